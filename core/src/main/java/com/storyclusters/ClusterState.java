@@ -1,0 +1,78 @@
+package com.storyclusters;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which article is in which cluster. Mutated only under the facade's write lock; read without it:
+ * readers see immutable {@link StoryCluster} snapshots that are swapped whole, never half a change.
+ */
+final class ClusterState {
+  /** What is known of one indexed article. */
+  record Member(String id, String clusterId, long published, long textHash, String bestMatch,
+      MatchScores scores, List<String> boilerplate) {}
+
+  private final Map<String, Member> members = new ConcurrentHashMap<>();
+  private final Map<String, StoryCluster> snapshots = new ConcurrentHashMap<>();
+  private final Map<String, TreeSet<String>> memberIds = new java.util.HashMap<>();
+
+  Member member(String articleId) {
+    return members.get(articleId);
+  }
+
+  StoryCluster cluster(String clusterId) {
+    return snapshots.get(clusterId);
+  }
+
+  Collection<StoryCluster> clusters() {
+    return snapshots.values();
+  }
+
+  int articleCount() {
+    return members.size();
+  }
+
+  boolean hasCluster(String clusterId) {
+    return memberIds.containsKey(clusterId);
+  }
+
+  void put(Member m) {
+    members.put(m.id(), m);
+    memberIds.computeIfAbsent(m.clusterId(), c -> new TreeSet<>()).add(m.id());
+    refresh(m.clusterId());
+  }
+
+  Member remove(String articleId) {
+    Member m = members.remove(articleId);
+    if (m == null) {
+      return null;
+    }
+    TreeSet<String> ids = memberIds.get(m.clusterId());
+    ids.remove(articleId);
+    if (ids.isEmpty()) {
+      memberIds.remove(m.clusterId());
+      snapshots.remove(m.clusterId());
+    } else {
+      refresh(m.clusterId());
+    }
+    return m;
+  }
+
+  private void refresh(String clusterId) {
+    TreeSet<String> ids = memberIds.get(clusterId);
+    String rep = null;
+    long repTime = Long.MAX_VALUE;
+    for (String id : ids) { // ascending, so the first of equal times wins
+      long t = members.get(id).published();
+      if (rep == null || t < repTime) {
+        rep = id;
+        repTime = t;
+      }
+    }
+    snapshots.put(clusterId, new StoryCluster(clusterId, rep, new ArrayList<>(ids)));
+  }
+}

@@ -1,0 +1,115 @@
+package com.storyclusters;
+
+import com.storyclusters.lsh.LshPlan;
+import com.storyclusters.minhash.MinHasher;
+import com.storyclusters.minhash.Signature;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongToIntFunction;
+
+/**
+ * An article's fingerprint after boilerplate removal: the evidence shingles in text order (32-bit,
+ * the high half of the 64-bit shingle hash), their sorted distinct set, the MinHash signature and
+ * the LSH band keys. Immutable after construction.
+ */
+final class Fingerprint {
+  /** Lines of at most this many tokens are boilerplate once another article of the source has them. */
+  static final int SHORT_LINE_TOKENS = 15;
+  /** A removal that would keep less than this share of the tokens is not done. */
+  static final double MIN_KEPT_SHARE = 0.25;
+
+  final Prepared prepared;
+  final String keptText;
+  final int[] sequence;
+  final int[] set;
+  final Signature signature;
+  final long[] bandKeys;
+  final List<String> removed;
+
+  private Fingerprint(Prepared prepared, String keptText, int[] sequence, int[] set,
+      Signature signature, long[] bandKeys, List<String> removed) {
+    this.prepared = prepared;
+    this.keptText = keptText;
+    this.sequence = sequence;
+    this.set = set;
+    this.signature = signature;
+    this.bandKeys = bandKeys;
+    this.removed = removed;
+  }
+
+  /**
+   * Removes boilerplate lines and fingerprints the rest.
+   *
+   * @param sourceLineFrequency how many indexed articles of the same source carry a line (by key);
+   *     null to skip boilerplate removal
+   */
+  static Fingerprint select(Prepared p, LongToIntFunction sourceLineFrequency, MinHasher hasher,
+      LshPlan plan, int maxShingles) {
+    boolean[] drop = new boolean[p.lines()];
+    List<String> removed = new ArrayList<>();
+    if (sourceLineFrequency != null && !p.article.source().isEmpty()) {
+      int totalTokens = 0;
+      int droppedTokens = 0;
+      for (int i = 0; i < p.lines(); i++) {
+        totalTokens += p.lineTokens[i];
+        int seen = sourceLineFrequency.applyAsInt(p.lineKey[i]);
+        boolean boilerplate = p.lineTokens[i] <= SHORT_LINE_TOKENS ? seen >= 1 : seen >= 2;
+        if (boilerplate) {
+          drop[i] = true;
+          droppedTokens += p.lineTokens[i];
+        }
+      }
+      if (totalTokens - droppedTokens < MIN_KEPT_SHARE * totalTokens) {
+        Arrays.fill(drop, false);
+      } else {
+        for (int i = 0; i < p.lines(); i++) {
+          if (drop[i]) {
+            removed.add(p.line(i));
+          }
+        }
+      }
+    }
+    StringBuilder kept = new StringBuilder(p.normalized.length());
+    int count = 0;
+    for (int i = 0; i < p.lines(); i++) {
+      if (!drop[i]) {
+        if (kept.length() > 0) {
+          kept.append('\n');
+        }
+        kept.append(p.normalized, p.lineStart[i], p.lineEnd[i]);
+        count += p.shingleStart[i + 1] - p.shingleStart[i];
+      }
+    }
+    count = Math.min(count, maxShingles);
+    long[] shingles = new long[count];
+    int[] sequence = new int[count];
+    int n = 0;
+    for (int i = 0; i < p.lines() && n < count; i++) {
+      if (drop[i]) {
+        continue;
+      }
+      for (int j = p.shingleStart[i]; j < p.shingleStart[i + 1] && n < count; j++) {
+        shingles[n] = p.shingles[j];
+        sequence[n] = (int) (p.shingles[j] >>> 32);
+        n++;
+      }
+    }
+    int[] set = sortedDistinct(sequence);
+    Signature signature = hasher.signature(shingles, count, set.length);
+    long[] bandKeys = plan.bandKeys(signature);
+    return new Fingerprint(p, kept.toString(), sequence, set, signature, bandKeys, removed);
+  }
+
+  static int[] sortedDistinct(int[] values) {
+    int[] copy = values.clone();
+    Arrays.sort(copy);
+    int n = 0;
+    for (int i = 0; i < copy.length; i++) {
+      if (i == 0 || copy[i] != copy[i - 1]) {
+        copy[n++] = copy[i];
+      }
+    }
+    return Arrays.copyOf(copy, n);
+  }
+}

@@ -1,0 +1,47 @@
+package com.storyclusters;
+
+import com.storyclusters.minhash.MinHasher;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The settings an index is written with: everything that changes what is stored. Recorded in the
+ * Lucene commit user data; an index opened with other values fails with a {@link
+ * SettingsMismatchException}.
+ */
+record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme scheme, int bands,
+    int rows) {
+  /** Version of the stored layout: field names, term encodings, doc-value encodings. */
+  static final int FORMAT_VERSION = 1;
+  static final String FORMAT_KEY = "storyclusters.formatVersion";
+
+  Map<String, String> toUserData() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(FORMAT_KEY, Integer.toString(FORMAT_VERSION));
+    m.put("storyclusters.shingleSize", Integer.toString(shingleSize));
+    m.put("storyclusters.k", Integer.toString(k));
+    m.put("storyclusters.seed", Long.toString(seed));
+    m.put("storyclusters.scheme", scheme.name());
+    m.put("storyclusters.bands", Integer.toString(bands));
+    m.put("storyclusters.rows", Integer.toString(rows));
+    return m;
+  }
+
+  /** Throws if {@code stored} (an index's commit user data) differs from these settings. */
+  void check(Map<String, String> stored, String path) {
+    Map<String, String> mine = toUserData();
+    String format = stored.get(FORMAT_KEY);
+    if (format == null) {
+      throw new StoryClustersException("index at " + path
+          + " has no storyclusters format version: not a storyclusters index, or written by a "
+          + "version before 1");
+    }
+    for (Map.Entry<String, String> e : mine.entrySet()) {
+      String theirs = stored.get(e.getKey());
+      if (!e.getValue().equals(theirs)) {
+        String name = e.getKey().substring("storyclusters.".length());
+        throw new SettingsMismatchException(path, name, String.valueOf(theirs), e.getValue());
+      }
+    }
+  }
+}

@@ -1,0 +1,344 @@
+package com.storyclusters;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The Lucene index behind a {@link StoryClusters}: one document per article.
+ *
+ * <p>Layout, format version {@link IndexSettings#FORMAT_VERSION}:
+ * <pre>
+ * field   kind                           content
+ * id      StringField, stored            article id (updates and deletes go by this term)
+ * cid     stored                         story cluster id
+ * src     stored                         source
+ * title   stored                         title
+ * pub     LongPoint + stored             published, epoch milliseconds (absent when unknown)
+ * text    stored                         fingerprinted text (normalized, boilerplate removed)
+ * th      stored long                    hash of the normalized text (re-add detection)
+ * bm, sc, bp  stored                     best match, its scores, removed boilerplate lines
+ * lsh     terms, docs only               LSH band keys, 8 bytes big-endian
+ * sh      terms, docs only               distinct evidence shingles, 4 bytes big-endian
+ * line    terms, docs only               source-scoped line keys, 8 bytes (boilerplate statistics)
+ * seq     binary doc values              evidence shingles in text order, 4 bytes each
+ * sig     binary doc values              MinHash signature, 8 bytes per value
+ * n       numeric doc values             distinct shingle count
+ * </pre>
+ * The {@link IndexSettings} are in the commit user data. Not thread-safe for writes: the facade
+ * serialises them.
+ */
+final class LuceneStore implements AutoCloseable {
+  static final FieldType TERMS = new FieldType();
+
+  static {
+    TERMS.setIndexOptions(IndexOptions.DOCS);
+    TERMS.setOmitNorms(true);
+    TERMS.setTokenized(false);
+    TERMS.setStored(false);
+    TERMS.freeze();
+  }
+
+  private final Directory directory;
+  private final String path;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  LuceneStore(Directory directory, String path, IndexSettings settings) {
+    this.directory = directory;
+    this.path = path;
+    try {
+      if (DirectoryReader.indexExists(directory)) {
+        Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+        settings.check(data, path);
+      }
+      IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setRAMBufferSizeMB(64);
+      config.setCommitOnClose(false);
+      this.writer = new IndexWriter(directory, config);
+      writer.setLiveCommitData(settings.toUserData().entrySet());
+      if (!DirectoryReader.indexExists(directory)) {
+        writer.commit();
+      }
+      this.searchers = new SearcherManager(writer, true, false, null);
+    } catch (org.apache.lucene.index.CorruptIndexException
+        | org.apache.lucene.index.IndexFormatTooOldException
+        | org.apache.lucene.index.IndexFormatTooNewException e) {
+      throw new StoryClustersException("index at " + path + " is corrupted or unreadable: "
+          + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new StoryClustersException("cannot open index at " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  String path() {
+    return path;
+  }
+
+  IndexSearcher acquire() throws IOException {
+    return searchers.acquire();
+  }
+
+  void release(IndexSearcher searcher) throws IOException {
+    searchers.release(searcher);
+  }
+
+  static BytesRef intTerm(int v) {
+    byte[] b = new byte[4];
+    b[0] = (byte) (v >>> 24);
+    b[1] = (byte) (v >>> 16);
+    b[2] = (byte) (v >>> 8);
+    b[3] = (byte) v;
+    return new BytesRef(b);
+  }
+
+  static BytesRef longTerm(long v) {
+    return new BytesRef(ByteBuffer.allocate(8).putLong(v).array());
+  }
+
+  static int docFreq(IndexReader reader, String field, BytesRef term) throws IOException {
+    return reader.docFreq(new Term(field, term));
+  }
+
+  /** The ids of the top documents sharing band keys or anchor shingles with a fingerprint. */
+  List<Candidate> candidates(IndexSearcher searcher, long[] bandKeys, int[] anchors, int max)
+      throws IOException {
+    if (bandKeys.length + anchors.length == 0) {
+      return List.of();
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    for (long key : bandKeys) {
+      q.add(new ConstantScoreQuery(new TermQuery(new Term("lsh", longTerm(key)))),
+          BooleanClause.Occur.SHOULD);
+    }
+    for (int a : anchors) {
+      q.add(new ConstantScoreQuery(new TermQuery(new Term("sh", intTerm(a)))),
+          BooleanClause.Occur.SHOULD);
+    }
+    TopDocs top = searcher.search(q.build(), max);
+    List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
+    IndexReader reader = searcher.getIndexReader();
+    StoredFields stored = reader.storedFields();
+    for (ScoreDoc sd : top.scoreDocs) {
+      out.add(load(reader, stored, sd.doc));
+    }
+    return out;
+  }
+
+  /** Loads the fingerprint part of a document. */
+  Candidate load(IndexReader reader, StoredFields stored, int doc) throws IOException {
+    Document d = stored.document(doc, java.util.Set.of("id"));
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    int local = doc - leaf.docBase;
+    int[] seq = readInts(leaf.reader().getBinaryDocValues("seq"), local);
+    byte[] sig = readBytes(leaf.reader().getBinaryDocValues("sig"), local);
+    return new Candidate(d.get("id"), seq, Fingerprint.sortedDistinct(seq), sig);
+  }
+
+  /** Loads a document by article id, or null. */
+  Candidate load(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term("id", id)), 1);
+    if (top.scoreDocs.length == 0) {
+      return null;
+    }
+    IndexReader reader = searcher.getIndexReader();
+    return load(reader, reader.storedFields(), top.scoreDocs[0].doc);
+  }
+
+  /** The stored fingerprinted text of an article, or null. */
+  String text(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term("id", id)), 1);
+    if (top.scoreDocs.length == 0) {
+      return null;
+    }
+    return searcher.getIndexReader().storedFields().document(top.scoreDocs[0].doc).get("text");
+  }
+
+  private static byte[] readBytes(BinaryDocValues values, int doc) throws IOException {
+    if (values == null || !values.advanceExact(doc)) {
+      return new byte[0];
+    }
+    BytesRef b = values.binaryValue();
+    byte[] out = new byte[b.length];
+    System.arraycopy(b.bytes, b.offset, out, 0, b.length);
+    return out;
+  }
+
+  private static int[] readInts(BinaryDocValues values, int doc) throws IOException {
+    if (values == null || !values.advanceExact(doc)) {
+      return new int[0];
+    }
+    BytesRef b = values.binaryValue();
+    int[] out = new int[b.length / 4];
+    ByteBuffer.wrap(b.bytes, b.offset, b.length).asIntBuffer().get(out);
+    return out;
+  }
+
+  /** A verified-candidate view of one indexed article. */
+  record Candidate(String id, int[] sequence, int[] set, byte[] signature) {}
+
+  void add(Fingerprint fp, ClusterState.Member m) throws IOException {
+    Article a = fp.prepared.article;
+    Document d = new Document();
+    d.add(new StringField("id", a.id(), Field.Store.YES));
+    d.add(new StoredField("cid", m.clusterId()));
+    d.add(new StoredField("src", a.source()));
+    d.add(new StoredField("title", a.title()));
+    if (a.published().isPresent()) {
+      long t = a.published().get().toEpochMilli();
+      d.add(new LongPoint("pub", t));
+      d.add(new StoredField("pub", t));
+    }
+    d.add(new StoredField("text", fp.keptText));
+    d.add(new StoredField("th", fp.prepared.textHash));
+    if (m.bestMatch() != null) {
+      d.add(new StoredField("bm", m.bestMatch()));
+      d.add(new StoredField("sc", encode(m.scores())));
+    }
+    if (!m.boilerplate().isEmpty()) {
+      d.add(new StoredField("bp", String.join("\n", m.boilerplate())));
+    }
+    for (long key : fp.bandKeys) {
+      d.add(new Field("lsh", longTerm(key), TERMS));
+    }
+    for (int s : fp.set) {
+      d.add(new Field("sh", intTerm(s), TERMS));
+    }
+    if (!a.source().isEmpty()) {
+      long[] keys = fp.prepared.lineKey.clone();
+      java.util.Arrays.sort(keys);
+      for (int i = 0; i < keys.length; i++) {
+        if (i == 0 || keys[i] != keys[i - 1]) {
+          d.add(new Field("line", longTerm(keys[i]), TERMS));
+        }
+      }
+    }
+    ByteBuffer seq = ByteBuffer.allocate(fp.sequence.length * 4);
+    seq.asIntBuffer().put(fp.sequence);
+    d.add(new BinaryDocValuesField("seq", new BytesRef(seq.array())));
+    d.add(new BinaryDocValuesField("sig", new BytesRef(fp.signature.toBytes())));
+    d.add(new NumericDocValuesField("n", fp.set.length));
+    writer.updateDocument(new Term("id", a.id()), d);
+  }
+
+  void delete(String id) throws IOException {
+    writer.deleteDocuments(new Term("id", id));
+  }
+
+  void refresh() throws IOException {
+    searchers.maybeRefreshBlocking();
+  }
+
+  void commit() throws IOException {
+    writer.commit();
+  }
+
+  /** Every live article's assignment, for rebuilding the cluster state on open. */
+  List<ClusterState.Member> loadMembers() throws IOException {
+    List<ClusterState.Member> out = new ArrayList<>();
+    IndexSearcher s = acquire();
+    try {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        java.util.Set<String> fields = java.util.Set.of("id", "cid", "pub", "th", "bm", "sc", "bp");
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live != null && !live.get(doc)) {
+            continue;
+          }
+          Document d = stored.document(doc, fields);
+          Number pub = d.getField("pub") == null ? null : d.getField("pub").numericValue();
+          String bp = d.get("bp");
+          out.add(new ClusterState.Member(d.get("id"), d.get("cid"),
+              pub == null ? Long.MAX_VALUE : pub.longValue(),
+              d.getField("th").numericValue().longValue(), d.get("bm"),
+              d.get("sc") == null ? null : decode(d.get("sc")),
+              bp == null ? List.of() : List.of(bp.split("\n"))));
+        }
+      }
+    } finally {
+      release(s);
+    }
+    return out;
+  }
+
+  static String encode(MatchScores s) {
+    return s.score() + "," + s.containmentOfNew() + "," + s.containmentOfMatch() + ","
+        + s.jaccard() + "," + s.minHashJaccard() + "," + s.leadOfNew() + "," + s.leadOfMatch()
+        + "," + s.linked();
+  }
+
+  static MatchScores decode(String s) {
+    String[] p = s.split(",");
+    return new MatchScores(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
+        Double.parseDouble(p[2]), Double.parseDouble(p[3]), Double.parseDouble(p[4]),
+        Integer.parseInt(p[5]), Integer.parseInt(p[6]), Boolean.parseBoolean(p[7]));
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      try {
+        if (writer.isOpen()) {
+          writer.commit();
+        }
+      } finally {
+        try {
+          writer.close();
+        } finally {
+          directory.close();
+        }
+      }
+    }
+  }
+
+  /** Closes without committing (for a failed open or a rollback). */
+  void rollback() throws IOException {
+    try {
+      searchers.close();
+    } finally {
+      try {
+        writer.rollback();
+      } finally {
+        directory.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package com.storyclusters;
+
+/**
+ * The scores that decided whether two articles are copies. Immutable. All in [0, 1] except the
+ * lead positions, which count shingles from the start of the fingerprinted text (-1: no shared run).
+ *
+ * @param score the deciding score: weighted containment of the smaller text in the larger,
+ *     {@code max(containmentOfNew, containmentOfMatch)}
+ * @param containmentOfNew share of the new article's weighted shingles found in the match
+ * @param containmentOfMatch share of the match's weighted shingles found in the new article
+ * @param jaccard exact (unweighted) Jaccard similarity of the two shingle sets
+ * @param minHashJaccard MinHash estimate of the Jaccard similarity
+ * @param leadOfNew position of the first shared run in the new article
+ * @param leadOfMatch position of the first shared run in the match
+ * @param linked whether the pair passed verification (score, lead rule and minimum size)
+ */
+public record MatchScores(double score, double containmentOfNew, double containmentOfMatch,
+    double jaccard, double minHashJaccard, int leadOfNew, int leadOfMatch, boolean linked) {}

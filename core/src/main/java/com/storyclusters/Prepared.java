@@ -1,0 +1,113 @@
+package com.storyclusters;
+
+import com.storyclusters.shingle.Shingler;
+import com.storyclusters.text.TextNormalizer;
+import com.storyclusters.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The part of fingerprinting that needs no index: normalized lines, their source-scoped keys and
+ * their shingles. Computed in parallel by callers; the index-dependent part (boilerplate removal)
+ * happens in {@link Fingerprint#select}. Immutable after construction.
+ *
+ * <p>Shingles do not cross line (paragraph) boundaries, so that removing a boilerplate line removes
+ * exactly its shingles.
+ */
+final class Prepared {
+  final Article article;
+  final String normalized;
+  final int[] lineStart;
+  final int[] lineEnd;
+  final long[] lineKey;
+  final int[] lineTokens;
+  /** Shingles of line i are shingles[shingleStart[i] .. shingleStart[i+1]). */
+  final long[] shingles;
+  final int[] shingleStart;
+  final long textHash;
+
+  private Prepared(Article article, String normalized, int[] lineStart, int[] lineEnd,
+      long[] lineKey, int[] lineTokens, long[] shingles, int[] shingleStart, long textHash) {
+    this.article = article;
+    this.normalized = normalized;
+    this.lineStart = lineStart;
+    this.lineEnd = lineEnd;
+    this.lineKey = lineKey;
+    this.lineTokens = lineTokens;
+    this.shingles = shingles;
+    this.shingleStart = shingleStart;
+    this.textHash = textHash;
+  }
+
+  int lines() {
+    return lineStart.length;
+  }
+
+  String line(int i) {
+    return normalized.substring(lineStart[i], lineEnd[i]);
+  }
+
+  /** Normalizes and shingles the article's text (at most {@code maxChars} chars of it). */
+  static Prepared of(Article article, int shingleSize, int maxChars) {
+    String raw = article.text();
+    if (raw.length() > maxChars) {
+      int cut = maxChars;
+      if (Character.isHighSurrogate(raw.charAt(cut - 1))) {
+        cut--;
+      }
+      raw = raw.substring(0, cut);
+    }
+    String normalized = TextNormalizer.get().normalize(raw);
+    long sourceSeed = Tokenizer.hashToken(article.source());
+    List<int[]> bounds = new ArrayList<>();
+    int from = 0;
+    while (from <= normalized.length()) {
+      int nl = normalized.indexOf('\n', from);
+      int to = nl < 0 ? normalized.length() : nl;
+      if (to > from) {
+        bounds.add(new int[] {from, to});
+      }
+      if (nl < 0) {
+        break;
+      }
+      from = nl + 1;
+    }
+    int n = bounds.size();
+    int[] starts = new int[n];
+    int[] ends = new int[n];
+    long[] keys = new long[n];
+    int[] tokens = new int[n];
+    int[] shingleStart = new int[n + 1];
+    Shingler shingler = new Shingler(shingleSize);
+    long[] all = new long[Math.max(16, normalized.length() / 4)];
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+      starts[i] = bounds.get(i)[0];
+      ends[i] = bounds.get(i)[1];
+      shingler.reset();
+      tokens[i] = Tokenizer.tokenize(normalized, starts[i], ends[i], shingler);
+      shingler.finish();
+      keys[i] = Tokenizer.fmix64(sourceSeed * 31 + hashChars(normalized, starts[i], ends[i]));
+      shingleStart[i] = total;
+      int c = shingler.count();
+      if (total + c > all.length) {
+        all = Arrays.copyOf(all, Math.max(all.length * 2, total + c));
+      }
+      System.arraycopy(shingler.buffer(), 0, all, total, c);
+      total += c;
+    }
+    shingleStart[n] = total;
+    long textHash = hashChars(normalized, 0, normalized.length());
+    return new Prepared(article, normalized, starts, ends, keys, tokens,
+        Arrays.copyOf(all, total), shingleStart, textHash);
+  }
+
+  private static long hashChars(CharSequence s, int start, int end) {
+    long h = 0x84222325cbf29ce4L;
+    for (int i = start; i < end; i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    }
+    return Tokenizer.fmix64(h);
+  }
+}

@@ -1,0 +1,663 @@
+package com.storyclusters;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.storyclusters.lsh.LshPlan;
+import com.storyclusters.minhash.MinHasher;
+import com.storyclusters.minhash.Signature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The facade: finds syndicated copies among incoming articles and groups them into story clusters.
+ *
+ * <pre>{@code
+ * try (StoryClusters sc = StoryClusters.builder().directory(Path.of("idx")).build()) {
+ *   Assignment a = sc.add(Article.builder("a1").source("kyodo").text(text).build());
+ *   StoryCluster c = sc.cluster(a.clusterId()).orElseThrow();
+ * }
+ * }</pre>
+ *
+ * <p><b>What add does.</b> The text is normalized and split into lines; lines that other articles
+ * of the same source already carried (short ones once, long ones twice) are removed as boilerplate;
+ * the rest is cut into word shingles, hashed, and summarised by a MinHash signature. Candidates are
+ * the indexed articles that share an LSH band key or one of the article's rarest shingles; each is
+ * verified exactly (see {@link MatchScores}): IDF-weighted containment of the smaller text in the
+ * larger, at least {@link Builder#minScore}, with the shared text starting in both leads. The article
+ * joins the cluster of its best verified match if that cluster's representative is verified too, or
+ * at least two of its members are (no chaining through one edge); otherwise it starts a cluster.
+ *
+ * <p><b>Thread-safety.</b> All methods are safe from many threads. Fingerprinting runs in the
+ * caller's thread; assignment is serialised, so copies added at once from different threads end in
+ * one cluster. Readers never see a half-applied add.
+ *
+ * <p><b>Durability.</b> An add is visible to later adds and readers at once; it is durable on disk
+ * after {@link #commit()}, after {@link #close()}, or every {@link Builder#commitEvery} adds. A crash
+ * loses at most the adds since the last commit; the index always reopens at its last commit.
+ *
+ * <p><b>Errors.</b> Null arguments throw {@link NullPointerException}; an I/O failure or corrupted
+ * index throws {@link StoryClustersException} (nothing committed is lost); use after close throws
+ * {@link StoryClustersException}; an index built with other settings throws {@link
+ * SettingsMismatchException} from {@link Builder#build()}.
+ */
+public final class StoryClusters implements AutoCloseable {
+  private final Builder config;
+  private final MinHasher hasher;
+  private final LshPlan plan;
+  private final Verifier verifier;
+  private final LuceneStore store;
+  private final ClusterState state = new ClusterState();
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private long addsSinceCommit;
+
+  private StoryClusters(Builder b) {
+    this.config = b.copy();
+    this.hasher = new MinHasher(b.signatureSize, b.seed, b.scheme);
+    this.plan = LshPlan.plan(b.lshThreshold, b.signatureSize, 0.5, 0.5);
+    this.verifier = new Verifier(b.minScore, b.leadShingles, b.leadFraction, b.minShingles);
+    IndexSettings settings = new IndexSettings(b.shingleSize, b.signatureSize, b.seed, b.scheme,
+        plan.bands(), plan.rows());
+    Directory dir;
+    String path;
+    try {
+      if (b.directory == null) {
+        dir = new ByteBuffersDirectory();
+        path = "(memory)";
+      } else {
+        dir = FSDirectory.open(b.directory);
+        path = b.directory.toString();
+      }
+    } catch (IOException e) {
+      throw new StoryClustersException("cannot open index directory " + b.directory + ": "
+          + e.getMessage(), e);
+    }
+    LuceneStore opened;
+    try {
+      opened = new LuceneStore(dir, path, settings);
+    } catch (RuntimeException e) {
+      try {
+        dir.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    this.store = opened;
+    try {
+      for (ClusterState.Member m : store.loadMembers()) {
+        state.put(m);
+      }
+    } catch (IOException e) {
+      throw new StoryClustersException("cannot read index at " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A builder with the defaults for news. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Adds (or updates) an article and assigns it to a story cluster.
+   *
+   * <p>Re-adding an id with the same text changes nothing and returns the existing assignment
+   * ({@link Assignment#unchanged()}). Re-adding an id with different text is an update: the old
+   * version is removed, then the new one is assigned afresh.
+   *
+   * @throws NullPointerException if {@code article} is null
+   * @throws StoryClustersException on an I/O failure or after close
+   */
+  public Assignment add(Article article) {
+    java.util.Objects.requireNonNull(article, "article");
+    checkOpen();
+    Prepared prepared = Prepared.of(article, config.shingleSize, config.maxTextChars);
+    return add(prepared);
+  }
+
+  /**
+   * Adds articles in list order, fingerprinting them on {@code threads} threads first. The result
+   * is the same as calling {@link #add} for each in order, whatever the number of threads: only the
+   * index-independent work (normalizing, shingling) runs in parallel; assignment stays in order.
+   *
+   * @param threads fingerprinting threads, at least 1
+   * @return one assignment per article, in list order
+   * @throws NullPointerException if the list or an element is null
+   */
+  public List<Assignment> addAll(List<Article> articles, int threads) {
+    checkArgument(threads >= 1, "threads must be >= 1, got %s", threads);
+    checkOpen();
+    List<Article> copy = List.copyOf(articles);
+    Prepared[] prepared = new Prepared[copy.size()];
+    if (threads == 1 || copy.size() < 2) {
+      for (int i = 0; i < prepared.length; i++) {
+        prepared[i] = Prepared.of(copy.get(i), config.shingleSize, config.maxTextChars);
+      }
+    } else {
+      java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+      try {
+        pool.submit(() -> java.util.stream.IntStream.range(0, prepared.length).parallel()
+            .forEach(i -> prepared[i] = Prepared.of(copy.get(i), config.shingleSize,
+                config.maxTextChars))).get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoryClustersException("interrupted while fingerprinting", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new StoryClustersException("fingerprinting failed: " + e.getCause(), e.getCause());
+      } finally {
+        pool.shutdown();
+      }
+    }
+    List<Assignment> out = new ArrayList<>(prepared.length);
+    for (Prepared p : prepared) {
+      out.add(add(p));
+    }
+    return out;
+  }
+
+  Assignment add(Prepared prepared) {
+    writeLock.lock();
+    try {
+      checkOpen();
+      String id = prepared.article.id();
+      ClusterState.Member existing = state.member(id);
+      if (existing != null) {
+        if (existing.textHash() == prepared.textHash) {
+          return new Assignment(id, existing.clusterId(), false, true,
+              Optional.ofNullable(existing.bestMatch()), Optional.ofNullable(existing.scores()),
+              existing.boilerplate());
+        }
+        removeLocked(id);
+      }
+      return assign(prepared);
+    } catch (IOException e) {
+      throw new StoryClustersException("index at " + store.path() + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private Assignment assign(Prepared prepared) throws IOException {
+    IndexSearcher searcher = store.acquire();
+    Fingerprint fp;
+    List<Scored> linked = new ArrayList<>();
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      fp = Fingerprint.select(prepared, config.boilerplate ? key -> lineFrequency(reader, key)
+          : null, hasher, plan, config.maxShingles);
+      if (fp.set.length >= config.minShingles) {
+        Map<Integer, Integer> dfCache = new HashMap<>();
+        long docCount = reader.numDocs() + 1L;
+        int[] anchors = anchors(reader, fp, dfCache, docCount);
+        for (LuceneStore.Candidate c : store.candidates(searcher, fp.bandKeys, anchors,
+            config.maxCandidates)) {
+          Signature sig = Signature.fromBytes(c.signature(), 0, c.signature().length,
+              c.set().length, hasher);
+          MatchScores s = verifier.verify(fp, c.sequence(), c.set(),
+              h -> Verifier.idf(docCount, docFreq(reader, dfCache, h)
+                  + (Arrays.binarySearch(fp.set, h) >= 0 ? 1 : 0)),
+              fp.signature.jaccard(sig));
+          ClusterState.Member m = state.member(c.id());
+          if (s.linked() && m != null) {
+            linked.add(new Scored(m, s));
+          }
+        }
+      }
+    } finally {
+      store.release(searcher);
+    }
+    Article a = prepared.article;
+    Scored best = chooseCluster(linked);
+    String clusterId;
+    boolean isNew = best == null;
+    if (isNew) {
+      clusterId = a.id();
+      for (int n = 2; state.hasCluster(clusterId); n++) {
+        clusterId = a.id() + "~" + n;
+      }
+    } else {
+      clusterId = best.member.clusterId();
+    }
+    ClusterState.Member member = new ClusterState.Member(a.id(), clusterId,
+        a.published().map(java.time.Instant::toEpochMilli).orElse(Long.MAX_VALUE),
+        prepared.textHash, best == null ? null : best.member.id(),
+        best == null ? null : best.scores, fp.removed);
+    store.add(fp, member);
+    store.refresh();
+    state.put(member);
+    maybeCommit();
+    return new Assignment(a.id(), clusterId, isNew, false,
+        Optional.ofNullable(member.bestMatch()), Optional.ofNullable(member.scores()), fp.removed);
+  }
+
+  private record Scored(ClusterState.Member member, MatchScores scores) {}
+
+  /** The cluster to join: needs its representative verified, or two verified members. */
+  private Scored chooseCluster(List<Scored> linked) {
+    Map<String, List<Scored>> byCluster = new HashMap<>();
+    for (Scored s : linked) {
+      byCluster.computeIfAbsent(s.member.clusterId(), k -> new ArrayList<>()).add(s);
+    }
+    Scored best = null;
+    for (Map.Entry<String, List<Scored>> e : byCluster.entrySet()) {
+      StoryCluster cluster = state.cluster(e.getKey());
+      if (cluster == null) {
+        continue;
+      }
+      List<Scored> hits = e.getValue();
+      boolean repVerified = hits.stream().anyMatch(s -> s.member.id().equals(cluster.representative()));
+      if (!repVerified && hits.size() < 2) {
+        continue;
+      }
+      Scored top = hits.stream().max(Comparator.comparingDouble((Scored s) -> s.scores.score())
+          .thenComparing(s -> s.member.id(), Comparator.reverseOrder())).orElseThrow();
+      if (best == null || top.scores.score() > best.scores.score()
+          || (top.scores.score() == best.scores.score()
+              && top.member.clusterId().compareTo(best.member.clusterId()) < 0)) {
+        best = top;
+      }
+    }
+    return best;
+  }
+
+  /** The rarest shingles that at least one indexed article shares, rarest first. */
+  private int[] anchors(IndexReader reader, Fingerprint fp, Map<Integer, Integer> cache,
+      long docCount) throws IOException {
+    long maxDf = Math.max(8, docCount / 50);
+    long[] packed = new long[fp.set.length];
+    int n = 0;
+    for (int h : fp.set) {
+      int df = docFreq(reader, cache, h);
+      if (df >= 1 && df <= maxDf) {
+        packed[n++] = ((long) df << 32) | (h & 0xFFFFFFFFL);
+      }
+    }
+    Arrays.sort(packed, 0, n);
+    int m = Math.min(n, config.maxAnchors);
+    int[] out = new int[m];
+    for (int i = 0; i < m; i++) {
+      out[i] = (int) packed[i];
+    }
+    return out;
+  }
+
+  private static int docFreq(IndexReader reader, Map<Integer, Integer> cache, int h) {
+    Integer cached = cache.get(h);
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      int df = LuceneStore.docFreq(reader, "sh", LuceneStore.intTerm(h));
+      cache.put(h, df);
+      return df;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static int lineFrequency(IndexReader reader, long key) {
+    try {
+      return LuceneStore.docFreq(reader, "line", LuceneStore.longTerm(key));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void maybeCommit() throws IOException {
+    addsSinceCommit++;
+    if (config.commitEvery > 0 && addsSinceCommit >= config.commitEvery) {
+      store.commit();
+      addsSinceCommit = 0;
+    }
+  }
+
+  /**
+   * Removes an article. Its cluster keeps its id; a cluster left empty disappears.
+   *
+   * @return whether the article was indexed
+   */
+  public boolean remove(String articleId) {
+    java.util.Objects.requireNonNull(articleId, "articleId");
+    writeLock.lock();
+    try {
+      checkOpen();
+      return removeLocked(articleId);
+    } catch (IOException e) {
+      throw new StoryClustersException("index at " + store.path() + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private boolean removeLocked(String articleId) throws IOException {
+    if (state.member(articleId) == null) {
+      return false;
+    }
+    store.delete(articleId);
+    store.refresh();
+    state.remove(articleId);
+    maybeCommit();
+    return true;
+  }
+
+  /** The cluster with this id, if it exists. */
+  public Optional<StoryCluster> cluster(String clusterId) {
+    java.util.Objects.requireNonNull(clusterId, "clusterId");
+    checkOpen();
+    return Optional.ofNullable(state.cluster(clusterId));
+  }
+
+  /** The cluster an indexed article belongs to, if the article is indexed. */
+  public Optional<StoryCluster> clusterOf(String articleId) {
+    java.util.Objects.requireNonNull(articleId, "articleId");
+    checkOpen();
+    ClusterState.Member m = state.member(articleId);
+    return m == null ? Optional.empty() : Optional.ofNullable(state.cluster(m.clusterId()));
+  }
+
+  /** A snapshot of all clusters, ordered by id. */
+  public List<StoryCluster> clusters() {
+    checkOpen();
+    List<StoryCluster> out = new ArrayList<>(state.clusters());
+    out.sort(Comparator.comparing(StoryCluster::id));
+    return out;
+  }
+
+  /** Number of indexed articles. */
+  public int size() {
+    checkOpen();
+    return state.articleCount();
+  }
+
+  /**
+   * Explains how two indexed articles compare: their scores as if the first were added now, and
+   * the passages they share.
+   *
+   * @throws IllegalArgumentException if either id is not indexed
+   */
+  public PairExplanation explain(String firstId, String secondId) {
+    java.util.Objects.requireNonNull(firstId, "firstId");
+    java.util.Objects.requireNonNull(secondId, "secondId");
+    checkOpen();
+    try {
+      IndexSearcher searcher = store.acquire();
+      try {
+        IndexReader reader = searcher.getIndexReader();
+        LuceneStore.Candidate a = store.load(searcher, firstId);
+        LuceneStore.Candidate b = store.load(searcher, secondId);
+        checkArgument(a != null, "article %s is not indexed", firstId);
+        checkArgument(b != null, "article %s is not indexed", secondId);
+        Map<Integer, Integer> cache = new HashMap<>();
+        long docCount = reader.numDocs();
+        Signature sa = Signature.fromBytes(a.signature(), 0, a.signature().length, a.set().length,
+            hasher);
+        Signature sb = Signature.fromBytes(b.signature(), 0, b.signature().length, b.set().length,
+            hasher);
+        MatchScores s = verifier.verify(a.sequence(), a.set(), b.sequence(), b.set(),
+            h -> Verifier.idf(docCount, docFreq(reader, cache, h)), sa.jaccard(sb));
+        List<String> passages = Passages.shared(store.text(searcher, firstId), b.set(),
+            config.shingleSize, 10);
+        String reason = reason(s);
+        return new PairExplanation(firstId, secondId, s, passages, reason);
+      } finally {
+        store.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new StoryClustersException("index at " + store.path() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String reason(MatchScores s) {
+    if (s.linked()) {
+      return String.format(java.util.Locale.ROOT,
+          "copies: weighted containment %.3f >= %.3f and both texts share their lead", s.score(),
+          config.minScore);
+    }
+    if (s.score() < config.minScore) {
+      return String.format(java.util.Locale.ROOT,
+          "not copies: weighted containment %.3f < %.3f", s.score(), config.minScore);
+    }
+    return String.format(java.util.Locale.ROOT,
+        "not copies: containment %.3f is enough but the shared text does not start in both leads"
+            + " (first shared run at shingle %d and %d) or a text is under %d shingles",
+        s.score(), s.leadOfNew(), s.leadOfMatch(), config.minShingles);
+  }
+
+  /** Makes every add so far durable. */
+  public void commit() {
+    writeLock.lock();
+    try {
+      checkOpen();
+      store.commit();
+      addsSinceCommit = 0;
+    } catch (IOException e) {
+      throw new StoryClustersException("index at " + store.path() + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Commits and releases the index. Idempotent: a second call does nothing. */
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      if (closed.compareAndSet(false, true)) {
+        store.close();
+      }
+    } catch (IOException e) {
+      throw new StoryClustersException("closing index at " + store.path() + ": " + e.getMessage(),
+          e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new StoryClustersException("this StoryClusters is closed");
+    }
+  }
+
+  /** The LSH banding in use (derived from the signature size and {@link Builder#lshThreshold}). */
+  public LshPlan lshPlan() {
+    return plan;
+  }
+
+  /**
+   * Configuration of a {@link StoryClusters}. Every default works for news without tuning; the
+   * quality defaults were chosen by measurement on labelled news (README, Quality section). Not
+   * thread-safe; {@link #build()} copies it.
+   */
+  public static final class Builder {
+    private Path directory;
+    private int shingleSize = 2;
+    private int signatureSize = 128;
+    private long seed = 0x53544F5259L;
+    private MinHasher.Scheme scheme = MinHasher.Scheme.ONE_PERMUTATION;
+    private double lshThreshold = 0.5;
+    private double minScore = 0.25;
+    private int leadShingles = 50;
+    private double leadFraction = 0.15;
+    private int minShingles = 10;
+    private int maxTextChars = 1_000_000;
+    private int maxShingles = 20_000;
+    private int maxCandidates = 24;
+    private int maxAnchors = 64;
+    private boolean boilerplate = true;
+    private int commitEvery = 0;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.directory = directory;
+      b.shingleSize = shingleSize;
+      b.signatureSize = signatureSize;
+      b.seed = seed;
+      b.scheme = scheme;
+      b.lshThreshold = lshThreshold;
+      b.minScore = minScore;
+      b.leadShingles = leadShingles;
+      b.leadFraction = leadFraction;
+      b.minShingles = minShingles;
+      b.maxTextChars = maxTextChars;
+      b.maxShingles = maxShingles;
+      b.maxCandidates = maxCandidates;
+      b.maxAnchors = maxAnchors;
+      b.boilerplate = boilerplate;
+      b.commitEvery = commitEvery;
+      return b;
+    }
+
+    /** Index folder on disk (created if missing); default null: an in-memory index. */
+    public Builder directory(Path directory) {
+      this.directory = directory;
+      return this;
+    }
+
+    /**
+     * Words per shingle; default 2. Newspapers trim and rewrite agency copy, so longer shingles
+     * break: on the COUNTER development data word 2-shingles separated copies from independent
+     * reports best once weighted by IDF. Recorded in the index.
+     */
+    public Builder shingleSize(int shingleSize) {
+      checkArgument(shingleSize >= 1 && shingleSize <= 16,
+          "shingleSize must be between 1 and 16, got %s", shingleSize);
+      this.shingleSize = shingleSize;
+      return this;
+    }
+
+    /** MinHash values per signature; default 128 (standard error of a Jaccard estimate ≤ 0.044). */
+    public Builder signatureSize(int k) {
+      checkArgument(k >= 8 && k <= 4096, "signatureSize must be between 8 and 4096, got %s", k);
+      this.signatureSize = k;
+      return this;
+    }
+
+    /** Hash seed of the MinHash; default 0x53544F5259 ("STORY"). Recorded in the index. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** MinHash scheme; default one-permutation hashing (one hash per shingle). */
+    public Builder scheme(MinHasher.Scheme scheme) {
+      this.scheme = java.util.Objects.requireNonNull(scheme, "scheme");
+      return this;
+    }
+
+    /**
+     * Jaccard similarity at which LSH band keys make near-duplicates candidates; default 0.5.
+     * Lower-similarity copies are found through shared rare shingles instead.
+     */
+    public Builder lshThreshold(double threshold) {
+      checkArgument(threshold > 0 && threshold < 1, "lshThreshold must be in (0, 1), got %s",
+          threshold);
+      this.lshThreshold = threshold;
+      return this;
+    }
+
+    /** Minimum weighted containment for two texts to be copies; default 0.25. */
+    public Builder minScore(double minScore) {
+      checkArgument(minScore > 0 && minScore <= 1, "minScore must be in (0, 1], got %s", minScore);
+      this.minScore = minScore;
+      return this;
+    }
+
+    /**
+     * Lead window: the shared text must start within the first {@code max(shingles, fraction *
+     * length)} shingles of both texts; default 50 shingles and 0.15.
+     */
+    public Builder leadWindow(int shingles, double fraction) {
+      checkArgument(shingles >= 0, "lead shingles must be >= 0, got %s", shingles);
+      checkArgument(fraction >= 0 && fraction <= 1, "lead fraction must be in [0, 1], got %s",
+          fraction);
+      this.leadShingles = shingles;
+      this.leadFraction = fraction;
+      return this;
+    }
+
+    /**
+     * Texts with fewer distinct shingles never match anything (they form clusters of their own):
+     * default 10, about a sentence, so that empty and very short texts never match by accident.
+     */
+    public Builder minShingles(int minShingles) {
+      checkArgument(minShingles >= 1, "minShingles must be >= 1, got %s", minShingles);
+      this.minShingles = minShingles;
+      return this;
+    }
+
+    /**
+     * Only the first this many chars of a text are fingerprinted; default 1,000,000. Bounds the
+     * memory of one add whatever the input size.
+     */
+    public Builder maxTextChars(int maxTextChars) {
+      checkArgument(maxTextChars >= 1, "maxTextChars must be >= 1, got %s", maxTextChars);
+      this.maxTextChars = maxTextChars;
+      return this;
+    }
+
+    /** At most this many shingles of a text are kept (in text order); default 20,000. */
+    public Builder maxShingles(int maxShingles) {
+      checkArgument(maxShingles >= 1, "maxShingles must be >= 1, got %s", maxShingles);
+      this.maxShingles = maxShingles;
+      return this;
+    }
+
+    /** Candidates verified per add; default 24. */
+    public Builder maxCandidates(int maxCandidates) {
+      checkArgument(maxCandidates >= 1, "maxCandidates must be >= 1, got %s", maxCandidates);
+      this.maxCandidates = maxCandidates;
+      return this;
+    }
+
+    /** Rare shingles queried per add to find containment candidates; default 64. */
+    public Builder maxAnchors(int maxAnchors) {
+      checkArgument(maxAnchors >= 0 && maxAnchors <= 512,
+          "maxAnchors must be between 0 and 512, got %s", maxAnchors);
+      this.maxAnchors = maxAnchors;
+      return this;
+    }
+
+    /** Whether recurring lines of a source are removed before fingerprinting; default true. */
+    public Builder boilerplate(boolean enabled) {
+      this.boilerplate = enabled;
+      return this;
+    }
+
+    /** Commit after every this many adds or removes; default 0: only on commit() and close(). */
+    public Builder commitEvery(int adds) {
+      checkArgument(adds >= 0, "commitEvery must be >= 0, got %s", adds);
+      this.commitEvery = adds;
+      return this;
+    }
+
+    /**
+     * Opens (or creates) the index and loads its clusters.
+     *
+     * @throws SettingsMismatchException if an existing index has other settings
+     * @throws StoryClustersException if the index cannot be opened or is corrupted
+     */
+    public StoryClusters build() {
+      return new StoryClusters(this);
+    }
+  }
+}

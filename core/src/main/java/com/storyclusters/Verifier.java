@@ -1,0 +1,102 @@
+package com.storyclusters;
+
+import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * Decides whether two fingerprints are copies of one text. Stateless.
+ *
+ * <p>Score: IDF-weighted containment of the smaller shingle set in the larger, {@code Σ_{A∩B} idf /
+ * min(Σ_A idf, Σ_B idf)}, so shingles that recur across the corpus (boilerplate, stock phrases)
+ * weigh little and shingles that only the two texts share weigh most. Lead rule: in each text the
+ * first run of {@link #RUN} consecutive shared shingles must start within the lead window, {@code
+ * max(leadShingles, leadFraction * length)}: copies share their beginning, while a page that
+ * carries another story further down (related articles), or two reports that quote the same
+ * statement, do not. Texts with fewer than {@code minShingles} distinct shingles never link.
+ */
+final class Verifier {
+  static final int RUN = 3;
+
+  private final double minScore;
+  private final int leadShingles;
+  private final double leadFraction;
+  private final int minShingles;
+
+  Verifier(double minScore, int leadShingles, double leadFraction, int minShingles) {
+    this.minScore = minScore;
+    this.leadShingles = leadShingles;
+    this.leadFraction = leadFraction;
+    this.minShingles = minShingles;
+  }
+
+  MatchScores verify(Fingerprint a, int[] seqB, int[] setB, IntToDoubleFunction idf,
+      double minHashJaccard) {
+    return verify(a.sequence, a.set, seqB, setB, idf, minHashJaccard);
+  }
+
+  MatchScores verify(int[] seqA, int[] setA, int[] seqB, int[] setB, IntToDoubleFunction idf,
+      double minHashJaccard) {
+    double weightA = 0;
+    double weightB = 0;
+    double shared = 0;
+    int common = 0;
+    int i = 0;
+    int j = 0;
+    while (i < setA.length || j < setB.length) {
+      if (j == setB.length || (i < setA.length && setA[i] < setB[j])) {
+        weightA += idf.applyAsDouble(setA[i++]);
+      } else if (i == setA.length || setA[i] > setB[j]) {
+        weightB += idf.applyAsDouble(setB[j++]);
+      } else {
+        double w = idf.applyAsDouble(setA[i]);
+        weightA += w;
+        weightB += w;
+        shared += w;
+        common++;
+        i++;
+        j++;
+      }
+    }
+    double cA = weightA == 0 ? 0 : shared / weightA;
+    double cB = weightB == 0 ? 0 : shared / weightB;
+    double score = Math.max(cA, cB);
+    int union = setA.length + setB.length - common;
+    double jaccard = union == 0 ? 0 : (double) common / union;
+    int leadA = firstSharedRun(seqA, setB);
+    int leadB = firstSharedRun(seqB, setA);
+    boolean linked = setA.length >= minShingles && setB.length >= minShingles
+        && score >= minScore && inLead(leadA, seqA.length) && inLead(leadB, seqB.length);
+    return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, leadA, leadB,
+        linked);
+  }
+
+  private static double clip(double v) {
+    return Math.min(1, Math.max(0, v));
+  }
+
+  boolean inLead(int position, int length) {
+    return position >= 0 && position <= Math.max(leadShingles, leadFraction * length);
+  }
+
+  /** Position of the first run of RUN consecutive shingles of seq found in set; -1 if none. */
+  static int firstSharedRun(int[] seq, int[] set) {
+    int run = 0;
+    int need = Math.min(RUN, seq.length);
+    for (int p = 0; p < seq.length; p++) {
+      if (Arrays.binarySearch(set, seq[p]) >= 0) {
+        run++;
+        if (run >= need && need > 0) {
+          return p - need + 1;
+        }
+      } else {
+        run = 0;
+      }
+    }
+    return -1;
+  }
+
+  /** The BM25-style inverse document frequency used as shingle weight: ln((N + 1) / df). */
+  static double idf(long docCount, long docFreq) {
+    return Math.log((docCount + 1.0) / Math.max(1, docFreq));
+  }
+}

@@ -1,0 +1,178 @@
+package com.storyclusters.text;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import org.apache.commons.text.StringEscapeUtils;
+
+/**
+ * Canonical form of article text, applied before tokenizing.
+ *
+ * <p>In order: lone UTF-16 surrogates and control characters (except line breaks) become spaces;
+ * HTML entities are decoded (Commons Text, repeated until none is left, so {@code &amp;amp;}
+ * decodes fully); Unicode NFKC; case folding with {@link Locale#ROOT} (never the default locale,
+ * so Turkish dotted/dotless i does not depend on the JVM); curly and straight quotes, apostrophes
+ * and dash variants unified to ASCII; Arabic-script letter variants unified (Arabic yeh and alef
+ * maksura to Farsi yeh {@code ی}, Arabic kaf to keheh {@code ک}, teh marbuta and heh goal forms to
+ * {@code ہ}), Arabic diacritics (harakat, superscript alef) and tatweel removed; zero-width
+ * characters and the BOM removed; runs of horizontal whitespace collapsed to one space and runs of
+ * line breaks to one {@code '\n'}; each line trimmed. Line structure is kept because boilerplate is
+ * recognised line by line.
+ *
+ * <p>The function is idempotent: {@code normalize(normalize(s)).equals(normalize(s))} for every
+ * string (a property-based test checks it). It is stateless and thread-safe. Null is rejected with
+ * a {@link NullPointerException}; the empty string normalizes to itself.
+ */
+public final class TextNormalizer {
+  private static final TextNormalizer INSTANCE = new TextNormalizer();
+  private static final int MAX_PASSES = 4;
+
+  private TextNormalizer() {}
+
+  /** The shared instance (the normalizer has no state). */
+  public static TextNormalizer get() {
+    return INSTANCE;
+  }
+
+  /**
+   * Returns the canonical form of {@code text}.
+   *
+   * @throws NullPointerException if {@code text} is null
+   */
+  public String normalize(String text) {
+    if (text.isEmpty()) {
+      return text;
+    }
+    String current = text;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      String next = onePass(current);
+      if (next.equals(current)) {
+        return next;
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  private static String onePass(String text) {
+    String s = scrubCharacters(text);
+    s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    s = s.toLowerCase(Locale.ROOT);
+    if (s.indexOf('&') >= 0) {
+      for (int i = 0; i < MAX_PASSES; i++) {
+        String decoded = StringEscapeUtils.unescapeHtml4(s);
+        if (decoded.equals(s)) {
+          break;
+        }
+        s = decoded;
+      }
+      s = scrubCharacters(s);
+      s = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+    s = mapCharacters(s);
+    if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+      s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    }
+    return collapseWhitespace(s);
+  }
+
+  /** Replaces lone surrogates and control characters (but line breaks) with a space. */
+  private static String scrubCharacters(String s) {
+    StringBuilder out = null;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      boolean bad;
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          if (out != null) {
+            out.append(c).append(s.charAt(i + 1));
+          }
+          i++;
+          continue;
+        }
+        bad = true;
+      } else {
+        bad = Character.isLowSurrogate(c)
+            || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+      }
+      if (bad && out == null) {
+        out = new StringBuilder(n);
+        out.append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(bad ? ' ' : c);
+      }
+    }
+    return out == null ? s : out.toString();
+  }
+
+  /** Quote, dash and Arabic-script unification; removal of marks and zero-width characters. */
+  private static String mapCharacters(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\u2018': case '\u2019': case '\u201A': case '\u201B': case '\u2032': case '\u00B4':
+        case '\u0060': case '\u02BC':
+          out.append('\'');
+          break;
+        case '\u201C': case '\u201D': case '\u201E': case '\u201F': case '\u2033': case '\u00AB':
+        case '\u00BB': case '\u300C': case '\u300D': case '\u300E': case '\u300F':
+          out.append('"');
+          break;
+        case '\u2010': case '\u2011': case '\u2012': case '\u2013': case '\u2014': case '\u2015':
+        case '\u2212': case '\uFE58': case '\uFE63':
+          out.append('-');
+          break;
+        case '\u064A': case '\u0649': // Arabic yeh, alef maksura -> Farsi yeh
+          out.append('\u06CC');
+          break;
+        case '\u0643': // Arabic kaf -> keheh
+          out.append('\u06A9');
+          break;
+        case '\u0629': case '\u06C3': case '\u06C2': case '\u0647': // teh marbuta, heh variants -> heh goal
+          out.append('\u06C1');
+          break;
+        case '\u0640': // tatweel
+        case '\u200B': case '\u200C': case '\u200D': case '\u2060': case '\uFEFF': case '\u00AD':
+          break;
+        case '\r': case '\u2028': case '\u2029': case '\u0085':
+          out.append('\n');
+          break;
+        default:
+          if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670') {
+            break; // Arabic harakat and superscript alef
+          }
+          out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String collapseWhitespace(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean pendingSpace = false;
+    boolean pendingBreak = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        pendingBreak = true;
+        pendingSpace = false;
+      } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        pendingSpace = true;
+      } else {
+        if (out.length() > 0) {
+          if (pendingBreak) {
+            out.append('\n');
+          } else if (pendingSpace) {
+            out.append(' ');
+          }
+        }
+        pendingBreak = false;
+        pendingSpace = false;
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

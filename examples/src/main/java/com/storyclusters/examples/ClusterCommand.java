@@ -1,0 +1,202 @@
+package com.storyclusters.examples;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.storyclusters.Article;
+import com.storyclusters.Assignment;
+import com.storyclusters.StoryClusters;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code storyclusters cluster INPUT}: assigns every article of a corpus to a story cluster. */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+    description = {"Clusters a corpus: INPUT is a JSON Lines file of articles "
+        + "({\"id\",\"source\",\"title\",\"text\",\"published\",\"language\"}) or a folder of "
+        + ".txt/.html files (one article each).",
+        "Writes one JSON line per input article, in input order: id, cluster, new, bestMatch and "
+        + "its scores."})
+final class ClusterCommand implements Callable<Integer> {
+  @Parameters(index = "0", description = "JSONL file or folder of .txt/.html files")
+  Path input;
+
+  @Option(names = "--output", description = "write here (atomically) instead of stdout")
+  Path output;
+
+  @Option(names = "--index", description = "persistent index folder; later runs add to it "
+      + "(default: in memory)")
+  Path index;
+
+  @Option(names = "--threads", description = "fingerprinting threads (default: all cores); "
+      + "results do not depend on it")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--on-error", description = "on a malformed line: ${COMPLETION-CANDIDATES} "
+      + "(default: ${DEFAULT-VALUE})")
+  OnError onError = OnError.stop;
+
+  @Option(names = "--commit-every", description = "make the index durable every N articles "
+      + "(default: ${DEFAULT-VALUE}; 0: only at the end)")
+  int commitEvery = 10_000;
+
+  @Option(names = "--quiet", description = "no progress line on stderr")
+  boolean quiet;
+
+  enum OnError { stop, skip }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BATCH = 2048;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.exists(input)) {
+      System.err.println("storyclusters: input not found: " + input);
+      return 2;
+    }
+    Path tmp = null;
+    Writer out;
+    if (output != null) {
+      Path parent = output.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      tmp = Files.createTempFile(parent, ".storyclusters-", ".tmp");
+      out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+    } else {
+      out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    }
+    Progress progress = new Progress(quiet);
+    int[] bad = {0};
+    boolean ok = false;
+    try (StoryClusters sc = StoryClusters.builder().directory(index).commitEvery(commitEvery)
+        .build()) {
+      List<Article> batch = new ArrayList<>(BATCH);
+      boolean[] stopped = {false};
+      ArticleReader.read(input, new ArticleReader.Sink() {
+        @Override
+        public void article(Article article) throws Exception {
+          batch.add(article);
+          if (batch.size() == BATCH) {
+            flush(sc, batch, out, progress);
+          }
+        }
+
+        @Override
+        public boolean bad(ArticleReader.BadInputException e) {
+          bad[0]++;
+          System.err.println("storyclusters: " + input + ": " + e.getMessage());
+          if (onError == OnError.stop) {
+            stopped[0] = true;
+            return false;
+          }
+          return true;
+        }
+      });
+      if (stopped[0]) {
+        System.err.println("storyclusters: stopped at the first bad line (--on-error skip "
+            + "goes on); no output written");
+        return 1;
+      }
+      flush(sc, batch, out, progress);
+      out.flush();
+      progress.done(sc.clusters().size());
+      ok = true;
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      System.err.println("storyclusters: " + e.getMessage());
+      return 1;
+    } finally {
+      if (output != null) {
+        out.close();
+        if (ok) {
+          Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.ATOMIC_MOVE);
+        } else {
+          Files.deleteIfExists(tmp);
+        }
+      }
+    }
+    if (bad[0] > 0) {
+      System.err.println("storyclusters: skipped " + bad[0] + " bad line(s)");
+    }
+    return 0;
+  }
+
+  private void flush(StoryClusters sc, List<Article> batch, Writer out, Progress progress)
+      throws java.io.IOException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Assignment> done = sc.addAll(batch, threads);
+    for (Assignment a : done) {
+      out.write(JSON.writeValueAsString(toJson(a)));
+      out.write('\n');
+    }
+    progress.update(done.size(), sc);
+    batch.clear();
+  }
+
+  static ObjectNode toJson(Assignment a) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("id", a.articleId());
+    n.put("cluster", a.clusterId());
+    n.put("new", a.newCluster());
+    if (a.unchanged()) {
+      n.put("unchanged", true);
+    }
+    a.bestMatch().ifPresent(m -> n.put("bestMatch", m));
+    a.scores().ifPresent(s -> {
+      n.put("score", round(s.score()));
+      n.put("containment", round(s.containmentOfNew()));
+      n.put("containmentOfMatch", round(s.containmentOfMatch()));
+      n.put("jaccard", round(s.jaccard()));
+      n.put("minHashJaccard", round(s.minHashJaccard()));
+    });
+    if (!a.boilerplate().isEmpty()) {
+      n.put("boilerplateLines", a.boilerplate().size());
+    }
+    return n;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+
+  /** A progress line on stderr, at most every two seconds, for runs over a few seconds. */
+  static final class Progress {
+    private final boolean quiet;
+    private final long start = System.nanoTime();
+    private long last = start;
+    private long count;
+
+    Progress(boolean quiet) {
+      this.quiet = quiet;
+    }
+
+    void update(int n, StoryClusters sc) {
+      count += n;
+      long now = System.nanoTime();
+      if (!quiet && now - last > 2_000_000_000L) {
+        last = now;
+        double secs = (now - start) / 1e9;
+        System.err.printf(java.util.Locale.ROOT, "storyclusters: %,d articles, %,.0f/s, %,d "
+            + "clusters, %.0f s%n", count, count / secs, sc.clusters().size(), secs);
+      }
+    }
+
+    void done(int clusters) {
+      double secs = (System.nanoTime() - start) / 1e9;
+      if (!quiet && secs > 3) {
+        System.err.printf(java.util.Locale.ROOT, "storyclusters: done: %,d articles, %,d clusters,"
+            + " %.1f s, %,.0f articles/s%n", count, clusters, secs, count / secs);
+      }
+    }
+  }
+}

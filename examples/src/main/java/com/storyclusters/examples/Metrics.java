@@ -1,0 +1,144 @@
+package com.storyclusters.examples;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Clustering quality against gold labels: pairwise precision, recall and F1, B-cubed F1, adjusted
+ * Rand index, and (when gold pairs carry labels such as COUNTER's WD/PD/ND) the share of each
+ * label's pairs that the prediction puts in one cluster. Ids missing from the prediction count as
+ * singletons; ids only in the prediction are ignored. Immutable result.
+ */
+public record Metrics(int articles, double precision, double recall, double f1, double bcubedF1,
+    double ari, Map<String, double[]> labelLinked) {
+
+  /**
+   * @param gold id to gold cluster
+   * @param predicted id to predicted cluster
+   * @param labels optional id to label ("WD"...): a pair (agency, copy) is the article with label
+   *     L and the other gold member of its "source" pairing; here pairs are taken as ids {@code X}
+   *     and {@code Xp}, COUNTER's naming, and counted by the label of {@code Xp}
+   */
+  public static Metrics of(Map<String, String> gold, Map<String, String> predicted,
+      Map<String, String> labels) {
+    List<String> ids = new ArrayList<>(gold.keySet());
+    java.util.Collections.sort(ids);
+    Map<String, String> pred = new HashMap<>();
+    for (String id : ids) {
+      String p = predicted.get(id);
+      pred.put(id, p == null ? "\u0000singleton:" + id : p);
+    }
+    // contingency table
+    Map<String, Map<String, Integer>> table = new HashMap<>();
+    Map<String, Integer> goldSizes = new HashMap<>();
+    Map<String, Integer> predSizes = new HashMap<>();
+    for (String id : ids) {
+      String g = gold.get(id);
+      String p = pred.get(id);
+      table.computeIfAbsent(g, k -> new HashMap<>()).merge(p, 1, Integer::sum);
+      goldSizes.merge(g, 1, Integer::sum);
+      predSizes.merge(p, 1, Integer::sum);
+    }
+    double both = 0;
+    for (Map<String, Integer> row : table.values()) {
+      for (int n : row.values()) {
+        both += pairs(n);
+      }
+    }
+    double goldPairs = goldSizes.values().stream().mapToDouble(Metrics::pairs).sum();
+    double predPairs = predSizes.values().stream().mapToDouble(Metrics::pairs).sum();
+    double precision = predPairs == 0 ? 1 : both / predPairs;
+    double recall = goldPairs == 0 ? 1 : both / goldPairs;
+    double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    // B-cubed
+    double bp = 0;
+    double br = 0;
+    for (String id : ids) {
+      int overlap = table.get(gold.get(id)).get(pred.get(id));
+      bp += (double) overlap / predSizes.get(pred.get(id));
+      br += (double) overlap / goldSizes.get(gold.get(id));
+    }
+    bp /= ids.size();
+    br /= ids.size();
+    double bf = bp + br == 0 ? 0 : 2 * bp * br / (bp + br);
+    // ARI
+    double total = pairs(ids.size());
+    double expected = total == 0 ? 0 : goldPairs * predPairs / total;
+    double max = (goldPairs + predPairs) / 2;
+    double ari = max == expected ? 1 : (both - expected) / (max - expected);
+    Map<String, double[]> linked = new TreeMap<>();
+    if (labels != null) {
+      for (String id : ids) {
+        String label = labels.get(id);
+        if (label == null || !id.endsWith("p")) {
+          continue;
+        }
+        String source = id.substring(0, id.length() - 1);
+        if (!gold.containsKey(source)) {
+          continue;
+        }
+        double[] c = linked.computeIfAbsent(label, k -> new double[2]);
+        c[1]++;
+        if (pred.get(id).equals(pred.get(source))) {
+          c[0]++;
+        }
+      }
+    }
+    return new Metrics(ids.size(), precision, recall, f1, bf, ari, linked);
+  }
+
+  private static double pairs(int n) {
+    return n * (n - 1) / 2.0;
+  }
+
+  /** Share of the label's pairs linked, or NaN. */
+  public double linked(String label) {
+    double[] c = labelLinked.get(label);
+    return c == null || c[1] == 0 ? Double.NaN : c[0] / c[1];
+  }
+
+  /** A one-line human summary. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
+        "articles=%d pairwise P=%.4f R=%.4f F1=%.4f  B3-F1=%.4f  ARI=%.4f", articles, precision,
+        recall, f1, bcubedF1, ari));
+    labelLinked.forEach((label, c) -> sb.append(String.format(java.util.Locale.ROOT,
+        "  %s linked=%.3f (%d/%d)", label, c[0] / c[1], (int) c[0], (int) c[1])));
+    return sb.toString();
+  }
+
+  /** Reads {@code {"id","cluster"}} lines (and {@code "label"} if present) into maps. */
+  public static Map<String, String>[] readAssignments(java.nio.file.Path file)
+      throws java.io.IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    Map<String, String> clusters = new HashMap<>();
+    Map<String, String> labels = new HashMap<>();
+    long n = 0;
+    for (String line : java.nio.file.Files.readAllLines(file)) {
+      n++;
+      if (line.isBlank()) {
+        continue;
+      }
+      com.fasterxml.jackson.databind.JsonNode node;
+      try {
+        node = json.readTree(line);
+      } catch (java.io.IOException e) {
+        throw new java.io.IOException(file + ": line " + n + ": malformed JSON", e);
+      }
+      if (node == null || node.get("id") == null || node.get("cluster") == null) {
+        throw new java.io.IOException(file + ": line " + n + ": needs \"id\" and \"cluster\"");
+      }
+      clusters.put(node.get("id").asText(), node.get("cluster").asText());
+      if (node.get("label") != null) {
+        labels.put(node.get("id").asText(), node.get("label").asText());
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, String>[] out = new Map[] {clusters, labels};
+    return out;
+  }
+}
