@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -63,6 +65,9 @@ public final class StoryClusters implements AutoCloseable {
   private final ClusterState state = new ClusterState();
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final RecentBuffer recent = new RecentBuffer();
+  /** Adds between two reopenings of the Lucene searcher (see {@link RecentBuffer}). */
+  private static final int REFRESH_EVERY = 256;
   private long addsSinceCommit;
 
   private StoryClusters(Builder b) {
@@ -200,19 +205,26 @@ public final class StoryClusters implements AutoCloseable {
     List<Scored> linked = new ArrayList<>();
     try {
       IndexReader reader = searcher.getIndexReader();
-      fp = Fingerprint.select(prepared, config.boilerplate ? key -> lineFrequency(reader, key)
-          : null, hasher, plan, config.maxShingles);
+      fp = Fingerprint.select(prepared, config.boilerplate
+          ? key -> lineFrequency(reader, key) + recent.lineFrequency(key) : null,
+          hasher, plan, config.maxShingles);
       if (fp.set.length >= config.minShingles) {
         Map<Integer, Integer> dfCache = new HashMap<>();
-        long docCount = reader.numDocs() + 1L;
-        int[] anchors = anchors(reader, fp, dfCache, docCount);
-        for (LuceneStore.Candidate c : store.candidates(searcher, fp.bandKeys, anchors,
-            config.maxCandidates)) {
+        long docCount = reader.numDocs() + recent.size() + 1L;
+        IntUnaryOperator df = h -> docFreq(reader, dfCache, h) + recent.shingleFrequency(h);
+        IntToDoubleFunction idf = h -> Verifier.idf(docCount,
+            df.applyAsInt(h) + (Arrays.binarySearch(fp.set, h) >= 0 ? 1 : 0));
+        int[] anchors = anchors(fp, df, docCount);
+        List<LuceneStore.Candidate> candidates = new ArrayList<>(
+            store.candidates(searcher, fp.bandKeys, anchors, config.maxCandidates));
+        int minShared = Math.max(2, (int) (0.05 * fp.set.length));
+        for (RecentBuffer.Entry e : recent.candidates(fp.set, minShared, config.maxCandidates)) {
+          candidates.add(new LuceneStore.Candidate(e.id(), e.sequence(), e.set(), e.signature()));
+        }
+        for (LuceneStore.Candidate c : candidates) {
           Signature sig = Signature.fromBytes(c.signature(), 0, c.signature().length,
               c.set().length, hasher);
-          MatchScores s = verifier.verify(fp, c.sequence(), c.set(),
-              h -> Verifier.idf(docCount, docFreq(reader, dfCache, h)
-                  + (Arrays.binarySearch(fp.set, h) >= 0 ? 1 : 0)),
+          MatchScores s = verifier.verify(fp, c.sequence(), c.set(), idf,
               fp.signature.jaccard(sig));
           ClusterState.Member m = state.member(c.id());
           if (s.linked() && m != null) {
@@ -240,11 +252,20 @@ public final class StoryClusters implements AutoCloseable {
         prepared.textHash, best == null ? null : best.member.id(),
         best == null ? null : best.scores, fp.removed);
     store.add(fp, member);
-    store.refresh();
+    recent.add(fp);
+    if (recent.size() >= REFRESH_EVERY) {
+      refreshLocked();
+    }
     state.put(member);
     maybeCommit();
     return new Assignment(a.id(), clusterId, isNew, false,
         Optional.ofNullable(member.bestMatch()), Optional.ofNullable(member.scores()), fp.removed);
+  }
+
+  /** Makes everything added visible to the Lucene searcher and empties the recent buffer. */
+  private void refreshLocked() throws IOException {
+    store.refresh();
+    recent.clear();
   }
 
   private record Scored(ClusterState.Member member, MatchScores scores) {}
@@ -278,13 +299,12 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   /** The rarest shingles that at least one indexed article shares, rarest first. */
-  private int[] anchors(IndexReader reader, Fingerprint fp, Map<Integer, Integer> cache,
-      long docCount) throws IOException {
+  private int[] anchors(Fingerprint fp, IntUnaryOperator docFreq, long docCount) {
     long maxDf = Math.max(8, docCount / 50);
     long[] packed = new long[fp.set.length];
     int n = 0;
     for (int h : fp.set) {
-      int df = docFreq(reader, cache, h);
+      int df = docFreq.applyAsInt(h);
       if (df >= 1 && df <= maxDf) {
         packed[n++] = ((long) df << 32) | (h & 0xFFFFFFFFL);
       }
@@ -351,7 +371,7 @@ public final class StoryClusters implements AutoCloseable {
       return false;
     }
     store.delete(articleId);
-    store.refresh();
+    refreshLocked();
     state.remove(articleId);
     maybeCommit();
     return true;
@@ -396,6 +416,14 @@ public final class StoryClusters implements AutoCloseable {
     java.util.Objects.requireNonNull(firstId, "firstId");
     java.util.Objects.requireNonNull(secondId, "secondId");
     checkOpen();
+    writeLock.lock();
+    try {
+      refreshLocked();
+    } catch (IOException e) {
+      throw new StoryClustersException("index at " + store.path() + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
     try {
       IndexSearcher searcher = store.acquire();
       try {

@@ -103,17 +103,22 @@ final class ArticleReader {
     if (id == null || id.isNull() || !id.isValueNode() || id.asText().isBlank()) {
       throw new BadInputException("line " + n + ": missing or blank \"id\"", n);
     }
+    Instant published = null;
     try {
-      return Article.builder(id.asText())
-          .source(text(node, "source"))
-          .title(text(node, "title"))
-          .text(text(node, "text"))
-          .published(time(text(node, "published")))
-          .language(text(node, "language"))
-          .build();
+      published = time(text(node, "published"));
     } catch (DateTimeParseException e) {
-      throw new BadInputException("line " + n + ": bad \"published\": " + e.getParsedString(), n);
+      // The time is optional metadata: an impossible date (2014-09-31 occurs in real feeds) makes
+      // it unknown rather than losing the article.
+      System.err.println("storyclusters: line " + n + ": \"published\" is not a valid time ("
+          + e.getParsedString() + "); taken as unknown");
     }
+    return Article.builder(id.asText())
+        .source(text(node, "source"))
+        .title(text(node, "title"))
+        .text(text(node, "text"))
+        .published(published)
+        .language(text(node, "language"))
+        .build();
   }
 
   private static String text(JsonNode node, String field) {

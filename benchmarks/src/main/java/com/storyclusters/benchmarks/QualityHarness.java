@@ -1,0 +1,156 @@
+package com.storyclusters.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.storyclusters.Article;
+import com.storyclusters.Assignment;
+import com.storyclusters.StoryClusters;
+import com.storyclusters.examples.Metrics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The quality harness: clusters every labelled set under a data folder with the embedded default
+ * (or the settings given as {@code key=value} arguments) and prints one table.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar com.storyclusters.benchmarks.QualityHarness \
+ *     [--data ../shared/data] [minScore=0.25] [shingleSize=2] [sweep]
+ * </pre>
+ * {@code sweep} also prints the trade-off curve of WD/PD/ND linked against minScore on COUNTER.
+ */
+public final class QualityHarness {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private QualityHarness() {}
+
+  /** One labelled set: articles and a gold file. */
+  record Set(String name, Path articles, Path gold) {}
+
+  public static void main(String[] args) throws IOException {
+    Path data = Path.of("../shared/data");
+    Map<String, String> overrides = new HashMap<>();
+    boolean sweep = false;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--data")) {
+        data = Path.of(args[++i]);
+      } else if (args[i].equals("sweep")) {
+        sweep = true;
+      } else if (args[i].contains("=")) {
+        String[] kv = args[i].split("=", 2);
+        overrides.put(kv[0], kv[1]);
+      }
+    }
+    List<Set> sets = sets(data);
+    System.out.printf(Locale.ROOT, "%-22s %6s %7s %7s %7s %7s %7s %7s %7s %7s%n", "set", "docs",
+        "P", "R", "F1", "B3-F1", "ARI", "WD", "PD", "ND");
+    for (Set s : sets) {
+      Metrics m = run(s, overrides);
+      System.out.println(row(s.name(), m));
+    }
+    if (sweep) {
+      Set counter = sets.stream().filter(s -> s.name().startsWith("counter-dev/gold-copies"))
+          .findFirst().orElseThrow();
+      System.out.println();
+      System.out.println("trade-off on " + counter.name() + " (minScore: WD PD ND linked, P)");
+      for (double t : new double[] {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6}) {
+        Map<String, String> o = new HashMap<>(overrides);
+        o.put("minScore", Double.toString(t));
+        Metrics m = run(counter, o);
+        System.out.printf(Locale.ROOT, "minScore=%.2f  WD=%.3f PD=%.3f ND=%.3f  P=%.3f R=%.3f%n",
+            t, m.linked("WD"), m.linked("PD"), m.linked("ND"), m.precision(), m.recall());
+      }
+    }
+  }
+
+  static String row(String name, Metrics m) {
+    return String.format(Locale.ROOT, "%-22s %6d %7.3f %7.3f %7.3f %7.3f %7.3f %7s %7s %7s",
+        name, m.articles(), m.precision(), m.recall(), m.f1(), m.bcubedF1(), m.ari(),
+        share(m, "WD"), share(m, "PD"), share(m, "ND"));
+  }
+
+  private static String share(Metrics m, String label) {
+    double v = m.linked(label);
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** Every set under {@code data} with an articles file and a gold file. */
+  static List<Set> sets(Path data) throws IOException {
+    List<Set> out = new ArrayList<>();
+    try (var dirs = Files.list(data)) {
+      for (Path dir : dirs.sorted().toList()) {
+        Path articles = dir.resolve("articles.jsonl");
+        if (!Files.isRegularFile(articles)) {
+          continue;
+        }
+        for (String gold : new String[] {"gold-copies.jsonl", "gold-stories.jsonl"}) {
+          Path g = dir.resolve(gold);
+          if (Files.isRegularFile(g)) {
+            out.add(new Set(dir.getFileName() + "/" + gold.replace(".jsonl", ""), articles, g));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Clusters one set in memory and scores it. */
+  static Metrics run(Set set, Map<String, String> overrides) throws IOException {
+    StoryClusters.Builder b = StoryClusters.builder();
+    overrides.forEach((k, v) -> {
+      switch (k) {
+        case "minScore" -> b.minScore(Double.parseDouble(v));
+        case "shingleSize" -> b.shingleSize(Integer.parseInt(v));
+        case "lead" -> b.leadWindow(Integer.parseInt(v.split(",")[0]),
+            Double.parseDouble(v.split(",")[1]));
+        case "boilerplate" -> b.boilerplate(Boolean.parseBoolean(v));
+        case "minShingles" -> b.minShingles(Integer.parseInt(v));
+        default -> throw new IllegalArgumentException("unknown setting " + k);
+      }
+    });
+    Map<String, String> predicted = new HashMap<>();
+    try (StoryClusters sc = b.build()) {
+      for (Assignment a : sc.addAll(readArticles(set.articles()), 2)) {
+        predicted.put(a.articleId(), a.clusterId());
+      }
+    }
+    Map<String, String>[] gold = Metrics.readAssignments(set.gold());
+    return Metrics.of(gold[0], predicted, gold[1].isEmpty() ? null : gold[1]);
+  }
+
+  static List<Article> readArticles(Path file) throws IOException {
+    List<Article> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode n = JSON.readTree(line);
+      Article.Builder b = Article.builder(n.get("id").asText())
+          .source(text(n, "source")).title(text(n, "title")).text(text(n, "text"))
+          .language(text(n, "language"));
+      String pub = text(n, "published");
+      if (pub != null && pub.length() == 10) {
+        try {
+          b.published(LocalDate.parse(pub).atStartOfDay(ZoneOffset.UTC).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+          // impossible dates occur in real feeds: unknown time
+        }
+      }
+      out.add(b.build());
+    }
+    return out;
+  }
+
+  private static String text(JsonNode n, String f) {
+    JsonNode v = n.get(f);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
