@@ -205,13 +205,16 @@ public final class StoryClusters implements AutoCloseable {
     List<Scored> linked = new ArrayList<>();
     try {
       IndexReader reader = searcher.getIndexReader();
+      DocFreqs lines = new DocFreqs(reader, "line", 8);
       fp = Fingerprint.select(prepared, config.boilerplate
-          ? key -> lineFrequency(reader, key) + recent.lineFrequency(key) : null,
+          ? key -> lines.of(key) + recent.lineFrequency(key) : null,
           hasher, plan, config.maxShingles);
       if (fp.set.length >= config.minShingles) {
         Map<Integer, Integer> dfCache = new HashMap<>();
+        DocFreqs shingles = new DocFreqs(reader, "sh", 4);
         long docCount = reader.numDocs() + recent.size() + 1L;
-        IntUnaryOperator df = h -> docFreq(reader, dfCache, h) + recent.shingleFrequency(h);
+        IntUnaryOperator df = h -> dfCache.computeIfAbsent(h, shingles::of)
+            + recent.shingleFrequency(h);
         IntToDoubleFunction idf = h -> Verifier.idf(docCount,
             df.applyAsInt(h) + (Arrays.binarySearch(fp.set, h) >= 0 ? 1 : 0));
         int[] anchors = anchors(fp, df, docCount);
@@ -318,28 +321,6 @@ public final class StoryClusters implements AutoCloseable {
     return out;
   }
 
-  private static int docFreq(IndexReader reader, Map<Integer, Integer> cache, int h) {
-    Integer cached = cache.get(h);
-    if (cached != null) {
-      return cached;
-    }
-    try {
-      int df = LuceneStore.docFreq(reader, "sh", LuceneStore.intTerm(h));
-      cache.put(h, df);
-      return df;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static int lineFrequency(IndexReader reader, long key) {
-    try {
-      return LuceneStore.docFreq(reader, "line", LuceneStore.longTerm(key));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   private void maybeCommit() throws IOException {
     addsSinceCommit++;
     if (config.commitEvery > 0 && addsSinceCommit >= config.commitEvery) {
@@ -432,14 +413,14 @@ public final class StoryClusters implements AutoCloseable {
         LuceneStore.Candidate b = store.load(searcher, secondId);
         checkArgument(a != null, "article %s is not indexed", firstId);
         checkArgument(b != null, "article %s is not indexed", secondId);
-        Map<Integer, Integer> cache = new HashMap<>();
+        DocFreqs shingles = new DocFreqs(reader, "sh", 4);
         long docCount = reader.numDocs();
         Signature sa = Signature.fromBytes(a.signature(), 0, a.signature().length, a.set().length,
             hasher);
         Signature sb = Signature.fromBytes(b.signature(), 0, b.signature().length, b.set().length,
             hasher);
         MatchScores s = verifier.verify(a.sequence(), a.set(), b.sequence(), b.set(),
-            h -> Verifier.idf(docCount, docFreq(reader, cache, h)), sa.jaccard(sb));
+            h -> Verifier.idf(docCount, shingles.of(h)), sa.jaccard(sb));
         List<String> passages = Passages.shared(store.text(searcher, firstId), b.set(),
             config.shingleSize, 10);
         String reason = reason(s);

@@ -1,0 +1,52 @@
+package com.storyclusters.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+  private static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    Tokenizer.tokenize(text, (h, s, e) -> {
+      assertEquals(Tokenizer.hashToken(text.substring(s, e)), h, "hash of " + text.substring(s, e));
+      out.add(text.substring(s, e));
+    });
+    return out;
+  }
+
+  @Test
+  void wordsForSpacedScripts() {
+    assertEquals(List.of("ishiba", "and", "lee", "2025"), tokens("ishiba and lee, 2025."));
+    assertEquals(List.of("وزیر", "داخلہ", "نے"), tokens("وزیر داخلہ نے"));
+    assertEquals(List.of("한국", "일본"), tokens("한국 일본"));
+    assertEquals(List.of("привет", "мир"), tokens("привет, мир"));
+  }
+
+  @Test
+  void marksStayInsideWords() {
+    assertEquals(List.of("हिन्दी", "भाषा"), tokens("हिन्दी भाषा"));
+  }
+
+  @Test
+  void singleCharactersForScriptsWithoutSpaces() {
+    assertEquals(List.of("日", "本", "の", "首", "相"), tokens("日本の首相"));
+    assertEquals(List.of("abc", "東", "京", "x"), tokens("abc東京x"));
+  }
+
+  @Test
+  void emojiAndSymbolsSeparate() {
+    assertEquals(List.of("a", "b"), tokens("a\uD83D\uDE00b"));
+    assertEquals(List.of(), tokens("  ...!!  "));
+  }
+
+  @Test
+  void goldenHashes() {
+    // Part of the index format: these values must never change.
+    assertEquals(0x24719cd5d4423d60L, Tokenizer.hashToken("said"));
+    assertEquals(0xb3f78d831a01a28cL, Tokenizer.hashToken("small"));
+    assertEquals(0xc9f24a59af828dc8L, Tokenizer.hashToken("東"));
+    assertEquals(0x47944d596ed4ac05L, Tokenizer.hashToken("ایران"));
+  }
+}
