@@ -74,7 +74,8 @@ public final class StoryClusters implements AutoCloseable {
     this.config = b.copy();
     this.hasher = new MinHasher(b.signatureSize, b.seed, b.scheme);
     this.plan = LshPlan.plan(b.lshThreshold, b.signatureSize, 0.5, 0.5);
-    this.verifier = new Verifier(b.minScore, b.leadShingles, b.leadFraction, b.minShingles);
+    this.verifier = new Verifier(b.minScore, b.leadShingles, b.leadFraction, b.minLeadShare,
+        b.minShingles);
     IndexSettings settings = new IndexSettings(b.shingleSize, b.signatureSize, b.seed, b.scheme,
         plan.bands(), plan.rows());
     Directory dir;
@@ -131,7 +132,7 @@ public final class StoryClusters implements AutoCloseable {
     java.util.Objects.requireNonNull(article, "article");
     checkOpen();
     Prepared prepared = Prepared.of(article, config.shingleSize, config.maxTextChars);
-    return add(prepared);
+    return addPrepared(prepared);
   }
 
   /**
@@ -172,12 +173,12 @@ public final class StoryClusters implements AutoCloseable {
     }
     List<Assignment> out = new ArrayList<>(prepared.length);
     for (Prepared p : prepared) {
-      out.add(add(p));
+      out.add(addPrepared(p));
     }
     return out;
   }
 
-  Assignment add(Prepared prepared) {
+  Assignment addPrepared(Prepared prepared) {
     writeLock.lock();
     try {
       checkOpen();
@@ -444,9 +445,10 @@ public final class StoryClusters implements AutoCloseable {
           "not copies: weighted containment %.3f < %.3f", s.score(), config.minScore);
     }
     return String.format(java.util.Locale.ROOT,
-        "not copies: containment %.3f is enough but the shared text does not start in both leads"
-            + " (first shared run at shingle %d and %d) or a text is under %d shingles",
-        s.score(), s.leadOfNew(), s.leadOfMatch(), config.minShingles);
+        "not copies: containment %.3f is enough but the texts do not share their leads (at least"
+            + " %.2f of each lead window; first shared run at shingle %d and %d) or a text is"
+            + " under %d shingles",
+        s.score(), config.minLeadShare, s.leadOfNew(), s.leadOfMatch(), config.minShingles);
   }
 
   /** Makes every add so far durable. */
@@ -502,9 +504,10 @@ public final class StoryClusters implements AutoCloseable {
     private long seed = 0x53544F5259L;
     private MinHasher.Scheme scheme = MinHasher.Scheme.ONE_PERMUTATION;
     private double lshThreshold = 0.5;
-    private double minScore = 0.25;
+    private double minScore = 0.2;
     private int leadShingles = 50;
     private double leadFraction = 0.15;
+    private double minLeadShare = 0.2;
     private int minShingles = 10;
     private int maxTextChars = 1_000_000;
     private int maxShingles = 20_000;
@@ -526,6 +529,7 @@ public final class StoryClusters implements AutoCloseable {
       b.minScore = minScore;
       b.leadShingles = leadShingles;
       b.leadFraction = leadFraction;
+      b.minLeadShare = minLeadShare;
       b.minShingles = minShingles;
       b.maxTextChars = maxTextChars;
       b.maxShingles = maxShingles;
@@ -584,7 +588,7 @@ public final class StoryClusters implements AutoCloseable {
       return this;
     }
 
-    /** Minimum weighted containment for two texts to be copies; default 0.25. */
+    /** Minimum weighted containment for two texts to be copies; default 0.2. */
     public Builder minScore(double minScore) {
       checkArgument(minScore > 0 && minScore <= 1, "minScore must be in (0, 1], got %s", minScore);
       this.minScore = minScore;
@@ -601,6 +605,15 @@ public final class StoryClusters implements AutoCloseable {
           fraction);
       this.leadShingles = shingles;
       this.leadFraction = fraction;
+      return this;
+    }
+
+    /**
+     * Share of each text's lead window (IDF-weighted) that must occur in the other; default 0.2.
+     */
+    public Builder minLeadShare(double share) {
+      checkArgument(share >= 0 && share <= 1, "minLeadShare must be in [0, 1], got %s", share);
+      this.minLeadShare = share;
       return this;
     }
 

@@ -20,10 +20,13 @@ final class Verifier {
   private final double minScore;
   private final int leadShingles;
   private final double leadFraction;
+  private final double minLeadShare;
   private final int minShingles;
 
-  Verifier(double minScore, int leadShingles, double leadFraction, int minShingles) {
+  Verifier(double minScore, int leadShingles, double leadFraction, double minLeadShare,
+      int minShingles) {
     this.minScore = minScore;
+    this.minLeadShare = minLeadShare;
     this.leadShingles = leadShingles;
     this.leadFraction = leadFraction;
     this.minShingles = minShingles;
@@ -65,7 +68,8 @@ final class Verifier {
     int leadA = firstSharedRun(seqA, setB);
     int leadB = firstSharedRun(seqB, setA);
     boolean linked = setA.length >= minShingles && setB.length >= minShingles
-        && score >= minScore && inLead(leadA, seqA.length) && inLead(leadB, seqB.length);
+        && score >= minScore
+        && leadShare(seqA, setB, idf) >= minLeadShare && leadShare(seqB, setA, idf) >= minLeadShare;
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, leadA, leadB,
         linked);
   }
@@ -74,8 +78,22 @@ final class Verifier {
     return Math.min(1, Math.max(0, v));
   }
 
-  boolean inLead(int position, int length) {
-    return position >= 0 && position <= Math.max(leadShingles, leadFraction * length);
+  /**
+   * IDF-weighted share of the lead window of {@code seq} (its first {@code max(leadShingles,
+   * leadFraction * length)} shingles) that occurs in {@code otherSet}.
+   */
+  double leadShare(int[] seq, int[] otherSet, IntToDoubleFunction idf) {
+    int window = (int) Math.min(seq.length, Math.max(leadShingles, leadFraction * seq.length));
+    double total = 0;
+    double shared = 0;
+    for (int p = 0; p < window; p++) {
+      double w = idf.applyAsDouble(seq[p]);
+      total += w;
+      if (Arrays.binarySearch(otherSet, seq[p]) >= 0) {
+        shared += w;
+      }
+    }
+    return total == 0 ? 0 : shared / total;
   }
 
   /** Position of the first run of RUN consecutive shingles of seq found in set; -1 if none. */

@@ -1,0 +1,276 @@
+package com.storyclusters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoryClustersTest {
+  @TempDir Path tmp;
+
+  @Test
+  void seedsClusterExactly() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      Map<String, String> cluster = new HashMap<>();
+      for (Article a : seeds.values()) {
+        cluster.put(a.id(), sc.add(a).clusterId());
+      }
+      assertEquals(cluster.get("seed-000"), cluster.get("seed-003"));
+      assertEquals(4, new java.util.HashSet<>(cluster.values()).size());
+      StoryCluster kyodo = sc.clusterOf("seed-003").orElseThrow();
+      assertEquals(List.of("seed-000", "seed-003"), kyodo.members());
+      assertEquals("seed-000", kyodo.representative());
+    }
+  }
+
+  @Test
+  void seedsClusterExactlyInReverseOrder() throws Exception {
+    List<Article> seeds = new ArrayList<>(Seeds.load().values());
+    java.util.Collections.reverse(seeds);
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      sc.addAll(seeds, 2);
+      assertEquals(sc.clusterOf("seed-000"), sc.clusterOf("seed-003"));
+      assertEquals(4, sc.clusters().size());
+    }
+  }
+
+  @Test
+  void multiStoryPageJoinsItsHeadlineStoryAndGluesNothing() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    String page = seeds.get("seed-000").text() + "\nRelated Articles\n"
+        + seeds.get("seed-001").text() + "\n" + seeds.get("seed-002").text() + "\n"
+        + seeds.get("seed-004").text();
+    Article multi = Article.builder("page").source("portal").text(page).build();
+    List<List<Article>> orders = List.of(
+        List.of(seeds.get("seed-000"), seeds.get("seed-001"), seeds.get("seed-002"),
+            seeds.get("seed-004"), multi),
+        List.of(multi, seeds.get("seed-002"), seeds.get("seed-004"), seeds.get("seed-001"),
+            seeds.get("seed-000")),
+        List.of(seeds.get("seed-002"), multi, seeds.get("seed-000"), seeds.get("seed-004"),
+            seeds.get("seed-001")));
+    for (List<Article> order : orders) {
+      try (StoryClusters sc = StoryClusters.builder().build()) {
+        for (Article a : order) {
+          sc.add(a);
+        }
+        String head = sc.clusterOf("seed-000").orElseThrow().id();
+        assertEquals(head, sc.clusterOf("page").orElseThrow().id(), "page joins its headline");
+        for (String other : List.of("seed-001", "seed-002", "seed-004")) {
+          assertEquals(1, sc.clusterOf(other).orElseThrow().size(), other + " stays alone");
+        }
+      }
+    }
+  }
+
+  @Test
+  void trimmedCopyWithOwnChromeJoins() throws Exception {
+    Article original = Seeds.load().get("seed-001");
+    String text = original.text();
+    String trimmed = "Breaking | World | Asia\n" + text.substring(0, text.length() * 2 / 3)
+        + "\nShare this story: Facebook Twitter Email";
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      sc.add(original);
+      Assignment a = sc.add(Article.builder("copy").source("other").text(trimmed).build());
+      assertFalse(a.newCluster());
+      assertEquals(sc.clusterOf("seed-001").orElseThrow().id(), a.clusterId());
+      assertTrue(a.scores().orElseThrow().linked());
+    }
+  }
+
+  @Test
+  void reAddingTheSameTextChangesNothing() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      sc.add(seeds.get("seed-000"));
+      Assignment first = sc.add(seeds.get("seed-003"));
+      Assignment again = sc.add(seeds.get("seed-003"));
+      assertTrue(again.unchanged());
+      assertEquals(first.clusterId(), again.clusterId());
+      assertEquals(first.bestMatch(), again.bestMatch());
+      assertEquals(2, sc.size());
+    }
+  }
+
+  @Test
+  void sameIdWithOtherTextIsAnUpdate() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      sc.add(seeds.get("seed-000"));
+      sc.add(seeds.get("seed-003"));
+      Assignment updated = sc.add(Article.builder("seed-003").text(seeds.get("seed-002").text())
+          .build());
+      assertFalse(updated.unchanged());
+      assertEquals(3 - 1, sc.size());
+      assertNotEquals(sc.clusterOf("seed-000"), sc.clusterOf("seed-003"));
+      assertEquals(List.of("seed-000"), sc.clusterOf("seed-000").orElseThrow().members());
+    }
+  }
+
+  @Test
+  void removeKeepsClusterIdAndMovesRepresentative() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      String id = sc.add(seeds.get("seed-000")).clusterId();
+      sc.add(seeds.get("seed-003"));
+      assertTrue(sc.remove("seed-000"));
+      assertFalse(sc.remove("seed-000"));
+      StoryCluster c = sc.cluster(id).orElseThrow();
+      assertEquals("seed-003", c.representative());
+      assertEquals(List.of("seed-003"), c.members());
+    }
+  }
+
+  @Test
+  void clustersPersistAndLaterRunsAddToThem() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    Path dir = tmp.resolve("idx");
+    String id;
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
+      id = sc.add(seeds.get("seed-000")).clusterId();
+      sc.add(seeds.get("seed-001"));
+    }
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
+      assertEquals(2, sc.size());
+      Assignment a = sc.add(seeds.get("seed-003"));
+      assertEquals(id, a.clusterId());
+      assertEquals(java.util.Optional.of("seed-000"), a.bestMatch());
+      assertTrue(sc.add(seeds.get("seed-000")).unchanged());
+    }
+  }
+
+  @Test
+  void settingsMismatchNamesTheSettingAndBothValues() {
+    Path dir = tmp.resolve("idx");
+    StoryClusters.builder().directory(dir).shingleSize(2).build().close();
+    SettingsMismatchException e = assertThrows(SettingsMismatchException.class,
+        () -> StoryClusters.builder().directory(dir).shingleSize(3).build());
+    assertEquals("shingleSize", e.setting());
+    assertEquals("2", e.indexValue());
+    assertEquals("3", e.requestedValue());
+    assertTrue(e.getMessage().contains("shingleSize=2") && e.getMessage().contains("shingleSize=3"),
+        e.getMessage());
+    SettingsMismatchException k = assertThrows(SettingsMismatchException.class,
+        () -> StoryClusters.builder().directory(dir).signatureSize(64).build());
+    assertEquals("k", k.setting());
+    // the index is untouched and still opens with its own settings
+    StoryClusters.builder().directory(dir).build().close();
+  }
+
+  @Test
+  void anotherFormatVersionFailsClearly() throws Exception {
+    Path dir = tmp.resolve("idx");
+    StoryClusters.builder().directory(dir).build().close();
+    try (var d = org.apache.lucene.store.FSDirectory.open(dir);
+        var w = new org.apache.lucene.index.IndexWriter(d,
+            new org.apache.lucene.index.IndexWriterConfig())) {
+      Map<String, String> data = new HashMap<>();
+      w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
+      data.put(IndexSettings.FORMAT_KEY, "99");
+      w.setLiveCommitData(data.entrySet());
+      w.commit();
+    }
+    SettingsMismatchException e = assertThrows(SettingsMismatchException.class,
+        () -> StoryClusters.builder().directory(dir).build());
+    assertEquals("formatVersion", e.setting());
+    assertEquals("99", e.indexValue());
+  }
+
+  @Test
+  void corruptedIndexSaysSoWithThePath() throws Exception {
+    Path dir = tmp.resolve("idx");
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
+      sc.add(Seeds.load().get("seed-000"));
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(p -> !p.getFileName().toString().startsWith("segments")
+          && !p.getFileName().toString().equals("write.lock")).toList()) {
+        byte[] b = Files.readAllBytes(f);
+        for (int i = 0; i < b.length; i += 7) {
+          b[i] ^= 0x5A;
+        }
+        Files.write(f, b);
+      }
+    }
+    StoryClustersException e = assertThrows(StoryClustersException.class,
+        () -> StoryClusters.builder().directory(dir).build());
+    assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+  }
+
+  @Test
+  void closeIsIdempotentAndUseAfterCloseFails() {
+    StoryClusters sc = StoryClusters.builder().build();
+    sc.close();
+    sc.close();
+    StoryClustersException e = assertThrows(StoryClustersException.class,
+        () -> sc.add(Article.of("a", "text")));
+    assertTrue(e.getMessage().contains("closed"));
+    assertThrows(StoryClustersException.class, sc::clusters);
+  }
+
+  @Test
+  void badArticlesAndArguments() {
+    assertThrows(IllegalArgumentException.class, () -> Article.of(null, "x"));
+    IllegalArgumentException blank =
+        assertThrows(IllegalArgumentException.class, () -> Article.of("  ", "x"));
+    assertTrue(blank.getMessage().contains("blank"));
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      assertThrows(NullPointerException.class, () -> sc.add(null));
+      assertThrows(NullPointerException.class, () -> sc.remove(null));
+    }
+    IllegalArgumentException k = assertThrows(IllegalArgumentException.class,
+        () -> StoryClusters.builder().signatureSize(4));
+    assertEquals("signatureSize must be between 8 and 4096, got 4", k.getMessage());
+  }
+
+  @Test
+  void emptyAndShortTextsNeverMatch() {
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      assertTrue(sc.add(Article.of("e1", "")).newCluster());
+      assertTrue(sc.add(Article.of("e2", "")).newCluster());
+      assertTrue(sc.add(Article.of("s1", "Breaking news")).newCluster());
+      assertTrue(sc.add(Article.of("s2", "Breaking news")).newCluster());
+      assertTrue(sc.add(Article.of("w1", " \n\t ")).newCluster());
+      assertEquals(5, sc.clusters().size());
+    }
+  }
+
+  @Test
+  void representativeIsEarliestPublishedThenSmallestId() throws Exception {
+    String text = Seeds.load().get("seed-002").text();
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      sc.add(Article.builder("b").text(text).published(Instant.parse("2025-01-02T00:00:00Z")).build());
+      sc.add(Article.builder("c").text(text).build());
+      sc.add(Article.builder("z").text(text).published(Instant.parse("2025-01-01T00:00:00Z")).build());
+      sc.add(Article.builder("a").text(text).published(Instant.parse("2025-01-01T00:00:00Z")).build());
+      StoryCluster c = sc.clusterOf("a").orElseThrow();
+      assertEquals(4, c.size());
+      assertEquals("a", c.representative());
+      assertEquals("b", c.id(), "the id is the founding article's and does not move");
+    }
+  }
+
+  @Test
+  void explainShowsSharedPassages() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      seeds.values().forEach(sc::add);
+      PairExplanation e = sc.explain("seed-000", "seed-003");
+      assertTrue(e.scores().linked());
+      assertTrue(e.sharedPassages().get(0).contains("ishiba"), e.sharedPassages().toString());
+      assertFalse(sc.explain("seed-000", "seed-001").scores().linked());
+      assertThrows(IllegalArgumentException.class, () -> sc.explain("seed-000", "nope"));
+    }
+  }
+}
