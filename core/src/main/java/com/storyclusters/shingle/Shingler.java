@@ -9,9 +9,10 @@ import java.util.Arrays;
 /**
  * Hashes every window of {@code size} consecutive tokens to 64 bits, in text order.
  *
- * <p><b>Shingle hash (part of the index format; never changes silently):</b> {@code h = size};
- * for each token hash {@code t} of the window, oldest first: {@code h = fmix64(h * 0x9E3779B97F4A7C15
- * + t)}. A text with at least one but fewer than {@code size} tokens yields one shingle over all of
+ * <p><b>Shingle hash (part of the index format; never changes silently):</b> a polynomial rolling
+ * hash over the window's token hashes {@code t_1..t_k}, oldest first, {@code r = Σ t_j * M^(k-j)
+ * (mod 2^64)} with {@code M = 0x9E3779B97F4A7C15}, finished as {@code fmix64(r + k)}: O(1) per
+ * shingle whatever k. A text with at least one but fewer than {@code size} tokens yields one shingle over all of
  * its tokens, so short texts are not empty; a text without tokens yields none.
  *
  * <p>An instance is a reusable accumulator: <b>not thread-safe</b>; use one per thread. {@link
@@ -23,6 +24,9 @@ public final class Shingler implements TokenSink {
 
   private final int size;
   private final long[] window;
+  /** M^size, to remove the oldest token from the rolling hash. */
+  private final long dropFactor;
+  private long rolling;
   private int tokens;
   private long[] out = new long[256];
   private int count;
@@ -35,6 +39,11 @@ public final class Shingler implements TokenSink {
     checkArgument(size >= 1 && size <= 16, "shingle size must be between 1 and 16, got %s", size);
     this.size = size;
     this.window = new long[size];
+    long f = 1;
+    for (int i = 0; i < size; i++) {
+      f *= MULTIPLIER;
+    }
+    this.dropFactor = f;
   }
 
   /** Tokens per shingle. */
@@ -46,6 +55,7 @@ public final class Shingler implements TokenSink {
   public void reset() {
     tokens = 0;
     count = 0;
+    rolling = 0;
   }
 
   /** Tokenizes {@code text[start,end)} and appends its shingles (a text may be fed in parts). */
@@ -55,25 +65,26 @@ public final class Shingler implements TokenSink {
 
   @Override
   public void token(long hash, int start, int end) {
-    window[tokens % size] = hash;
+    int slot = tokens % size;
+    rolling = rolling * MULTIPLIER + hash;
+    if (tokens >= size) {
+      rolling -= window[slot] * dropFactor;
+    }
+    window[slot] = hash;
     tokens++;
     if (tokens >= size) {
-      emit(tokens - size, size);
+      append(Tokenizer.fmix64(rolling + size));
     }
   }
 
   /** Call after the last token of a text: emits the single short shingle of a text under size. */
   public void finish() {
     if (tokens > 0 && tokens < size) {
-      emit(0, tokens);
+      append(Tokenizer.fmix64(rolling + tokens));
     }
   }
 
-  private void emit(int first, int length) {
-    long h = size;
-    for (int j = 0; j < length; j++) {
-      h = Tokenizer.fmix64(h * MULTIPLIER + window[(first + j) % size]);
-    }
+  private void append(long h) {
     if (count == out.length) {
       out = Arrays.copyOf(out, count * 2);
     }

@@ -54,8 +54,7 @@ public final class TextNormalizer {
   }
 
   private static String onePass(String text) {
-    String s = scrubCharacters(text);
-    s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    String s = nfkc(scrubCharacters(text));
     s = s.toLowerCase(Locale.ROOT);
     if (s.indexOf('&') >= 0) {
       for (int i = 0; i < MAX_PASSES; i++) {
@@ -65,14 +64,31 @@ public final class TextNormalizer {
         }
         s = decoded;
       }
-      s = scrubCharacters(s);
-      s = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+      s = nfkc(scrubCharacters(s)).toLowerCase(Locale.ROOT);
     }
-    s = mapCharacters(s);
-    if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
-      s = Normalizer.normalize(s, Normalizer.Form.NFKC);
-    }
+    s = nfkc(mapCharacters(s));
     return collapseWhitespace(s);
+  }
+
+  /** NFKC, skipping the copy when the text is already normalized (the common case). */
+  private static String nfkc(String s) {
+    return Normalizer.isNormalized(s, Normalizer.Form.NFKC)
+        ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
+  }
+
+  /** Whether {@link #mapCharacters} would change {@code c}. */
+  private static boolean mapped(char c) {
+    if (c < 0x80) {
+      return c == '`' || c == '\r';
+    }
+    return c == '\u2018' || c == '\u2019' || c == '\u201A' || c == '\u201B' || c == '\u2032'
+        || c == '\u00B4' || c == '\u02BC' || (c >= '\u201C' && c <= '\u201F') || c == '\u2033'
+        || c == '\u00AB' || c == '\u00BB' || (c >= '\u300C' && c <= '\u300F')
+        || (c >= '\u2010' && c <= '\u2015') || c == '\u2212' || c == '\uFE58' || c == '\uFE63'
+        || c == '\u064A' || c == '\u0649' || c == '\u0643' || c == '\u0629' || c == '\u06C3'
+        || c == '\u06C2' || c == '\u0647' || c == '\u0640' || (c >= '\u200B' && c <= '\u200D')
+        || c == '\u2060' || c == '\uFEFF' || c == '\u00AD' || c == '\u2028' || c == '\u2029'
+        || c == '\u0085' || (c >= '\u064B' && c <= '\u065F') || c == '\u0670';
   }
 
   /** Replaces lone surrogates and control characters (but line breaks) with a space. */
@@ -108,8 +124,16 @@ public final class TextNormalizer {
 
   /** Quote, dash and Arabic-script unification; removal of marks and zero-width characters. */
   private static String mapCharacters(String s) {
+    int first = 0;
+    while (first < s.length() && !mapped(s.charAt(first))) {
+      first++;
+    }
+    if (first == s.length()) {
+      return s;
+    }
     StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    out.append(s, 0, first);
+    for (int i = first; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '\u2018': case '\u2019': case '\u201A': case '\u201B': case '\u2032': case '\u00B4':
@@ -150,6 +174,9 @@ public final class TextNormalizer {
   }
 
   private static String collapseWhitespace(String s) {
+    if (isCollapsed(s)) {
+      return s;
+    }
     StringBuilder out = new StringBuilder(s.length());
     boolean pendingSpace = false;
     boolean pendingBreak = false;
@@ -174,5 +201,23 @@ public final class TextNormalizer {
       }
     }
     return out.toString();
+  }
+
+  /** Whether {@code s} is already in collapsed form: single ' ' or '\n' between non-blanks. */
+  private static boolean isCollapsed(String s) {
+    char prev = '\n';
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean blank = c == ' ' || c == '\n';
+      if (blank) {
+        if (prev == ' ' || prev == '\n') {
+          return false; // leading, doubled or mixed separators
+        }
+      } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        return false;
+      }
+      prev = c;
+    }
+    return prev != ' ' && prev != '\n' || s.isEmpty();
   }
 }

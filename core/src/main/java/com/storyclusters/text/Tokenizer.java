@@ -11,8 +11,8 @@ package com.storyclusters.text;
  * {@code said} and {@code small}.
  *
  * <p><b>Token hash (part of the index format; never changes silently):</b> 64-bit FNV-1a over the
- * token's Unicode code points (each code point fed as one 32-bit value, low byte first), finished
- * with MurmurHash3's {@code fmix64}. {@link #hashToken(CharSequence)} computes the same value for a
+ * token's Unicode code points, each code point one 32-bit unit ({@code h = (h ^ cp) *
+ * 0x100000001b3}, from {@code 0xcbf29ce484222325}), finished with MurmurHash3's {@code fmix64}. {@link #hashToken(CharSequence)} computes the same value for a
  * single token and is checked against golden values in the tests.
  *
  * <p>Stateless and thread-safe.
@@ -110,10 +110,7 @@ public final class Tokenizer {
   }
 
   private static long feed(long hash, int cp) {
-    hash = (hash ^ (cp & 0xff)) * FNV_PRIME;
-    hash = (hash ^ ((cp >>> 8) & 0xff)) * FNV_PRIME;
-    hash = (hash ^ ((cp >>> 16) & 0xff)) * FNV_PRIME;
-    return (hash ^ (cp >>> 24)) * FNV_PRIME;
+    return (hash ^ cp) * FNV_PRIME;
   }
 
   /** MurmurHash3's 64-bit finalizer: a bijection that spreads every input bit over the output. */

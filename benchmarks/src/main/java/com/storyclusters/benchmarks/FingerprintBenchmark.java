@@ -1,0 +1,153 @@
+package com.storyclusters.benchmarks;
+
+import com.storyclusters.lsh.LshPlan;
+import com.storyclusters.minhash.MinHasher;
+import com.storyclusters.minhash.Signature;
+import com.storyclusters.shingle.Shingler;
+import com.storyclusters.text.TextNormalizer;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.LowerCaseFilter;
+import org.apache.lucene.analysis.minhash.MinHashFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Fingerprinting throughput, one thread, ~4 KB news documents (pairs of BBC articles from {@code
+ * -Dstoryclusters.data}, default {@code ../shared/data}; synthetic text from a fixed seed where the
+ * data is absent), word 5-shingles, 128 values. Three methods on the same corpus in one run:
+ * {@code storyclusters} (normalize, tokenize, shingle, one-permutation MinHash, band keys), {@code
+ * luceneMinHashFilter} (StandardTokenizer → LowerCaseFilter → ShingleFilter(5,5) →
+ * MinHashFilter(1,128,1,true)) and {@code hashFloor} (a char loop that splits words and hashes each
+ * 5-shingle, nothing else). Each invocation processes one document: ops/s = documents/s.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class FingerprintBenchmark {
+  private List<String> docs;
+  private int next;
+  private final Shingler shingler = new Shingler(5);
+  private final MinHasher hasher = new MinHasher(128, 0x53544F5259L,
+      MinHasher.Scheme.ONE_PERMUTATION);
+  private final LshPlan plan = LshPlan.plan(0.5, 128, 0.5, 0.5);
+
+  @Setup
+  public void setup() throws IOException {
+    docs = corpus(500);
+  }
+
+  /** ~4 KB documents: real BBC text when available, otherwise seeded synthetic text. */
+  static List<String> corpus(int n) throws IOException {
+    Path file = Path.of(System.getProperty("storyclusters.data", "../shared/data"),
+        "bbc-news", "articles.jsonl");
+    List<String> texts = new ArrayList<>();
+    if (Files.isRegularFile(file)) {
+      for (var a : QualityHarness.readArticles(file)) {
+        texts.add(a.text());
+      }
+    } else {
+      Random r = new Random(42);
+      String[] words = "the government said on tuesday that its plans for new trade talks with "
+          .concat("ministers would go ahead despite concerns over prices markets and jobs in ")
+          .concat("the region after a week of protests by workers and farmers").split(" ");
+      for (int i = 0; i < 1000; i++) {
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < 2000) {
+          sb.append(words[r.nextInt(words.length)]).append(r.nextInt(10) == 0 ? ". " : " ");
+        }
+        texts.add(sb.toString());
+      }
+    }
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; out.size() < n; i++) {
+      String doc = texts.get((2 * i) % texts.size()) + "\n" + texts.get((2 * i + 1) % texts.size());
+      out.add(doc.length() > 4096 ? doc.substring(0, 4096) : doc);
+    }
+    return out;
+  }
+
+  private String nextDoc() {
+    String d = docs.get(next);
+    next = next + 1 == docs.size() ? 0 : next + 1;
+    return d;
+  }
+
+  @Benchmark
+  public void storyclusters(Blackhole bh) {
+    String text = TextNormalizer.get().normalize(nextDoc());
+    shingler.reset();
+    shingler.add(text, 0, text.length());
+    shingler.finish();
+    Signature s = hasher.signature(shingler.buffer(), shingler.count(), shingler.count());
+    bh.consume(plan.bandKeys(s));
+  }
+
+  @Benchmark
+  public void luceneMinHashFilter(Blackhole bh) throws IOException {
+    StandardTokenizer tokenizer = new StandardTokenizer();
+    tokenizer.setReader(new StringReader(nextDoc()));
+    ShingleFilter shingles = new ShingleFilter(new LowerCaseFilter(tokenizer), 5, 5);
+    shingles.setOutputUnigrams(false);
+    try (TokenStream ts = new MinHashFilter(shingles, 1, 128, 1, true)) {
+      ts.reset();
+      int n = 0;
+      while (ts.incrementToken()) {
+        n++;
+      }
+      ts.end();
+      bh.consume(n);
+    }
+  }
+
+  @Benchmark
+  public void hashFloor(Blackhole bh) {
+    String text = nextDoc();
+    long[] window = new long[5];
+    int tokens = 0;
+    long h = 0xcbf29ce484222325L;
+    boolean inWord = false;
+    long acc = 0;
+    for (int i = 0, n = text.length(); i <= n; i++) {
+      char c = i < n ? text.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c)) {
+        h = (h ^ c) * 0x100000001b3L;
+        inWord = true;
+      } else if (inWord) {
+        window[tokens++ % 5] = h;
+        if (tokens >= 5) {
+          long s = 5;
+          for (int j = 0; j < 5; j++) {
+            s = (s * 0x9E3779B97F4A7C15L + window[(tokens + j) % 5]);
+            s ^= s >>> 31;
+          }
+          acc += s;
+        }
+        h = 0xcbf29ce484222325L;
+        inWord = false;
+      }
+    }
+    bh.consume(acc);
+  }
+}
