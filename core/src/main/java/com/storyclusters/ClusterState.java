@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ClusterState {
   /** What is known of one indexed article. */
-  record Member(String id, String clusterId, long published, long textHash, String bestMatch,
+  record Member(String id, String source, String clusterId, long published, long textHash,
+      String bestMatch,
       MatchScores scores, List<String> boilerplate) {}
 
   private final Map<String, Member> members = new ConcurrentHashMap<>();

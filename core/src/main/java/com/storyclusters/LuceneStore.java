@@ -276,7 +276,8 @@ final class LuceneStore implements AutoCloseable {
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
         Bits live = leaf.reader().getLiveDocs();
         StoredFields stored = leaf.reader().storedFields();
-        java.util.Set<String> fields = java.util.Set.of("id", "cid", "pub", "th", "bm", "sc", "bp");
+        java.util.Set<String> fields = java.util.Set.of("id", "src", "cid", "pub", "th", "bm", "sc",
+            "bp");
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if (live != null && !live.get(doc)) {
             continue;
@@ -284,7 +285,7 @@ final class LuceneStore implements AutoCloseable {
           Document d = stored.document(doc, fields);
           Number pub = d.getField("pub") == null ? null : d.getField("pub").numericValue();
           String bp = d.get("bp");
-          out.add(new ClusterState.Member(d.get("id"), d.get("cid"),
+          out.add(new ClusterState.Member(d.get("id"), d.get("src"), d.get("cid"),
               pub == null ? Long.MAX_VALUE : pub.longValue(),
               d.getField("th").numericValue().longValue(), d.get("bm"),
               d.get("sc") == null ? null : decode(d.get("sc")),

@@ -18,14 +18,16 @@ final class Verifier {
   static final int RUN = 3;
 
   private final double minScore;
+  private final double minScoreSameSource;
   private final int leadShingles;
   private final double leadFraction;
   private final double minLeadShare;
   private final int minShingles;
 
-  Verifier(double minScore, int leadShingles, double leadFraction, double minLeadShare,
-      int minShingles) {
+  Verifier(double minScore, double minScoreSameSource, int leadShingles, double leadFraction,
+      double minLeadShare, int minShingles) {
     this.minScore = minScore;
+    this.minScoreSameSource = Math.max(minScore, minScoreSameSource);
     this.minLeadShare = minLeadShare;
     this.leadShingles = leadShingles;
     this.leadFraction = leadFraction;
@@ -33,12 +35,17 @@ final class Verifier {
   }
 
   MatchScores verify(Fingerprint a, int[] seqB, int[] setB, IntToDoubleFunction idf,
-      double minHashJaccard) {
-    return verify(a.sequence, a.set, seqB, setB, idf, minHashJaccard);
+      double minHashJaccard, boolean sameSource) {
+    return verify(a.sequence, a.set, seqB, setB, idf, minHashJaccard, sameSource);
   }
 
+  /**
+   * Scores a pair. {@code sameSource}: both articles come from one (named) source, whose house
+   * style, datelines and recurring formulas (daily market reports, match reports of one series)
+   * make its own articles alike without being copies: such pairs need {@code minScoreSameSource}.
+   */
   MatchScores verify(int[] seqA, int[] setA, int[] seqB, int[] setB, IntToDoubleFunction idf,
-      double minHashJaccard) {
+      double minHashJaccard, boolean sameSource) {
     double weightA = 0;
     double weightB = 0;
     double shared = 0;
@@ -68,7 +75,7 @@ final class Verifier {
     int leadA = firstSharedRun(seqA, setB);
     int leadB = firstSharedRun(seqB, setA);
     boolean linked = setA.length >= minShingles && setB.length >= minShingles
-        && score >= minScore
+        && score >= (sameSource ? minScoreSameSource : minScore)
         && leadShare(seqA, setB, idf) >= minLeadShare && leadShare(seqB, setA, idf) >= minLeadShare;
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, leadA, leadB,
         linked);

@@ -111,6 +111,7 @@ public final class QualityHarness {
         case "shingleSize" -> b.shingleSize(Integer.parseInt(v));
         case "lead" -> b.leadWindow(Integer.parseInt(v.split(",")[0]),
             Double.parseDouble(v.split(",")[1]));
+        case "sameSource" -> b.minScoreSameSource(Double.parseDouble(v));
         case "leadShare" -> b.minLeadShare(Double.parseDouble(v));
         case "boilerplate" -> b.boilerplate(Boolean.parseBoolean(v));
         case "minShingles" -> b.minShingles(Integer.parseInt(v));
