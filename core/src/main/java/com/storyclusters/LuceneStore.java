@@ -301,14 +301,15 @@ final class LuceneStore implements AutoCloseable {
   static String encode(MatchScores s) {
     return s.score() + "," + s.containmentOfNew() + "," + s.containmentOfMatch() + ","
         + s.jaccard() + "," + s.minHashJaccard() + "," + s.leadOfNew() + "," + s.leadOfMatch()
-        + "," + s.linked();
+        + "," + s.leadShareOfNew() + "," + s.leadShareOfMatch() + "," + s.linked();
   }
 
   static MatchScores decode(String s) {
     String[] p = s.split(",");
     return new MatchScores(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
         Double.parseDouble(p[2]), Double.parseDouble(p[3]), Double.parseDouble(p[4]),
-        Integer.parseInt(p[5]), Integer.parseInt(p[6]), Boolean.parseBoolean(p[7]));
+        Integer.parseInt(p[5]), Integer.parseInt(p[6]), Double.parseDouble(p[7]),
+        Double.parseDouble(p[8]), Boolean.parseBoolean(p[9]));
   }
 
   @Override

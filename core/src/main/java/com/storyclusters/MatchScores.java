@@ -12,7 +12,10 @@ package com.storyclusters;
  * @param minHashJaccard MinHash estimate of the Jaccard similarity
  * @param leadOfNew position of the first shared run in the new article
  * @param leadOfMatch position of the first shared run in the match
+ * @param leadShareOfNew IDF-weighted share of the new article's lead window found in the match
+ * @param leadShareOfMatch IDF-weighted share of the match's lead window found in the new article
  * @param linked whether the pair passed verification (score, lead rule and minimum size)
  */
 public record MatchScores(double score, double containmentOfNew, double containmentOfMatch,
-    double jaccard, double minHashJaccard, int leadOfNew, int leadOfMatch, boolean linked) {}
+    double jaccard, double minHashJaccard, int leadOfNew, int leadOfMatch, double leadShareOfNew,
+    double leadShareOfMatch, boolean linked) {}

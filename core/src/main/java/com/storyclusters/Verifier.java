@@ -74,11 +74,13 @@ final class Verifier {
     double jaccard = union == 0 ? 0 : (double) common / union;
     int leadA = firstSharedRun(seqA, setB);
     int leadB = firstSharedRun(seqB, setA);
+    double leadShareA = leadShare(seqA, setB, idf);
+    double leadShareB = leadShare(seqB, setA, idf);
     boolean linked = setA.length >= minShingles && setB.length >= minShingles
         && score >= (sameSource ? minScoreSameSource : minScore)
-        && leadShare(seqA, setB, idf) >= minLeadShare && leadShare(seqB, setA, idf) >= minLeadShare;
+        && leadShareA >= minLeadShare && leadShareB >= minLeadShare;
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, leadA, leadB,
-        linked);
+        clip(leadShareA), clip(leadShareB), linked);
   }
 
   private static double clip(double v) {

@@ -39,9 +39,12 @@ public final class QualityHarness {
     Path data = Path.of("../shared/data");
     Map<String, String> overrides = new HashMap<>();
     boolean sweep = false;
+    Path pairsOut = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--data")) {
         data = Path.of(args[++i]);
+      } else if (args[i].equals("--pairs")) {
+        pairsOut = Path.of(args[++i]);
       } else if (args[i].equals("sweep")) {
         sweep = true;
       } else if (args[i].contains("=")) {
@@ -50,6 +53,10 @@ public final class QualityHarness {
       }
     }
     List<Set> sets = sets(data);
+    if (pairsOut != null) {
+      writePairs(sets, overrides, pairsOut);
+      return;
+    }
     System.out.printf(Locale.ROOT, "%-22s %6s %7s %7s %7s %7s %7s %7s %7s %7s%n", "set", "docs",
         "P", "R", "F1", "B3-F1", "ARI", "WD", "PD", "ND");
     for (Set s : sets) {
@@ -69,6 +76,37 @@ public final class QualityHarness {
             t, m.linked("WD"), m.linked("PD"), m.linked("ND"), m.precision(), m.recall());
       }
     }
+  }
+
+  /**
+   * For every labelled COUNTER pair (X, Xp), the explanation's scores as CSV, to study where the
+   * decision rule fails.
+   */
+  static void writePairs(List<Set> sets, Map<String, String> overrides, Path out)
+      throws IOException {
+    Set counter = sets.stream().filter(s -> s.name().startsWith("counter-dev/gold-copies"))
+        .findFirst().orElseThrow();
+    Map<String, String>[] gold = Metrics.readAssignments(counter.gold());
+    List<String> lines = new ArrayList<>();
+    lines.add("source,copy,label,score,containmentOfCopy,containmentOfSource,runCopy,runSource,"
+        + "leadShareCopy,leadShareSource,linked,together");
+    try (StoryClusters sc = builder(overrides).build()) {
+      sc.addAll(readArticles(counter.articles()), 2);
+      for (String id : new java.util.TreeSet<>(gold[1].keySet())) {
+        String source = id.substring(0, id.length() - 1);
+        if (!id.endsWith("p") || !gold[0].containsKey(source)) {
+          continue;
+        }
+        var e = sc.explain(id, source);
+        var s = e.scores();
+        lines.add(String.format(Locale.ROOT, "%s,%s,%s,%.4f,%.4f,%.4f,%d,%d,%.4f,%.4f,%s,%s",
+            source, id, gold[1].get(id), s.score(), s.containmentOfNew(), s.containmentOfMatch(),
+            s.leadOfNew(), s.leadOfMatch(), s.leadShareOfNew(), s.leadShareOfMatch(), s.linked(),
+            sc.clusterOf(id).equals(sc.clusterOf(source))));
+      }
+    }
+    Files.write(out, lines);
+    System.out.println("wrote " + (lines.size() - 1) + " pairs to " + out);
   }
 
   static String row(String name, Metrics m) {
@@ -104,6 +142,17 @@ public final class QualityHarness {
 
   /** Clusters one set in memory and scores it. */
   static Metrics run(Set set, Map<String, String> overrides) throws IOException {
+    Map<String, String> predicted = new HashMap<>();
+    try (StoryClusters sc = builder(overrides).build()) {
+      for (Assignment a : sc.addAll(readArticles(set.articles()), 2)) {
+        predicted.put(a.articleId(), a.clusterId());
+      }
+    }
+    Map<String, String>[] gold = Metrics.readAssignments(set.gold());
+    return Metrics.of(gold[0], predicted, gold[1].isEmpty() ? null : gold[1]);
+  }
+
+  static StoryClusters.Builder builder(Map<String, String> overrides) {
     StoryClusters.Builder b = StoryClusters.builder();
     overrides.forEach((k, v) -> {
       switch (k) {
@@ -118,14 +167,7 @@ public final class QualityHarness {
         default -> throw new IllegalArgumentException("unknown setting " + k);
       }
     });
-    Map<String, String> predicted = new HashMap<>();
-    try (StoryClusters sc = b.build()) {
-      for (Assignment a : sc.addAll(readArticles(set.articles()), 2)) {
-        predicted.put(a.articleId(), a.clusterId());
-      }
-    }
-    Map<String, String>[] gold = Metrics.readAssignments(set.gold());
-    return Metrics.of(gold[0], predicted, gold[1].isEmpty() ? null : gold[1]);
+    return b;
   }
 
   static List<Article> readArticles(Path file) throws IOException {
