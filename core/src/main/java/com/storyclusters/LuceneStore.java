@@ -12,6 +12,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
@@ -31,6 +32,8 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -43,7 +46,7 @@ import org.apache.lucene.util.BytesRef;
  * <p>Layout, format version {@link IndexSettings#FORMAT_VERSION}:
  * <pre>
  * field   kind                           content
- * id      StringField, stored            article id (updates and deletes go by this term)
+ * id      StringField, stored, sorted doc values  article id (updates and deletes go by this term)
  * cid     stored                         story cluster id
  * src     stored                         source
  * title   stored                         title
@@ -149,15 +152,21 @@ final class LuceneStore implements AutoCloseable {
       q.add(new ConstantScoreQuery(new TermQuery(new Term("sh", intTerm(a)))),
           BooleanClause.Occur.SHOULD);
     }
-    TopDocs top = searcher.search(q.build(), max);
+    // Ties broken by article id, not doc id: merges reorder doc ids, and the choice of
+    // candidates must not depend on segment history (the crash-recovery guarantee needs it).
+    TopDocs top = searcher.search(q.build(), max, CANDIDATE_ORDER, true);
     List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
     IndexReader reader = searcher.getIndexReader();
     StoredFields stored = reader.storedFields();
     for (ScoreDoc sd : top.scoreDocs) {
-      out.add(load(reader, stored, sd.doc));
+      Candidate c = load(reader, stored, sd.doc);
+      out.add(new Candidate(c.id(), c.sequence(), c.set(), c.signature(), Math.round(sd.score)));
     }
     return out;
   }
+
+  static final Sort CANDIDATE_ORDER = new Sort(SortField.FIELD_SCORE,
+      new SortField("id", SortField.Type.STRING));
 
   /** Loads the fingerprint part of a document. */
   Candidate load(IndexReader reader, StoredFields stored, int doc) throws IOException {
@@ -167,7 +176,7 @@ final class LuceneStore implements AutoCloseable {
     int local = doc - leaf.docBase;
     int[] seq = readInts(leaf.reader().getBinaryDocValues("seq"), local);
     byte[] sig = readBytes(leaf.reader().getBinaryDocValues("sig"), local);
-    return new Candidate(d.get("id"), seq, Fingerprint.sortedDistinct(seq), sig);
+    return new Candidate(d.get("id"), seq, Fingerprint.sortedDistinct(seq), sig, 0);
   }
 
   /** Loads a document by article id, or null. */
@@ -209,13 +218,17 @@ final class LuceneStore implements AutoCloseable {
     return out;
   }
 
-  /** A verified-candidate view of one indexed article. */
-  record Candidate(String id, int[] sequence, int[] set, byte[] signature) {}
+  /**
+   * A candidate: one indexed article's fingerprint and its hits, the number of band keys and
+   * anchor shingles it shares with the query.
+   */
+  record Candidate(String id, int[] sequence, int[] set, byte[] signature, int hits) {}
 
   void add(Fingerprint fp, ClusterState.Member m) throws IOException {
     Article a = fp.prepared.article;
     Document d = new Document();
     d.add(new StringField("id", a.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField("id", new BytesRef(a.id())));
     d.add(new StoredField("cid", m.clusterId()));
     d.add(new StoredField("src", a.source()));
     d.add(new StoredField("title", a.title()));

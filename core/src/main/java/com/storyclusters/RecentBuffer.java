@@ -12,7 +12,8 @@ import java.util.Map;
  * line frequencies are found in memory. Guarded by the facade's write lock.
  */
 final class RecentBuffer {
-  record Entry(String id, int[] sequence, int[] set, byte[] signature, long[] lineKeys) {}
+  record Entry(String id, int[] sequence, int[] set, byte[] signature, long[] bandKeys,
+      long[] lineKeys) {}
 
   private final List<Entry> entries = new ArrayList<>();
   private final Map<Integer, Integer> shingleDf = new HashMap<>();
@@ -26,7 +27,7 @@ final class RecentBuffer {
     long[] keys = fp.prepared.article.source().isEmpty() ? new long[0]
         : java.util.Arrays.stream(fp.prepared.lineKey).distinct().toArray();
     entries.add(new Entry(fp.prepared.article.id(), fp.sequence, fp.set, fp.signature.toBytes(),
-        keys));
+        fp.bandKeys, keys));
     for (int h : fp.set) {
       shingleDf.merge(h, 1, Integer::sum);
     }
@@ -43,19 +44,27 @@ final class RecentBuffer {
     return lineDf.getOrDefault(key, 0);
   }
 
-  /** Entries sharing at least {@code minShared} shingles with {@code set}, most shared first. */
-  List<Entry> candidates(int[] set, int minShared, int max) {
-    List<long[]> scored = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      int common = intersection(set, entries.get(i).set());
-      if (common >= minShared) {
-        scored.add(new long[] {common, i});
+  /**
+   * Entries scored as the Lucene candidate query scores documents: one hit per shared band key
+   * (same band) and per anchor shingle the entry holds. Entries without hits are left out.
+   */
+  List<LuceneStore.Candidate> candidates(long[] bandKeys, int[] anchors) {
+    List<LuceneStore.Candidate> out = new ArrayList<>();
+    for (Entry e : entries) {
+      int hits = 0;
+      for (int i = 0; i < Math.min(bandKeys.length, e.bandKeys().length); i++) {
+        if (bandKeys[i] == e.bandKeys()[i]) {
+          hits++;
+        }
       }
-    }
-    scored.sort((x, y) -> x[0] != y[0] ? Long.compare(y[0], x[0]) : Long.compare(x[1], y[1]));
-    List<Entry> out = new ArrayList<>();
-    for (int i = 0; i < Math.min(max, scored.size()); i++) {
-      out.add(entries.get((int) scored.get(i)[1]));
+      for (int anchor : anchors) {
+        if (java.util.Arrays.binarySearch(e.set(), anchor) >= 0) {
+          hits++;
+        }
+      }
+      if (hits > 0) {
+        out.add(new LuceneStore.Candidate(e.id(), e.sequence(), e.set(), e.signature(), hits));
+      }
     }
     return out;
   }

@@ -219,11 +219,15 @@ public final class StoryClusters implements AutoCloseable {
         IntToDoubleFunction idf = h -> Verifier.idf(docCount,
             df.applyAsInt(h) + (Arrays.binarySearch(fp.set, h) >= 0 ? 1 : 0));
         int[] anchors = anchors(fp, df, docCount);
+        // The same selection whether an article is still in the recent buffer or already in a
+        // Lucene segment: most hits first, then smallest id.
         List<LuceneStore.Candidate> candidates = new ArrayList<>(
             store.candidates(searcher, fp.bandKeys, anchors, config.maxCandidates));
-        int minShared = Math.max(2, (int) (0.05 * fp.set.length));
-        for (RecentBuffer.Entry e : recent.candidates(fp.set, minShared, config.maxCandidates)) {
-          candidates.add(new LuceneStore.Candidate(e.id(), e.sequence(), e.set(), e.signature()));
+        candidates.addAll(recent.candidates(fp.bandKeys, anchors));
+        candidates.sort(Comparator.comparingInt((LuceneStore.Candidate c) -> -c.hits())
+            .thenComparing(LuceneStore.Candidate::id));
+        if (candidates.size() > config.maxCandidates) {
+          candidates = candidates.subList(0, config.maxCandidates);
         }
         for (LuceneStore.Candidate c : candidates) {
           ClusterState.Member m = state.member(c.id());

@@ -1,0 +1,110 @@
+package com.storyclusters.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills {@code storyclusters cluster --index DIR} with SIGKILL at random moments, many times, then
+ * lets it finish: the index must reopen every time and the final clusters must equal those of an
+ * uninterrupted run. Rounds: {@code -Dstoryclusters.crashRounds} (default 6, to fit CI).
+ */
+class CrashSafetyTest {
+  @TempDir Path tmp;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** ~400 articles built from the seed texts: copies, trimmed copies and sentence mixtures. */
+  static Path corpus(Path dir) throws Exception {
+    List<String> seeds = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("../samples/seeds/articles.jsonl"))) {
+      seeds.add(JSON.readTree(line).get("text").asText());
+    }
+    Random r = new Random(7);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      String base = seeds.get(i % seeds.size());
+      String[] paragraphs = base.split("\n+");
+      StringBuilder text = new StringBuilder("Site " + (i % 9) + " header\n");
+      int start = r.nextInt(3) == 0 ? r.nextInt(Math.max(1, paragraphs.length / 2)) : 0;
+      int end = start + 3 + r.nextInt(Math.max(1, paragraphs.length - start - 2));
+      for (int p = start; p < Math.min(end, paragraphs.length); p++) {
+        text.append(paragraphs[p]).append('\n');
+      }
+      if (r.nextBoolean()) {
+        text.append(seeds.get(r.nextInt(seeds.size())).split("\n+")[r.nextInt(5)]);
+      }
+      ObjectNode n = JSON.createObjectNode();
+      n.put("id", String.format("a%04d", i));
+      n.put("source", "site" + (i % 9));
+      n.put("text", text.toString());
+      n.put("published", String.format("2025-06-%02d", 1 + i % 28));
+      lines.add(JSON.writeValueAsString(n));
+    }
+    Path file = dir.resolve("corpus.jsonl");
+    Files.write(file, lines);
+    return file;
+  }
+
+  private static Process start(Path input, Path index, Path output) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "cluster", input.toString(), "--index", index.toString(),
+        "--output", output.toString(), "--commit-every", "5", "--quiet")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  private static Map<String, String> clusters(Path output) throws Exception {
+    Map<String, String> out = new HashMap<>();
+    for (String line : Files.readAllLines(output)) {
+      var n = JSON.readTree(line);
+      out.put(n.get("id").asText(), n.get("cluster").asText());
+    }
+    return out;
+  }
+
+  @Test
+  void killedRunsResumeToTheSameClusters() throws Exception {
+    Path input = corpus(tmp);
+    Path refOut = tmp.resolve("ref.jsonl");
+    Process ref = start(input, tmp.resolve("ref-index"), refOut);
+    assertTrue(ref.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, ref.exitValue());
+    Map<String, String> expected = clusters(refOut);
+    assertEquals(400, expected.size());
+    assertTrue(new java.util.HashSet<>(expected.values()).size() < 400, "corpus has copies");
+
+    int rounds = Integer.getInteger("storyclusters.crashRounds", 6);
+    Random r = new Random(rounds);
+    Path index = tmp.resolve("index");
+    Path out = tmp.resolve("out.jsonl");
+    int killed = 0;
+    for (int round = 0; round < rounds; round++) {
+      Files.deleteIfExists(out);
+      Process p = start(input, index, out);
+      long delay = 300 + r.nextInt(1500);
+      if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly().waitFor(); // SIGKILL on Linux
+        killed++;
+        assertTrue(Files.notExists(out), "a killed run leaves no output file");
+      }
+    }
+    System.out.println("crash rounds: " + rounds + ", killed mid-run: " + killed);
+    assertTrue(killed > 0, "no round was killed mid-run; raise the corpus size");
+    Process last = start(input, index, out);
+    assertTrue(last.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, last.exitValue());
+    assertEquals(expected, clusters(out));
+  }
+}
