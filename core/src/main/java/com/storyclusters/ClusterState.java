@@ -20,6 +20,9 @@ final class ClusterState {
   private final Map<String, Member> members = new ConcurrentHashMap<>();
   private final Map<String, StoryCluster> snapshots = new ConcurrentHashMap<>();
   private final Map<String, TreeSet<String>> memberIds = new java.util.HashMap<>();
+  /** Published time to ids, for the retention window (articles without a time are not here). */
+  private final java.util.TreeMap<Long, TreeSet<String>> byTime = new java.util.TreeMap<>();
+  private long latestPublished = Long.MIN_VALUE;
 
   Member member(String articleId) {
     return members.get(articleId);
@@ -43,6 +46,10 @@ final class ClusterState {
 
   void put(Member m) {
     members.put(m.id(), m);
+    if (m.published() != Long.MAX_VALUE) {
+      byTime.computeIfAbsent(m.published(), t -> new TreeSet<>()).add(m.id());
+      latestPublished = Math.max(latestPublished, m.published());
+    }
     memberIds.computeIfAbsent(m.clusterId(), c -> new TreeSet<>()).add(m.id());
     refresh(m.clusterId());
   }
@@ -51,6 +58,13 @@ final class ClusterState {
     Member m = members.remove(articleId);
     if (m == null) {
       return null;
+    }
+    TreeSet<String> sameTime = byTime.get(m.published());
+    if (sameTime != null) {
+      sameTime.remove(articleId);
+      if (sameTime.isEmpty()) {
+        byTime.remove(m.published());
+      }
     }
     TreeSet<String> ids = memberIds.get(m.clusterId());
     ids.remove(articleId);
@@ -61,6 +75,20 @@ final class ClusterState {
       refresh(m.clusterId());
     }
     return m;
+  }
+
+  /** The latest published time of any article ever put (Long.MIN_VALUE if none had one). */
+  long latestPublished() {
+    return latestPublished;
+  }
+
+  /** Ids of the articles published before {@code time}, oldest first. */
+  java.util.List<String> publishedBefore(long time) {
+    java.util.List<String> out = new ArrayList<>();
+    for (TreeSet<String> ids : byTime.headMap(time, false).values()) {
+      out.addAll(ids);
+    }
+    return out;
   }
 
   private void refresh(String clusterId) {

@@ -69,6 +69,8 @@ public final class StoryClusters implements AutoCloseable {
   /** Adds between two reopenings of the Lucene searcher (see {@link RecentBuffer}). */
   private static final int REFRESH_EVERY = 256;
   private long addsSinceCommit;
+  /** Articles published before this were evicted by the retention window. */
+  private long evictedBefore = Long.MIN_VALUE;
 
   private StoryClusters(Builder b) {
     this.config = b.copy();
@@ -107,6 +109,12 @@ public final class StoryClusters implements AutoCloseable {
     try {
       for (ClusterState.Member m : store.loadMembers()) {
         state.put(m);
+      }
+      writeLock.lock();
+      try {
+        evictExpired();
+      } finally {
+        writeLock.unlock();
       }
     } catch (IOException e) {
       throw new StoryClustersException("cannot read index at " + path + ": " + e.getMessage(), e);
@@ -213,7 +221,8 @@ public final class StoryClusters implements AutoCloseable {
       if (fp.set.length >= config.minShingles) {
         Map<Integer, Integer> dfCache = new HashMap<>();
         DocFreqs shingles = new DocFreqs(reader, "sh", 4);
-        long docCount = reader.numDocs() + recent.size() + 1L;
+        // maxDoc, not numDocs: docFreq counts deleted documents until they are merged away
+        long docCount = reader.maxDoc() + recent.size() + 1L;
         IntUnaryOperator df = h -> dfCache.computeIfAbsent(h, shingles::of)
             + recent.shingleFrequency(h);
         IntToDoubleFunction idf = h -> Verifier.idf(docCount,
@@ -268,9 +277,37 @@ public final class StoryClusters implements AutoCloseable {
       refreshLocked();
     }
     state.put(member);
+    evictExpired();
     maybeCommit();
     return new Assignment(a.id(), clusterId, isNew, false,
         Optional.ofNullable(member.bestMatch()), Optional.ofNullable(member.scores()), fp.removed);
+  }
+
+  /**
+   * Applies the retention window. Evictions happen in steps of a tenth of the window, at points
+   * that depend only on the latest published time, so a resumed run evicts exactly as an
+   * uninterrupted one.
+   */
+  private void evictExpired() throws IOException {
+    if (config.retention == null || state.latestPublished() == Long.MIN_VALUE) {
+      return;
+    }
+    long window = config.retention.toMillis();
+    long step = Math.max(1, window / 10);
+    long horizon = Math.floorDiv(state.latestPublished(), step) * step - window;
+    if (horizon <= evictedBefore) {
+      return;
+    }
+    evictedBefore = horizon;
+    List<String> expired = state.publishedBefore(horizon);
+    if (expired.isEmpty()) {
+      return;
+    }
+    for (String id : expired) {
+      store.delete(id);
+      state.remove(id);
+    }
+    refreshLocked();
   }
 
   /** Makes everything added visible to the Lucene searcher and empties the recent buffer. */
@@ -426,7 +463,7 @@ public final class StoryClusters implements AutoCloseable {
         checkArgument(a != null, "article %s is not indexed", firstId);
         checkArgument(b != null, "article %s is not indexed", secondId);
         DocFreqs shingles = new DocFreqs(reader, "sh", 4);
-        long docCount = reader.numDocs();
+        long docCount = reader.maxDoc();
         Signature sa = Signature.fromBytes(a.signature(), 0, a.signature().length, a.set().length,
             hasher);
         Signature sb = Signature.fromBytes(b.signature(), 0, b.signature().length, b.set().length,
@@ -528,6 +565,7 @@ public final class StoryClusters implements AutoCloseable {
     private int maxAnchors = 64;
     private boolean boilerplate = true;
     private int commitEvery = 0;
+    private java.time.Duration retention;
 
     private Builder() {}
 
@@ -551,6 +589,7 @@ public final class StoryClusters implements AutoCloseable {
       b.maxAnchors = maxAnchors;
       b.boilerplate = boilerplate;
       b.commitEvery = commitEvery;
+      b.retention = retention;
       return b;
     }
 
@@ -696,6 +735,20 @@ public final class StoryClusters implements AutoCloseable {
     public Builder commitEvery(int adds) {
       checkArgument(adds >= 0, "commitEvery must be >= 0, got %s", adds);
       this.commitEvery = adds;
+      return this;
+    }
+
+    /**
+     * Retention window, default null: keep everything. With a window W, articles published more
+     * than W before the latest published time seen are evicted from the index (in steps of W/10),
+     * so a long-running service stays bounded. Clusters keep their ids while any member remains; a
+     * cluster whose members are all evicted disappears, and a later copy starts a new cluster.
+     * Articles without a published time are never evicted.
+     */
+    public Builder retention(java.time.Duration window) {
+      checkArgument(window == null || (!window.isNegative() && !window.isZero()),
+          "retention must be positive, got %s", window);
+      this.retention = window;
       return this;
     }
 

@@ -122,8 +122,14 @@ final class Verifier {
     return -1;
   }
 
-  /** The BM25-style inverse document frequency used as shingle weight: ln((N + 1) / df). */
+  /**
+   * The shingle weight: inverse document frequency {@code ln((N + 1) / df)}, with df clipped to
+   * [1, N], so it is always positive: a text whose every shingle occurs in every article still has
+   * weight.
+   */
   static double idf(long docCount, long docFreq) {
-    return Math.log((docCount + 1.0) / Math.max(1, docFreq));
+    long n = Math.max(1, docCount);
+    long df = Math.min(Math.max(1, docFreq), n);
+    return Math.log((n + 1.0) / df);
   }
 }
