@@ -117,7 +117,7 @@ public final class StoryClusters implements AutoCloseable {
         writeLock.unlock();
       }
     } catch (IOException e) {
-      throw new StoryClustersException("cannot read index at " + path + ": " + e.getMessage(), e);
+      throw StoryClustersException.of("cannot read index at " + path, e);
     }
   }
 
@@ -202,7 +202,9 @@ public final class StoryClusters implements AutoCloseable {
       }
       return assign(prepared);
     } catch (IOException e) {
-      throw new StoryClustersException("index at " + store.path() + ": " + e.getMessage(), e);
+      throw StoryClustersException.of("index at " + store.path(), e);
+    } catch (java.io.UncheckedIOException e) {
+      throw StoryClustersException.of("index at " + store.path(), e.getCause());
     } finally {
       writeLock.unlock();
     }
@@ -390,7 +392,7 @@ public final class StoryClusters implements AutoCloseable {
       checkOpen();
       return removeLocked(articleId);
     } catch (IOException e) {
-      throw new StoryClustersException("index at " + store.path() + ": " + e.getMessage(), e);
+      throw StoryClustersException.of("index at " + store.path(), e);
     } finally {
       writeLock.unlock();
     }
@@ -450,7 +452,7 @@ public final class StoryClusters implements AutoCloseable {
     try {
       refreshLocked();
     } catch (IOException e) {
-      throw new StoryClustersException("index at " + store.path() + ": " + e.getMessage(), e);
+      throw StoryClustersException.of("index at " + store.path(), e);
     } finally {
       writeLock.unlock();
     }
@@ -479,7 +481,7 @@ public final class StoryClusters implements AutoCloseable {
         store.release(searcher);
       }
     } catch (IOException e) {
-      throw new StoryClustersException("index at " + store.path() + ": " + e.getMessage(), e);
+      throw StoryClustersException.of("index at " + store.path(), e);
     }
   }
 
@@ -508,7 +510,7 @@ public final class StoryClusters implements AutoCloseable {
       store.commit();
       addsSinceCommit = 0;
     } catch (IOException e) {
-      throw new StoryClustersException("index at " + store.path() + ": " + e.getMessage(), e);
+      throw StoryClustersException.of("index at " + store.path(), e);
     } finally {
       writeLock.unlock();
     }
@@ -523,8 +525,7 @@ public final class StoryClusters implements AutoCloseable {
         store.close();
       }
     } catch (IOException e) {
-      throw new StoryClustersException("closing index at " + store.path() + ": " + e.getMessage(),
-          e);
+      throw StoryClustersException.of("closing index at " + store.path(), e);
     } finally {
       writeLock.unlock();
     }

@@ -15,4 +15,13 @@ public class StoryClustersException extends RuntimeException {
   public StoryClustersException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** Wraps an I/O failure; says "is corrupted" when Lucene found a checksum or format error. */
+  static StoryClustersException of(String where, java.io.IOException e) {
+    boolean corrupt = e instanceof org.apache.lucene.index.CorruptIndexException
+        || e instanceof org.apache.lucene.index.IndexFormatTooOldException
+        || e instanceof org.apache.lucene.index.IndexFormatTooNewException;
+    return new StoryClustersException(where + (corrupt ? " is corrupted: " : ": ")
+        + e.getMessage(), e);
+  }
 }

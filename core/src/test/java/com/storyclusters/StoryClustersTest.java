@@ -206,6 +206,28 @@ class StoryClustersTest {
     StoryClustersException e = assertThrows(StoryClustersException.class,
         () -> StoryClusters.builder().directory(dir).build());
     assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+    assertTrue(e.getCause() instanceof org.apache.lucene.index.CorruptIndexException,
+        String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void truncatedIndexFileSaysSo() throws Exception {
+    Path dir = tmp.resolve("idx");
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
+      sc.add(Seeds.load().get("seed-000"));
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".cfs")
+          || p.getFileName().toString().endsWith(".si")).toList()) {
+        byte[] b = Files.readAllBytes(f);
+        Files.write(f, java.util.Arrays.copyOf(b, b.length / 2));
+      }
+    }
+    StoryClustersException e = assertThrows(StoryClustersException.class,
+        () -> StoryClusters.builder().directory(dir).build());
+    assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("corrupt"),
+        e.getMessage());
   }
 
   @Test
