@@ -42,6 +42,15 @@ public final class TextNormalizer {
     if (text.isEmpty()) {
       return text;
     }
+    String fast = fastPath(text);
+    if (fast != null) {
+      return fast;
+    }
+    return slowPath(text);
+  }
+
+  /** The general path: every step in order, repeated until nothing changes. */
+  static String slowPath(String text) {
     String current = text;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       String next = onePass(current);
@@ -68,6 +77,98 @@ public final class TextNormalizer {
     }
     s = nfkc(mapCharacters(s));
     return collapseWhitespace(s);
+  }
+
+  /**
+   * One pass over text made only of ASCII, Latin-1 and the common quotes and dashes, giving exactly
+   * what {@link #slowPath} gives (a property-based test compares them); null for any other text,
+   * or text that may hold an HTML entity, which then takes the slow path. News in Latin script is
+   * almost always of this kind, so it costs one scan and one copy.
+   */
+  static String fastPath(String text) {
+    int len = text.length();
+    char[] out = new char[len];
+    text.getChars(0, len, out, 0); // read from the same array we write: n <= i always
+    int n = 0;
+    boolean pendingSpace = false;
+    boolean pendingBreak = false;
+    for (int i = 0; i < len; i++) {
+      char c = out[i];
+      if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z') {
+          c += 32;
+        } else if (c == '\n' || c == '\r') {
+          pendingBreak = true;
+          continue;
+        } else if (c <= ' ' || c == 0x7F) {
+          pendingSpace = true; // space, tab and other controls (the slow path makes them spaces)
+          continue;
+        } else if (c == '&') {
+          if (mayStartEntity(text, i)) {
+            return null;
+          }
+        } else if (c == '`') {
+          c = '\'';
+        }
+      } else if (c <= 0xFF) {
+        if (c <= 0xA0) {
+          pendingSpace = true; // C1 controls (NEL too) and the no-break space
+          continue;
+        }
+        switch (c) {
+          case 0xA8: case 0xAA: case 0xAF: case 0xB2: case 0xB3: case 0xB5: case 0xB8: case 0xB9:
+          case 0xBA: case 0xBC: case 0xBD: case 0xBE: case 0xB4:
+            return null; // compatibility decompositions
+          case 0xAD:
+            continue; // soft hyphen
+          case 0xAB: case 0xBB:
+            c = '"';
+            break;
+          default:
+            if (c >= 0xC0 && c <= 0xDE && c != 0xD7) {
+              c += 32;
+            }
+        }
+      } else if (c >= 0x2010 && c <= 0x2015) {
+        c = '-';
+      } else if (c >= 0x2018 && c <= 0x201B) {
+        c = '\'';
+      } else if (c >= 0x201C && c <= 0x201F) {
+        c = '"';
+      } else if (c == 0x2212) {
+        c = '-';
+      } else if (c == 0x20AC || c == 0x2022) {
+        // euro sign, bullet: stable
+      } else {
+        return null;
+      }
+      if (n > 0) {
+        if (pendingBreak) {
+          out[n++] = '\n';
+        } else if (pendingSpace) {
+          out[n++] = ' ';
+        }
+      }
+      pendingBreak = false;
+      pendingSpace = false;
+      out[n++] = c;
+    }
+    return new String(out, 0, n);
+  }
+
+  /** Whether an HTML entity ({@code &name;} or {@code &#...;}) may start at {@code i}. */
+  private static boolean mayStartEntity(String text, int i) {
+    int end = Math.min(text.length(), i + 34);
+    for (int j = i + 1; j < end; j++) {
+      char c = text.charAt(j);
+      if (c == ';') {
+        return j > i + 1;
+      }
+      if (!(c == '#' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** NFKC, skipping the copy when the text is already normalized (the common case). */

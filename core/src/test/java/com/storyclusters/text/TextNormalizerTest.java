@@ -63,6 +63,28 @@ class TextNormalizerTest {
   }
 
   @Test
+  void fastPathAgreesWithTheGeneralPath() {
+    String alphabet = "aZ09 .,;:!?'\"&#x\n\r\t\u000B\u0001\u007F\u0085\u0099\u00A0\u00A3\u00AB"
+        + "\u00AD\u00B4\u00BD\u00C0\u00C9\u00D7\u00DE\u00DF\u00E9\u00FF\u2010\u2014\u2018\u2019"
+        + "\u201C\u201D\u2212\u20AC\u2022\u2026`";
+    int[] fast = {0};
+    qt().withExamples(20000)
+        .forAll(strings().betweenCodePoints(0, alphabet.length() - 1).ofLengthBetween(0, 30))
+        .checkAssert(idx -> {
+          StringBuilder sb = new StringBuilder();
+          idx.codePoints().forEach(i -> sb.append(alphabet.charAt(i)));
+          String s = sb.toString();
+          String f = TextNormalizer.fastPath(s);
+          if (f != null) {
+            fast[0]++;
+            assertEquals(TextNormalizer.slowPath(s), f, () -> "input " + s.chars()
+                .mapToObj(Integer::toHexString).toList());
+          }
+        });
+    org.junit.jupiter.api.Assertions.assertTrue(fast[0] > 1000, "fast path taken " + fast[0]);
+  }
+
+  @Test
   void idempotentOnTrickyAlphabet() {
     // entity fragments, fullwidth ampersand, quotes, Arabic marks, surrogates and whitespace
     String alphabet = "&amp;#x26;\uFF06\u201C\u2019\u0640\u064E\u0629\u064A \n\r\t\u00A0AaİıßﬁÅ\uD83D\uDE00\uD800";
