@@ -16,7 +16,6 @@ final class RecentBuffer {
       long[] lineKeys) {}
 
   private final List<Entry> entries = new ArrayList<>();
-  private final Map<Integer, Integer> shingleDf = new HashMap<>();
   private final Map<Long, Integer> lineDf = new HashMap<>();
 
   int size() {
@@ -28,16 +27,9 @@ final class RecentBuffer {
         : java.util.Arrays.stream(fp.prepared.lineKey).distinct().toArray();
     entries.add(new Entry(fp.prepared.article.id(), fp.sequence, fp.set, fp.signature.toBytes(),
         fp.bandKeys, keys));
-    for (int h : fp.set) {
-      shingleDf.merge(h, 1, Integer::sum);
-    }
     for (long k : keys) {
       lineDf.merge(k, 1, Integer::sum);
     }
-  }
-
-  int shingleFrequency(int h) {
-    return shingleDf.getOrDefault(h, 0);
   }
 
   int lineFrequency(long key) {
@@ -89,7 +81,6 @@ final class RecentBuffer {
 
   void clear() {
     entries.clear();
-    shingleDf.clear();
     lineDf.clear();
   }
 }

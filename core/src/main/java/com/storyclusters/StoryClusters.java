@@ -66,6 +66,7 @@ public final class StoryClusters implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final RecentBuffer recent = new RecentBuffer();
+  private ShingleFrequencies frequencies;
   /** Adds between two reopenings of the Lucene searcher (see {@link RecentBuffer}). */
   private static final int REFRESH_EVERY = 256;
   private long addsSinceCommit;
@@ -109,6 +110,12 @@ public final class StoryClusters implements AutoCloseable {
     try {
       for (ClusterState.Member m : store.loadMembers()) {
         state.put(m);
+      }
+      IndexSearcher searcher = store.acquire();
+      try {
+        frequencies = ShingleFrequencies.rebuild(searcher.getIndexReader(), b.frequencyBits);
+      } finally {
+        store.release(searcher);
       }
       writeLock.lock();
       try {
@@ -221,12 +228,8 @@ public final class StoryClusters implements AutoCloseable {
           ? key -> lines.of(key) + recent.lineFrequency(key) : null,
           hasher, plan, config.maxShingles);
       if (fp.set.length >= config.minShingles) {
-        Map<Integer, Integer> dfCache = new HashMap<>();
-        DocFreqs shingles = new DocFreqs(reader, "sh", 4);
-        // maxDoc, not numDocs: docFreq counts deleted documents until they are merged away
-        long docCount = reader.maxDoc() + recent.size() + 1L;
-        IntUnaryOperator df = h -> dfCache.computeIfAbsent(h, shingles::of)
-            + recent.shingleFrequency(h);
+        long docCount = state.articleCount() + 1L;
+        IntUnaryOperator df = frequencies::estimate;
         IntToDoubleFunction idf = h -> Verifier.idf(docCount,
             df.applyAsInt(h) + (Arrays.binarySearch(fp.set, h) >= 0 ? 1 : 0));
         int[] anchors = anchors(fp, df, docCount);
@@ -275,6 +278,7 @@ public final class StoryClusters implements AutoCloseable {
         best == null ? null : best.scores, fp.removed);
     store.add(fp, member);
     recent.add(fp);
+    frequencies.add(fp.set, 1);
     if (recent.size() >= REFRESH_EVERY) {
       refreshLocked();
     }
@@ -305,9 +309,9 @@ public final class StoryClusters implements AutoCloseable {
     if (expired.isEmpty()) {
       return;
     }
+    refreshLocked();
     for (String id : expired) {
-      store.delete(id);
-      state.remove(id);
+      forget(id);
     }
     refreshLocked();
   }
@@ -402,11 +406,26 @@ public final class StoryClusters implements AutoCloseable {
     if (state.member(articleId) == null) {
       return false;
     }
-    store.delete(articleId);
     refreshLocked();
-    state.remove(articleId);
+    forget(articleId);
+    refreshLocked();
     maybeCommit();
     return true;
+  }
+
+  /** Deletes an article (visible to the searcher) and takes its shingles out of the frequencies. */
+  private void forget(String articleId) throws IOException {
+    IndexSearcher searcher = store.acquire();
+    try {
+      LuceneStore.Candidate c = store.load(searcher, articleId);
+      if (c != null) {
+        frequencies.add(c.set(), -1);
+      }
+    } finally {
+      store.release(searcher);
+    }
+    store.delete(articleId);
+    state.remove(articleId);
   }
 
   /** The cluster with this id, if it exists. */
@@ -464,14 +483,13 @@ public final class StoryClusters implements AutoCloseable {
         LuceneStore.Candidate b = store.load(searcher, secondId);
         checkArgument(a != null, "article %s is not indexed", firstId);
         checkArgument(b != null, "article %s is not indexed", secondId);
-        DocFreqs shingles = new DocFreqs(reader, "sh", 4);
-        long docCount = reader.maxDoc();
+        long docCount = state.articleCount();
         Signature sa = Signature.fromBytes(a.signature(), 0, a.signature().length, a.set().length,
             hasher);
         Signature sb = Signature.fromBytes(b.signature(), 0, b.signature().length, b.set().length,
             hasher);
         MatchScores s = verifier.verify(a.sequence(), a.set(), b.sequence(), b.set(),
-            h -> Verifier.idf(docCount, shingles.of(h)), sa.jaccard(sb),
+            h -> Verifier.idf(docCount, frequencies.estimate(h)), sa.jaccard(sb),
             sameSource(state.member(firstId).source(), state.member(secondId).source()));
         List<String> passages = Passages.shared(store.text(searcher, firstId), b.set(),
             config.shingleSize, 10);
@@ -567,6 +585,7 @@ public final class StoryClusters implements AutoCloseable {
     private boolean boilerplate = true;
     private int commitEvery = 0;
     private java.time.Duration retention;
+    private int frequencyBits = 22;
 
     private Builder() {}
 
@@ -591,6 +610,7 @@ public final class StoryClusters implements AutoCloseable {
       b.boilerplate = boilerplate;
       b.commitEvery = commitEvery;
       b.retention = retention;
+      b.frequencyBits = frequencyBits;
       return b;
     }
 
@@ -750,6 +770,19 @@ public final class StoryClusters implements AutoCloseable {
       checkArgument(window == null || (!window.isNegative() && !window.isZero()),
           "retention must be positive, got %s", window);
       this.retention = window;
+      return this;
+    }
+
+    /**
+     * Size of the in-memory shingle frequency table (a count-min sketch): {@code 2^bits} counters
+     * per row, two rows of 16 bits, so {@code 2^(bits+2)} bytes; default 22 (16 MiB). Larger
+     * tables keep IDF weights exact for larger corpora (roughly, up to {@code 2^bits / 8}
+     * articles); rebuilt from the index on open, so it may change between runs.
+     */
+    public Builder frequencyBits(int bits) {
+      checkArgument(bits >= 10 && bits <= 28, "frequencyBits must be between 10 and 28, got %s",
+          bits);
+      this.frequencyBits = bits;
       return this;
     }
 

@@ -103,6 +103,7 @@ class RetentionAndModelTest {
                   return false;
                 }
                 storyOf.remove(id);
+                clusterIdOf.remove(id); // a later add is a new article
               } else {
                 Assignment a = sc.add(Article.builder(id).text(stories.get(story))
                     .published(day(d)).build());
@@ -111,9 +112,10 @@ class RetentionAndModelTest {
                 if (a.unchanged() != sameText) {
                   return false;
                 }
-                if (!sameText) {
+                if (!sameText) { // an add, or an update (remove, then add afresh)
                   storyOf.put(id, story);
                   dayOf.put(id, d);
+                  clusterIdOf.remove(id);
                 }
               }
               if (!agrees(sc, storyOf, dayOf, clusterIdOf)) {
@@ -141,7 +143,7 @@ class RetentionAndModelTest {
         return false;
       }
       for (String m : c.members()) {
-        String before = clusterIdOf.put(m + "@" + storyOf.get(m), c.id());
+        String before = clusterIdOf.put(m, c.id());
         if (before != null && !before.equals(c.id()) && sc.cluster(before).isPresent()) {
           return false; // its old cluster still exists, yet the member's cluster id moved
         }
