@@ -137,46 +137,102 @@ final class LuceneStore implements AutoCloseable {
     return reader.docFreq(new Term(field, term));
   }
 
-  /** The ids of the top documents sharing band keys or anchor shingles with a fingerprint. */
+  /**
+   * The documents sharing the most band keys and anchor shingles with a fingerprint (one hit per
+   * shared key or shingle), most hits first, then smallest article id; at most {@code max}.
+   *
+   * <p>Hand-rolled rather than a BooleanQuery of TermQuery clauses: that opens one terms enum per
+   * clause per segment, which dominated the cost of an add; here each segment opens one enum per
+   * field and seeks the sorted terms in turn. Ties are broken by article id, not doc id: merges
+   * reorder doc ids, and the choice must not depend on segment history (the crash-recovery
+   * guarantee needs it).
+   */
   List<Candidate> candidates(IndexSearcher searcher, long[] bandKeys, int[] anchors, int max)
       throws IOException {
     if (bandKeys.length + anchors.length == 0) {
       return List.of();
     }
-    BooleanQuery.Builder q = new BooleanQuery.Builder();
-    for (long key : bandKeys) {
-      q.add(new ConstantScoreQuery(new TermQuery(new Term("lsh", longTerm(key)))),
-          BooleanClause.Occur.SHOULD);
-    }
-    for (int a : anchors) {
-      q.add(new ConstantScoreQuery(new TermQuery(new Term("sh", intTerm(a)))),
-          BooleanClause.Occur.SHOULD);
-    }
-    // Ties broken by article id, not doc id: merges reorder doc ids, and the choice of
-    // candidates must not depend on segment history (the crash-recovery guarantee needs it).
-    TopDocs top = searcher.search(q.build(), max, CANDIDATE_ORDER, true);
-    List<Candidate> out = new ArrayList<>(top.scoreDocs.length);
+    long[] keys = bandKeys.clone();
+    java.util.Arrays.sort(keys);
+    int[] shingles = anchors.clone();
+    java.util.Arrays.sort(shingles);
     IndexReader reader = searcher.getIndexReader();
-    StoredFields stored = reader.storedFields();
-    for (ScoreDoc sd : top.scoreDocs) {
-      Candidate c = load(reader, stored, sd.doc);
-      out.add(new Candidate(c.id(), c.sequence(), c.set(), c.signature(), Math.round(sd.score)));
+    java.util.HashMap<Integer, int[]> hits = new java.util.HashMap<>();
+    byte[] buf8 = new byte[8];
+    byte[] buf4 = new byte[4];
+    org.apache.lucene.index.PostingsEnum postings = null;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      org.apache.lucene.index.Terms lsh = leaf.reader().terms("lsh");
+      if (lsh != null) {
+        org.apache.lucene.index.TermsEnum e = lsh.iterator();
+        for (long k : keys) {
+          ByteBuffer.wrap(buf8).putLong(k);
+          if (e.seekExact(new BytesRef(buf8))) {
+            postings = e.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+            collect(postings, live, leaf.docBase, hits);
+          }
+        }
+      }
+      org.apache.lucene.index.Terms sh = leaf.reader().terms("sh");
+      if (sh != null) {
+        org.apache.lucene.index.TermsEnum e = sh.iterator();
+        for (int a : shingles) {
+          ByteBuffer.wrap(buf4).putInt(a);
+          if (e.seekExact(new BytesRef(buf4))) {
+            postings = e.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+            collect(postings, live, leaf.docBase, hits);
+          }
+        }
+      }
     }
-    return out;
+    if (hits.isEmpty()) {
+      return List.of();
+    }
+    List<int[]> ranked = new ArrayList<>(hits.size());
+    hits.forEach((doc, n) -> ranked.add(new int[] {doc, n[0]}));
+    ranked.sort((x, y) -> Integer.compare(y[1], x[1]));
+    // keep everything tied with the last place, then break ties by id
+    int cut = Math.min(max, ranked.size());
+    int boundary = ranked.get(cut - 1)[1];
+    while (cut < ranked.size() && ranked.get(cut)[1] == boundary) {
+      cut++;
+    }
+    List<Candidate> out = new ArrayList<>(cut);
+    StoredFields stored = reader.storedFields();
+    for (int i = 0; i < cut; i++) {
+      Candidate c = load(reader, stored, ranked.get(i)[0]);
+      out.add(new Candidate(c.id(), c.sequence(), c.set(), c.signature(), ranked.get(i)[1]));
+    }
+    out.sort(java.util.Comparator.comparingInt((Candidate c) -> -c.hits())
+        .thenComparing(Candidate::id));
+    return out.size() > max ? new ArrayList<>(out.subList(0, max)) : out;
   }
 
-  static final Sort CANDIDATE_ORDER = new Sort(SortField.FIELD_SCORE,
-      new SortField("id", SortField.Type.STRING));
+  private static void collect(org.apache.lucene.index.PostingsEnum postings, Bits live, int base,
+      java.util.HashMap<Integer, int[]> hits) throws IOException {
+    for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+        d = postings.nextDoc()) {
+      if (live == null || live.get(d)) {
+        hits.computeIfAbsent(base + d, k -> new int[1])[0]++;
+      }
+    }
+  }
 
   /** Loads the fingerprint part of a document. */
   Candidate load(IndexReader reader, StoredFields stored, int doc) throws IOException {
-    Document d = stored.document(doc, java.util.Set.of("id"));
     List<LeafReaderContext> leaves = reader.leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     int local = doc - leaf.docBase;
+    // the id from doc values: stored fields would decompress a block holding article texts
+    org.apache.lucene.index.SortedDocValues ids = leaf.reader().getSortedDocValues("id");
+    if (ids == null || !ids.advanceExact(local)) {
+      throw new org.apache.lucene.index.CorruptIndexException("document without id", path);
+    }
+    String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
     int[] seq = readInts(leaf.reader().getBinaryDocValues("seq"), local);
     byte[] sig = readBytes(leaf.reader().getBinaryDocValues("sig"), local);
-    return new Candidate(d.get("id"), seq, Fingerprint.sortedDistinct(seq), sig, 0);
+    return new Candidate(id, seq, Fingerprint.sortedDistinct(seq), sig, 0);
   }
 
   /** Loads a document by article id, or null. */

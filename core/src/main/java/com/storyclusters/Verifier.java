@@ -34,18 +34,23 @@ final class Verifier {
     this.minShingles = minShingles;
   }
 
-  MatchScores verify(Fingerprint a, int[] seqB, int[] setB, IntToDoubleFunction idf,
-      double minHashJaccard, boolean sameSource) {
-    return verify(a.sequence, a.set, seqB, setB, idf, minHashJaccard, sameSource);
+  MatchScores verify(Fingerprint a, int[] seqB, int[] setB, IntToDoubleFunction weightOfNew,
+      IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource) {
+    return verify(a.sequence, a.set, seqB, setB, weightOfNew, weightOfOther, minHashJaccard,
+        sameSource);
   }
 
   /**
-   * Scores a pair. {@code sameSource}: both articles come from one (named) source, whose house
-   * style, datelines and recurring formulas (daily market reports, match reports of one series)
-   * make its own articles alike without being copies: such pairs need {@code minScoreSameSource}.
+   * Scores a pair. {@code weightOfA} weighs the shingles of A (shared ones included), {@code
+   * weightOfOther} those only B has (the new article counts in the frequency of its own shingles,
+   * so the two may differ). {@code sameSource}: both articles come from one (named) source, whose
+   * house style, datelines and recurring formulas (daily market reports, match reports of one
+   * series) make its own articles alike without being copies: such pairs need {@code
+   * minScoreSameSource}.
    */
-  MatchScores verify(int[] seqA, int[] setA, int[] seqB, int[] setB, IntToDoubleFunction idf,
-      double minHashJaccard, boolean sameSource) {
+  MatchScores verify(int[] seqA, int[] setA, int[] seqB, int[] setB,
+      IntToDoubleFunction weightOfA, IntToDoubleFunction weightOfOther, double minHashJaccard,
+      boolean sameSource) {
     double weightA = 0;
     double weightB = 0;
     double shared = 0;
@@ -54,11 +59,11 @@ final class Verifier {
     int j = 0;
     while (i < setA.length || j < setB.length) {
       if (j == setB.length || (i < setA.length && setA[i] < setB[j])) {
-        weightA += idf.applyAsDouble(setA[i++]);
+        weightA += weightOfA.applyAsDouble(setA[i++]);
       } else if (i == setA.length || setA[i] > setB[j]) {
-        weightB += idf.applyAsDouble(setB[j++]);
+        weightB += weightOfOther.applyAsDouble(setB[j++]);
       } else {
-        double w = idf.applyAsDouble(setA[i]);
+        double w = weightOfA.applyAsDouble(setA[i]);
         weightA += w;
         weightB += w;
         shared += w;
@@ -72,13 +77,18 @@ final class Verifier {
     double score = Math.max(cA, cB);
     int union = setA.length + setB.length - common;
     double jaccard = union == 0 ? 0 : (double) common / union;
+    boolean bigEnough = setA.length >= minShingles && setB.length >= minShingles
+        && score >= (sameSource ? minScoreSameSource : minScore);
+    if (!bigEnough) { // the lead is only looked at when the score already passes
+      return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, -1, -1, 0,
+          0, false);
+    }
     int leadA = firstSharedRun(seqA, setB);
     int leadB = firstSharedRun(seqB, setA);
-    double leadShareA = leadShare(seqA, setB, idf);
-    double leadShareB = leadShare(seqB, setA, idf);
-    boolean linked = setA.length >= minShingles && setB.length >= minShingles
-        && score >= (sameSource ? minScoreSameSource : minScore)
-        && leadShareA >= minLeadShare && leadShareB >= minLeadShare;
+    double leadShareA = leadShare(seqA, setB, weightOfA);
+    double leadShareB = leadShare(seqB, setA, h -> Arrays.binarySearch(setA, h) >= 0
+        ? weightOfA.applyAsDouble(h) : weightOfOther.applyAsDouble(h));
+    boolean linked = leadShareA >= minLeadShare && leadShareB >= minLeadShare;
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, leadA, leadB,
         clip(leadShareA), clip(leadShareB), linked);
   }
@@ -130,6 +140,18 @@ final class Verifier {
   static double idf(long docCount, long docFreq) {
     long n = Math.max(1, docCount);
     long df = Math.min(Math.max(1, docFreq), n);
-    return Math.log((n + 1.0) / df);
+    return Math.log(n + 1.0) - log(df);
+  }
+
+  private static final double[] LOGS = new double[1 << 16];
+
+  static {
+    for (int i = 1; i < LOGS.length; i++) {
+      LOGS[i] = Math.log(i);
+    }
+  }
+
+  private static double log(long x) {
+    return x < LOGS.length ? LOGS[(int) x] : Math.log(x);
   }
 }
