@@ -58,6 +58,8 @@ import org.apache.lucene.util.BytesRef;
  * sh      terms, docs only               distinct evidence shingles, 4 bytes big-endian
  * line    terms, docs only               source-scoped line keys, 8 bytes (boilerplate statistics)
  * seq     binary doc values              evidence shingles in text order, 4 bytes each
+ * set     binary doc values              distinct evidence shingles, sorted: vint count, vlong
+ *                                        deltas from Integer.MIN_VALUE
  * sig     binary doc values              MinHash signature, 8 bytes per value
  * n       numeric doc values             distinct shingle count
  * </pre>
@@ -91,6 +93,10 @@ final class LuceneStore implements AutoCloseable {
       IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(64);
+      // every add seeks its candidate terms in every segment: fewer, larger segments
+      org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
+      merges.setSegmentsPerTier(4);
+      config.setMergePolicy(merges);
       config.setCommitOnClose(false);
       this.writer = new IndexWriter(directory, config);
       writer.setLiveCommitData(settings.toUserData().entrySet());
@@ -192,21 +198,50 @@ final class LuceneStore implements AutoCloseable {
     List<int[]> ranked = new ArrayList<>(hits.size());
     hits.forEach((doc, n) -> ranked.add(new int[] {doc, n[0]}));
     ranked.sort((x, y) -> Integer.compare(y[1], x[1]));
-    // keep everything tied with the last place, then break ties by id
+    // everything tied with the last place competes by id; only the winners are loaded
     int cut = Math.min(max, ranked.size());
     int boundary = ranked.get(cut - 1)[1];
-    while (cut < ranked.size() && ranked.get(cut)[1] == boundary) {
-      cut++;
+    int firstTied = cut - 1;
+    while (firstTied > 0 && ranked.get(firstTied - 1)[1] == boundary) {
+      firstTied--;
     }
-    List<Candidate> out = new ArrayList<>(cut);
+    int lastTied = cut;
+    while (lastTied < ranked.size() && ranked.get(lastTied)[1] == boundary) {
+      lastTied++;
+    }
+    List<int[]> chosen = new ArrayList<>(ranked.subList(0, firstTied));
+    if (lastTied > cut) {
+      List<Object[]> tied = new ArrayList<>(lastTied - firstTied);
+      for (int i = firstTied; i < lastTied; i++) {
+        tied.add(new Object[] {id(reader, ranked.get(i)[0]), ranked.get(i)});
+      }
+      tied.sort((x, y) -> ((String) x[0]).compareTo((String) y[0]));
+      for (int i = 0; i < cut - firstTied; i++) {
+        chosen.add((int[]) tied.get(i)[1]);
+      }
+    } else {
+      chosen.addAll(ranked.subList(firstTied, cut));
+    }
+    List<Candidate> out = new ArrayList<>(chosen.size());
     StoredFields stored = reader.storedFields();
-    for (int i = 0; i < cut; i++) {
-      Candidate c = load(reader, stored, ranked.get(i)[0]);
-      out.add(new Candidate(c.id(), c.sequence(), c.set(), c.signature(), ranked.get(i)[1]));
+    for (int[] c : chosen) {
+      Candidate loaded = load(reader, stored, c[0]);
+      out.add(new Candidate(loaded.id(), loaded.sequence(), loaded.set(), loaded.signature(),
+          c[1]));
     }
     out.sort(java.util.Comparator.comparingInt((Candidate c) -> -c.hits())
         .thenComparing(Candidate::id));
-    return out.size() > max ? new ArrayList<>(out.subList(0, max)) : out;
+    return out;
+  }
+
+  private String id(IndexReader reader, int doc) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    org.apache.lucene.index.SortedDocValues ids = leaf.reader().getSortedDocValues("id");
+    if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+      throw new org.apache.lucene.index.CorruptIndexException("document without id", path);
+    }
+    return ids.lookupOrd(ids.ordValue()).utf8ToString();
   }
 
   private static void collect(org.apache.lucene.index.PostingsEnum postings, Bits live, int base,
@@ -232,7 +267,8 @@ final class LuceneStore implements AutoCloseable {
     String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
     int[] seq = readInts(leaf.reader().getBinaryDocValues("seq"), local);
     byte[] sig = readBytes(leaf.reader().getBinaryDocValues("sig"), local);
-    return new Candidate(id, seq, Fingerprint.sortedDistinct(seq), sig, 0);
+    int[] set = readSortedInts(leaf.reader().getBinaryDocValues("set"), local);
+    return new Candidate(id, seq, set, sig, 0);
   }
 
   /** Loads a document by article id, or null. */
@@ -262,6 +298,42 @@ final class LuceneStore implements AutoCloseable {
     byte[] out = new byte[b.length];
     System.arraycopy(b.bytes, b.offset, out, 0, b.length);
     return out;
+  }
+
+  /** Reads a sorted int set written by {@link #sortedIntsBytes}: count, then unsigned deltas. */
+  private int[] readSortedInts(BinaryDocValues values, int doc) throws IOException {
+    if (values == null || !values.advanceExact(doc)) {
+      return new int[0];
+    }
+    BytesRef b = values.binaryValue();
+    org.apache.lucene.store.ByteArrayDataInput in =
+        new org.apache.lucene.store.ByteArrayDataInput(b.bytes, b.offset, b.length);
+    int n = in.readVInt();
+    int[] out = new int[n];
+    long previous = Integer.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      previous += in.readVLong();
+      out[i] = (int) previous;
+    }
+    return out;
+  }
+
+  /** A sorted int set as a vint count and vlong deltas from Integer.MIN_VALUE upwards. */
+  static byte[] sortedIntsBytes(int[] sorted) {
+    byte[] buf = new byte[5 + sorted.length * 9];
+    org.apache.lucene.store.ByteArrayDataOutput out =
+        new org.apache.lucene.store.ByteArrayDataOutput(buf);
+    try {
+      out.writeVInt(sorted.length);
+      long previous = Integer.MIN_VALUE;
+      for (int v : sorted) {
+        out.writeVLong(v - previous);
+        previous = v;
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return java.util.Arrays.copyOf(buf, out.getPosition());
   }
 
   private static int[] readInts(BinaryDocValues values, int doc) throws IOException {
@@ -320,9 +392,12 @@ final class LuceneStore implements AutoCloseable {
     ByteBuffer seq = ByteBuffer.allocate(fp.sequence.length * 4);
     seq.asIntBuffer().put(fp.sequence);
     d.add(new BinaryDocValuesField("seq", new BytesRef(seq.array())));
+    d.add(new BinaryDocValuesField("set", new BytesRef(sortedIntsBytes(fp.set))));
     d.add(new BinaryDocValuesField("sig", new BytesRef(fp.signature.toBytes())));
     d.add(new NumericDocValuesField("n", fp.set.length));
-    writer.updateDocument(new Term("id", a.id()), d);
+    // the facade deletes an earlier version itself (remove, then add): a plain add spares a
+    // delete-by-term per document, which Lucene applies against every segment
+    writer.addDocument(d);
   }
 
   void delete(String id) throws IOException {

@@ -16,6 +16,9 @@ final class RecentBuffer {
       long[] lineKeys) {}
 
   private final List<Entry> entries = new ArrayList<>();
+  /** Shingle to the entries holding it, and band key to entries, for candidate look-ups. */
+  private final Map<Integer, List<Integer>> byShingle = new HashMap<>();
+  private final Map<Long, List<Integer>> byBand = new HashMap<>();
   private final Map<Long, Integer> lineDf = new HashMap<>();
 
   int size() {
@@ -25,8 +28,15 @@ final class RecentBuffer {
   void add(Fingerprint fp) {
     long[] keys = fp.prepared.article.source().isEmpty() ? new long[0]
         : java.util.Arrays.stream(fp.prepared.lineKey).distinct().toArray();
+    int index = entries.size();
     entries.add(new Entry(fp.prepared.article.id(), fp.sequence, fp.set, fp.signature.toBytes(),
         fp.bandKeys, keys));
+    for (int h : fp.set) {
+      byShingle.computeIfAbsent(h, k -> new ArrayList<>(2)).add(index);
+    }
+    for (long b : fp.bandKeys) {
+      byBand.computeIfAbsent(b, k -> new ArrayList<>(2)).add(index);
+    }
     for (long k : keys) {
       lineDf.merge(k, 1, Integer::sum);
     }
@@ -41,23 +51,22 @@ final class RecentBuffer {
    * (same band) and per anchor shingle the entry holds. Entries without hits are left out.
    */
   List<LuceneStore.Candidate> candidates(long[] bandKeys, int[] anchors) {
-    List<LuceneStore.Candidate> out = new ArrayList<>();
-    for (Entry e : entries) {
-      int hits = 0;
-      for (int i = 0; i < Math.min(bandKeys.length, e.bandKeys().length); i++) {
-        if (bandKeys[i] == e.bandKeys()[i]) {
-          hits++;
-        }
-      }
-      for (int anchor : anchors) {
-        if (java.util.Arrays.binarySearch(e.set(), anchor) >= 0) {
-          hits++;
-        }
-      }
-      if (hits > 0) {
-        out.add(new LuceneStore.Candidate(e.id(), e.sequence(), e.set(), e.signature(), hits));
+    Map<Integer, int[]> hits = new java.util.TreeMap<>();
+    for (long b : bandKeys) {
+      for (int e : byBand.getOrDefault(b, List.of())) {
+        hits.computeIfAbsent(e, k -> new int[1])[0]++;
       }
     }
+    for (int a : anchors) {
+      for (int e : byShingle.getOrDefault(a, List.of())) {
+        hits.computeIfAbsent(e, k -> new int[1])[0]++;
+      }
+    }
+    List<LuceneStore.Candidate> out = new ArrayList<>(hits.size());
+    hits.forEach((i, n) -> {
+      Entry e = entries.get(i);
+      out.add(new LuceneStore.Candidate(e.id(), e.sequence(), e.set(), e.signature(), n[0]));
+    });
     return out;
   }
 
@@ -81,6 +90,8 @@ final class RecentBuffer {
 
   void clear() {
     entries.clear();
+    byShingle.clear();
+    byBand.clear();
     lineDf.clear();
   }
 }

@@ -68,13 +68,13 @@ public final class StoryClusters implements AutoCloseable {
   private final RecentBuffer recent = new RecentBuffer();
   private ShingleFrequencies frequencies;
   /** Adds between two reopenings of the Lucene searcher (see {@link RecentBuffer}). */
-  private static final int REFRESH_EVERY = 256;
+  private static final int REFRESH_EVERY = 1024;
   /**
    * Candidates sharing less than this share of the smaller shingle set are not weighed: no pair
    * under it reached the weighted threshold on the development data (IDF weighting raises
    * containment by a factor of about two at most there).
    */
-  private static final double MIN_PLAIN_OVERLAP = 0.05;
+  private static final double MIN_PLAIN_OVERLAP = 0.08;
   /** Shingles in more articles than this are not anchors: they find too many candidates. */
   private static final int MAX_ANCHOR_FREQUENCY = 256;
   private long addsSinceCommit;
@@ -260,7 +260,6 @@ public final class StoryClusters implements AutoCloseable {
         if (candidates.size() > config.maxCandidates) {
           candidates = candidates.subList(0, config.maxCandidates);
         }
-        int minCommon = (int) Math.ceil(MIN_PLAIN_OVERLAP * fp.set.length);
         for (LuceneStore.Candidate c : candidates) {
           ClusterState.Member m = state.member(c.id());
           if (m == null) {
@@ -268,7 +267,8 @@ public final class StoryClusters implements AutoCloseable {
           }
           // cheap unweighted overlap first: most candidates share a few common shingles only
           int common = RecentBuffer.intersection(fp.set, c.set());
-          if (common < Math.min(minCommon, Math.ceil(MIN_PLAIN_OVERLAP * c.set().length))) {
+          double plain = (double) common / Math.max(1, Math.min(fp.set.length, c.set().length));
+          if (plain < MIN_PLAIN_OVERLAP) {
             continue;
           }
           Signature sig = Signature.fromBytes(c.signature(), 0, c.signature().length,
