@@ -9,7 +9,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Document frequencies of 4- or 8-byte terms of one field, with one reused {@link TermsEnum} per
+ * Document frequencies of 8-byte terms of one field, with one reused {@link TermsEnum} per
  * segment and one reused term buffer ({@code IndexReader.docFreq(Term)} opens a new enum per call).
  * Not thread-safe; one per add.
  */
@@ -18,7 +18,7 @@ final class DocFreqs {
   private final byte[] bytes;
   private final BytesRef term;
 
-  DocFreqs(IndexReader reader, String field, int termLength) {
+  DocFreqs(IndexReader reader, String field) {
     try {
       enums = new TermsEnum[reader.leaves().size()];
       int i = 0;
@@ -29,16 +29,8 @@ final class DocFreqs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    bytes = new byte[termLength];
+    bytes = new byte[8];
     term = new BytesRef(bytes);
-  }
-
-  int of(int value) {
-    bytes[0] = (byte) (value >>> 24);
-    bytes[1] = (byte) (value >>> 16);
-    bytes[2] = (byte) (value >>> 8);
-    bytes[3] = (byte) value;
-    return lookup();
   }
 
   int of(long value) {

@@ -139,10 +139,6 @@ final class LuceneStore implements AutoCloseable {
     return new BytesRef(ByteBuffer.allocate(8).putLong(v).array());
   }
 
-  static int docFreq(IndexReader reader, String field, BytesRef term) throws IOException {
-    return reader.docFreq(new Term(field, term));
-  }
-
   /**
    * The documents sharing the most band keys and anchor shingles with a fingerprint (one hit per
    * shared key or shingle), most hits first, then smallest article id; at most {@code max}.
@@ -273,21 +269,21 @@ final class LuceneStore implements AutoCloseable {
 
   /** Loads a document by article id, or null. */
   Candidate load(IndexSearcher searcher, String id) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(new Term("id", id)), 1);
-    if (top.scoreDocs.length == 0) {
-      return null;
-    }
+    int doc = docOf(searcher, id);
     IndexReader reader = searcher.getIndexReader();
-    return load(reader, reader.storedFields(), top.scoreDocs[0].doc);
+    return doc < 0 ? null : load(reader, reader.storedFields(), doc);
+  }
+
+  /** The live document of an article id, or -1. */
+  private static int docOf(IndexSearcher searcher, String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term("id", id)), 1);
+    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
   }
 
   /** The stored fingerprinted text of an article, or null. */
   String text(IndexSearcher searcher, String id) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(new Term("id", id)), 1);
-    if (top.scoreDocs.length == 0) {
-      return null;
-    }
-    return searcher.getIndexReader().storedFields().document(top.scoreDocs[0].doc).get("text");
+    int doc = docOf(searcher, id);
+    return doc < 0 ? null : searcher.getIndexReader().storedFields().document(doc).get("text");
   }
 
   private static byte[] readBytes(BinaryDocValues values, int doc) throws IOException {

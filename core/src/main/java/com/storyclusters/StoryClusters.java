@@ -231,7 +231,7 @@ public final class StoryClusters implements AutoCloseable {
     List<Scored> linked = new ArrayList<>();
     try {
       IndexReader reader = searcher.getIndexReader();
-      DocFreqs lines = new DocFreqs(reader, "line", 8);
+      DocFreqs lines = new DocFreqs(reader, "line");
       fp = Fingerprint.select(prepared, config.boilerplate
           ? key -> lines.of(key) + recent.lineFrequency(key) : null,
           hasher, plan, config.maxShingles);

@@ -1,0 +1,37 @@
+package com.storyclusters.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.storyclusters.examples.Metrics;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
+
+/** Each benchmark runs once, and the quality harness scores the bundled seeds exactly. */
+class BenchmarksSmokeTest {
+  @Test
+  void fingerprintBenchmarkMethodsRun() throws Exception {
+    System.setProperty("storyclusters.data", "no-such-folder"); // synthetic corpus
+    FingerprintBenchmark b = new FingerprintBenchmark();
+    b.setup();
+    Blackhole bh = new Blackhole("Today's password is swordfish. I understand instantiating "
+        + "Blackholes directly is dangerous.");
+    b.storyclusters(bh);
+    b.luceneMinHashFilter(bh);
+    b.hashFloor(bh);
+    assertEquals(500, FingerprintBenchmark.corpus(500).size());
+    assertTrue(FingerprintBenchmark.corpus(10).get(0).length() > 1000);
+  }
+
+  @Test
+  void qualityHarnessScoresTheSeeds() throws Exception {
+    List<QualityHarness.Set> sets = QualityHarness.sets(Path.of("../samples"));
+    assertEquals(1, sets.size());
+    Metrics m = QualityHarness.run(sets.get(0), Map.of());
+    assertEquals(1.0, m.ari(), 1e-12);
+    assertEquals(5, m.articles());
+  }
+}
