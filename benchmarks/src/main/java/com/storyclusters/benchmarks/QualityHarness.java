@@ -67,13 +67,25 @@ public final class QualityHarness {
       Set counter = sets.stream().filter(s -> s.name().startsWith("counter-dev/gold-copies"))
           .findFirst().orElseThrow();
       System.out.println();
-      System.out.println("trade-off on " + counter.name() + " (minScore: WD PD ND linked, P)");
-      for (double t : new double[] {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6}) {
-        Map<String, String> o = new HashMap<>(overrides);
-        o.put("minScore", Double.toString(t));
-        Metrics m = run(counter, o);
-        System.out.printf(Locale.ROOT, "minScore=%.2f  WD=%.3f PD=%.3f ND=%.3f  P=%.3f R=%.3f%n",
-            t, m.linked("WD"), m.linked("PD"), m.linked("ND"), m.precision(), m.recall());
+      System.out.println("trade-off on " + counter.name()
+          + ": WD / PD / ND pairs linked, pairwise precision; rows minScore, columns minLeadShare");
+      double[] leads = {0.1, 0.15, 0.2, 0.25, 0.3};
+      StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-9s", "minScore"));
+      for (double l : leads) {
+        head.append(String.format(Locale.ROOT, " | lead %-21.2f", l));
+      }
+      System.out.println(head);
+      for (double t : new double[] {0.15, 0.2, 0.25, 0.3, 0.4}) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-9.2f", t));
+        for (double l : leads) {
+          Map<String, String> o = new HashMap<>(overrides);
+          o.put("minScore", Double.toString(t));
+          o.put("leadShare", Double.toString(l));
+          Metrics m = run(counter, o);
+          row.append(String.format(Locale.ROOT, " | %.3f %.3f %.3f P%.3f", m.linked("WD"),
+              m.linked("PD"), m.linked("ND"), m.precision()));
+        }
+        System.out.println(row);
       }
     }
   }
