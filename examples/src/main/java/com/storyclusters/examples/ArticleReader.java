@@ -175,11 +175,35 @@ final class ArticleReader {
           block.appendText("\n");
         }
         String text = doc.body() == null ? "" : doc.body().wholeText();
-        sink.article(Article.builder(id).title(title).text(text).build());
+        sink.article(Article.builder(id).title(title).text(text).source(site(doc))
+            .build());
       } else {
         sink.article(Article.builder(id).text(content).build());
       }
     }
+  }
+
+  /**
+   * The publishing site of a page, so that its recurring chrome is learned per site: {@code
+   * og:site_name}, else the host of the canonical or {@code og:url} link, else "" (unknown).
+   */
+  static String site(Document doc) {
+    String name = doc.select("meta[property=og:site_name]").attr("content").trim();
+    if (!name.isEmpty()) {
+      return name;
+    }
+    for (String url : new String[] {doc.select("link[rel=canonical]").attr("href"),
+        doc.select("meta[property=og:url]").attr("content")}) {
+      try {
+        String host = url.isBlank() ? null : java.net.URI.create(url.trim()).getHost();
+        if (host != null) {
+          return host.startsWith("www.") ? host.substring(4) : host;
+        }
+      } catch (IllegalArgumentException e) {
+        // not a URL: try the next
+      }
+    }
+    return "";
   }
 
   static void forEach(Path input, Consumer<Article> consumer) {

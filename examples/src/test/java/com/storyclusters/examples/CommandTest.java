@@ -124,6 +124,15 @@ class CommandTest {
   }
 
   @Test
+  void siteOfAPage() {
+    assertEquals("Japan Today", ArticleReader.site(org.jsoup.Jsoup.parse(
+        "<html><head><meta property='og:site_name' content='Japan Today'></head></html>")));
+    assertEquals("example.com", ArticleReader.site(org.jsoup.Jsoup.parse(
+        "<html><head><link rel='canonical' href='https://www.example.com/a/b'></head></html>")));
+    assertEquals("", ArticleReader.site(org.jsoup.Jsoup.parse("<p>no head</p>")));
+  }
+
+  @Test
   void metricsOnAKnownCase() {
     Map<String, String> gold = Map.of("a", "1", "b", "1", "c", "2", "d", "2");
     Map<String, String> pred = Map.of("a", "x", "b", "x", "c", "x", "d", "y");
