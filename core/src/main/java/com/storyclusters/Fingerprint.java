@@ -112,4 +112,24 @@ final class Fingerprint {
     }
     return Arrays.copyOf(copy, n);
   }
+
+  /** Size of the intersection of two sorted, distinct int arrays. */
+  static int intersectionSize(int[] a, int[] b) {
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        common++;
+        i++;
+        j++;
+      }
+    }
+    return common;
+  }
+
 }

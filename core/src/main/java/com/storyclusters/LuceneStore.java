@@ -154,39 +154,22 @@ final class LuceneStore implements AutoCloseable {
     if (bandKeys.length + anchors.length == 0) {
       return List.of();
     }
-    long[] keys = bandKeys.clone();
+    // terms in index order, so each enum moves forward through its blocks
+    BytesRef[] keys = new BytesRef[bandKeys.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = longTerm(bandKeys[i]);
+    }
     java.util.Arrays.sort(keys);
-    int[] shingles = anchors.clone();
+    BytesRef[] shingles = new BytesRef[anchors.length];
+    for (int i = 0; i < shingles.length; i++) {
+      shingles[i] = intTerm(anchors[i]);
+    }
     java.util.Arrays.sort(shingles);
     IndexReader reader = searcher.getIndexReader();
     java.util.HashMap<Integer, int[]> hits = new java.util.HashMap<>();
-    byte[] buf8 = new byte[8];
-    byte[] buf4 = new byte[4];
-    org.apache.lucene.index.PostingsEnum postings = null;
     for (LeafReaderContext leaf : reader.leaves()) {
-      Bits live = leaf.reader().getLiveDocs();
-      org.apache.lucene.index.Terms lsh = leaf.reader().terms("lsh");
-      if (lsh != null) {
-        org.apache.lucene.index.TermsEnum e = lsh.iterator();
-        for (long k : keys) {
-          ByteBuffer.wrap(buf8).putLong(k);
-          if (e.seekExact(new BytesRef(buf8))) {
-            postings = e.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
-            collect(postings, live, leaf.docBase, hits);
-          }
-        }
-      }
-      org.apache.lucene.index.Terms sh = leaf.reader().terms("sh");
-      if (sh != null) {
-        org.apache.lucene.index.TermsEnum e = sh.iterator();
-        for (int a : shingles) {
-          ByteBuffer.wrap(buf4).putInt(a);
-          if (e.seekExact(new BytesRef(buf4))) {
-            postings = e.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
-            collect(postings, live, leaf.docBase, hits);
-          }
-        }
-      }
+      collect(leaf, "lsh", keys, hits);
+      collect(leaf, "sh", shingles, hits);
     }
     if (hits.isEmpty()) {
       return List.of();
@@ -240,12 +223,26 @@ final class LuceneStore implements AutoCloseable {
     return ids.lookupOrd(ids.ordValue()).utf8ToString();
   }
 
-  private static void collect(org.apache.lucene.index.PostingsEnum postings, Bits live, int base,
+  /** Adds one hit per term to every live document of the segment holding it. */
+  private static void collect(LeafReaderContext leaf, String field, BytesRef[] terms,
       java.util.HashMap<Integer, int[]> hits) throws IOException {
-    for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-        d = postings.nextDoc()) {
-      if (live == null || live.get(d)) {
-        hits.computeIfAbsent(base + d, k -> new int[1])[0]++;
+    org.apache.lucene.index.Terms indexed = leaf.reader().terms(field);
+    if (indexed == null || terms.length == 0) {
+      return;
+    }
+    Bits live = leaf.reader().getLiveDocs();
+    org.apache.lucene.index.TermsEnum e = indexed.iterator();
+    org.apache.lucene.index.PostingsEnum postings = null;
+    for (BytesRef t : terms) {
+      if (!e.seekExact(t)) {
+        continue;
+      }
+      postings = e.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
+      for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+          d = postings.nextDoc()) {
+        if (live == null || live.get(d)) {
+          hits.computeIfAbsent(leaf.docBase + d, k -> new int[1])[0]++;
+        }
       }
     }
   }

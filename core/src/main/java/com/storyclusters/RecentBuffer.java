@@ -70,24 +70,6 @@ final class RecentBuffer {
     return out;
   }
 
-  static int intersection(int[] a, int[] b) {
-    int i = 0;
-    int j = 0;
-    int common = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) {
-        i++;
-      } else if (a[i] > b[j]) {
-        j++;
-      } else {
-        common++;
-        i++;
-        j++;
-      }
-    }
-    return common;
-  }
-
   void clear() {
     entries.clear();
     byShingle.clear();

@@ -266,7 +266,7 @@ public final class StoryClusters implements AutoCloseable {
             continue;
           }
           // cheap unweighted overlap first: most candidates share a few common shingles only
-          int common = RecentBuffer.intersection(fp.set, c.set());
+          int common = Fingerprint.intersectionSize(fp.set, c.set());
           double plain = (double) common / Math.max(1, Math.min(fp.set.length, c.set().length));
           if (plain < MIN_PLAIN_OVERLAP) {
             continue;
