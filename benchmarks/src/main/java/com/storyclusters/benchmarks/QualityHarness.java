@@ -184,26 +184,31 @@ public final class QualityHarness {
 
   static List<Article> readArticles(Path file) throws IOException {
     List<Article> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode n = JSON.readTree(line);
-      Article.Builder b = Article.builder(n.get("id").asText())
-          .source(text(n, "source")).title(text(n, "title")).text(text(n, "text"))
-          .language(text(n, "language"));
-      String pub = text(n, "published");
-      if (pub != null && pub.length() == 10) {
-        try {
-          b.published(LocalDate.parse(pub).atStartOfDay(ZoneOffset.UTC).toInstant());
-        } catch (java.time.format.DateTimeParseException e) {
-          // impossible dates occur in real feeds: unknown time
+    try (var lines = Files.lines(file)) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        if (!line.isBlank()) {
+          out.add(parse(JSON.readTree(line)));
         }
       }
-      out.add(b.build());
     }
     return out;
   }
+
+  private static Article parse(JsonNode n) {
+    Article.Builder b = Article.builder(n.get("id").asText())
+        .source(text(n, "source")).title(text(n, "title")).text(text(n, "text"))
+        .language(text(n, "language"));
+    String pub = text(n, "published");
+    if (pub != null && pub.length() == 10) {
+      try {
+        b.published(LocalDate.parse(pub).atStartOfDay(ZoneOffset.UTC).toInstant());
+      } catch (java.time.format.DateTimeParseException e) {
+        // impossible dates occur in real feeds: unknown time
+      }
+    }
+    return b.build();
+  }
+
 
   private static String text(JsonNode n, String f) {
     JsonNode v = n.get(f);

@@ -7,7 +7,6 @@ import com.storyclusters.minhash.MinHasher;
 import com.storyclusters.shingle.Shingler;
 import com.storyclusters.text.TextNormalizer;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,11 +85,11 @@ public final class ScaleHarness {
   }
 
   static List<Article> generate(List<String> texts, List<String> titles, int n) throws IOException {
-    StringWriter out = new StringWriter();
-    new CorpusGenerator(texts, titles, 1).write(n, out, new StringWriter());
     Path tmp = Files.createTempFile("storyclusters-scale", ".jsonl");
     try {
-      Files.writeString(tmp, out.toString());
+      try (var out = Files.newBufferedWriter(tmp)) {
+        new CorpusGenerator(texts, titles, 1).write(n, out, java.io.Writer.nullWriter());
+      }
       return QualityHarness.readArticles(tmp);
     } finally {
       Files.deleteIfExists(tmp);
