@@ -3,9 +3,8 @@ package com.storyclusters;
 /**
  * The scores that decided whether two articles are copies. Immutable. All in [0, 1] except the
  * lead positions, which count shingles from the start of the fingerprinted text. The lead fields are
- * only computed when both texts are long enough to match and the score passes its threshold:
- * otherwise
- * the positions are -1 and the lead shares 0, as they are when nothing is shared.
+ * only computed when both texts are long enough to match and the score passes its threshold;
+ * otherwise the positions are -1 and the lead shares 0, as they are when nothing is shared.
  *
  * @param score the deciding score: weighted containment of the smaller text in the larger,
  *     {@code max(containmentOfNew, containmentOfMatch)}
