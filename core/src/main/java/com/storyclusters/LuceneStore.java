@@ -93,6 +93,10 @@ final class LuceneStore implements AutoCloseable {
       IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(64);
+      // stored fields (the fingerprinted text, for explanations) are read only on open and by
+      // explain: trade their read speed for size
+      config.setCodec(new org.apache.lucene.codecs.lucene912.Lucene912Codec(
+          org.apache.lucene.codecs.lucene912.Lucene912Codec.Mode.BEST_COMPRESSION));
       // every add seeks its candidate terms in every segment: fewer, larger segments
       org.apache.lucene.index.TieredMergePolicy merges = new org.apache.lucene.index.TieredMergePolicy();
       merges.setSegmentsPerTier(4);
