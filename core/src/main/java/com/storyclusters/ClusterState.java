@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * readers see immutable {@link StoryCluster} snapshots that are swapped whole, never half a change.
  */
 final class ClusterState {
-  /** What is known of one indexed article. */
-  record Member(String id, String source, String clusterId, long published, long textHash,
-      String bestMatch,
-      MatchScores scores, List<String> boilerplate) {}
+  /**
+   * What is kept in memory of one indexed article (its best match, scores and removed boilerplate
+   * stay in the index, read back only when the same article is added again).
+   */
+  record Member(String id, String source, String clusterId, long published, long textHash) {}
 
   private final Map<String, Member> members = new ConcurrentHashMap<>();
   private final Map<String, StoryCluster> snapshots = new ConcurrentHashMap<>();

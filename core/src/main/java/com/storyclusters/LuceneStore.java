@@ -349,7 +349,8 @@ final class LuceneStore implements AutoCloseable {
    */
   record Candidate(String id, int[] sequence, int[] set, byte[] signature, int hits) {}
 
-  void add(Fingerprint fp, ClusterState.Member m) throws IOException {
+  void add(Fingerprint fp, ClusterState.Member m, String bestMatch, MatchScores scores)
+      throws IOException {
     Article a = fp.prepared.article;
     Document d = new Document();
     d.add(new StringField("id", a.id(), Field.Store.YES));
@@ -364,12 +365,12 @@ final class LuceneStore implements AutoCloseable {
     }
     d.add(new StoredField("text", fp.keptText));
     d.add(new StoredField("th", fp.prepared.textHash));
-    if (m.bestMatch() != null) {
-      d.add(new StoredField("bm", m.bestMatch()));
-      d.add(new StoredField("sc", encode(m.scores())));
+    if (bestMatch != null) {
+      d.add(new StoredField("bm", bestMatch));
+      d.add(new StoredField("sc", encode(scores)));
     }
-    if (!m.boilerplate().isEmpty()) {
-      d.add(new StoredField("bp", String.join("\n", m.boilerplate())));
+    if (!fp.removed.isEmpty()) {
+      d.add(new StoredField("bp", String.join("\n", fp.removed)));
     }
     for (long key : fp.bandKeys) {
       d.add(new Field("lsh", longTerm(key), TERMS));
@@ -410,33 +411,48 @@ final class LuceneStore implements AutoCloseable {
   }
 
   /** Every live article's assignment, for rebuilding the cluster state on open. */
-  List<ClusterState.Member> loadMembers() throws IOException {
+  List<ClusterState.Member> loadMembers(com.google.common.collect.Interner<String> sources)
+      throws IOException {
     List<ClusterState.Member> out = new ArrayList<>();
+    java.util.Map<String, String> clusterIds = new java.util.HashMap<>();
     IndexSearcher s = acquire();
     try {
+      java.util.Set<String> fields = java.util.Set.of("id", "src", "cid", "pub", "th");
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
         Bits live = leaf.reader().getLiveDocs();
         StoredFields stored = leaf.reader().storedFields();
-        java.util.Set<String> fields = java.util.Set.of("id", "src", "cid", "pub", "th", "bm", "sc",
-            "bp");
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if (live != null && !live.get(doc)) {
             continue;
           }
           Document d = stored.document(doc, fields);
           Number pub = d.getField("pub") == null ? null : d.getField("pub").numericValue();
-          String bp = d.get("bp");
-          out.add(new ClusterState.Member(d.get("id"), d.get("src"), d.get("cid"),
+          String cid = d.get("cid");
+          out.add(new ClusterState.Member(d.get("id"), sources.intern(d.get("src")),
+              clusterIds.computeIfAbsent(cid, c -> c),
               pub == null ? Long.MAX_VALUE : pub.longValue(),
-              d.getField("th").numericValue().longValue(), d.get("bm"),
-              d.get("sc") == null ? null : decode(d.get("sc")),
-              bp == null ? List.of() : List.of(bp.split("\n"))));
+              d.getField("th").numericValue().longValue()));
         }
       }
     } finally {
       release(s);
     }
     return out;
+  }
+
+  /** The assignment recorded when an indexed article was added (for an unchanged re-add). */
+  Assignment recorded(IndexSearcher searcher, String id, String clusterId) throws IOException {
+    int doc = docOf(searcher, id);
+    if (doc < 0) {
+      throw new org.apache.lucene.index.CorruptIndexException("article " + id + " is missing",
+          path);
+    }
+    Document d = searcher.getIndexReader().storedFields().document(doc,
+        java.util.Set.of("bm", "sc", "bp"));
+    String bp = d.get("bp");
+    return new Assignment(id, clusterId, false, true, java.util.Optional.ofNullable(d.get("bm")),
+        java.util.Optional.ofNullable(d.get("sc") == null ? null : decode(d.get("sc"))),
+        bp == null ? List.of() : List.of(bp.split("\n")));
   }
 
   static String encode(MatchScores s) {

@@ -16,10 +16,15 @@ final class RecentBuffer {
       long[] lineKeys) {}
 
   private final List<Entry> entries = new ArrayList<>();
+  private final java.util.Set<String> ids = new java.util.HashSet<>();
   /** Shingle to the entries holding it, and band key to entries, for candidate look-ups. */
   private final Map<Integer, List<Integer>> byShingle = new HashMap<>();
   private final Map<Long, List<Integer>> byBand = new HashMap<>();
   private final Map<Long, Integer> lineDf = new HashMap<>();
+
+  boolean contains(String id) {
+    return ids.contains(id);
+  }
 
   int size() {
     return entries.size();
@@ -29,6 +34,7 @@ final class RecentBuffer {
     long[] keys = fp.prepared.article.source().isEmpty() ? new long[0]
         : java.util.Arrays.stream(fp.prepared.lineKey).distinct().toArray();
     int index = entries.size();
+    ids.add(fp.prepared.article.id());
     entries.add(new Entry(fp.prepared.article.id(), fp.sequence, fp.set, fp.signature.toBytes(),
         fp.bandKeys, keys));
     for (int h : fp.set) {
@@ -72,6 +78,7 @@ final class RecentBuffer {
 
   void clear() {
     entries.clear();
+    ids.clear();
     byShingle.clear();
     byBand.clear();
     lineDf.clear();

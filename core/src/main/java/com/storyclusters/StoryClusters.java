@@ -66,6 +66,9 @@ public final class StoryClusters implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final RecentBuffer recent = new RecentBuffer();
+  /** One String per distinct source, shared by all members of that source. */
+  private final com.google.common.collect.Interner<String> sources =
+      com.google.common.collect.Interners.newStrongInterner();
   private ShingleFrequencies frequencies;
   /** Adds between two reopenings of the Lucene searcher (see {@link RecentBuffer}). */
   private static final int REFRESH_EVERY = 1024;
@@ -116,7 +119,7 @@ public final class StoryClusters implements AutoCloseable {
     }
     this.store = opened;
     try {
-      for (ClusterState.Member m : store.loadMembers()) {
+      for (ClusterState.Member m : store.loadMembers(sources)) {
         state.put(m);
       }
       IndexSearcher searcher = store.acquire();
@@ -209,9 +212,15 @@ public final class StoryClusters implements AutoCloseable {
       ClusterState.Member existing = state.member(id);
       if (existing != null) {
         if (existing.textHash() == prepared.textHash) {
-          return new Assignment(id, existing.clusterId(), false, true,
-              Optional.ofNullable(existing.bestMatch()), Optional.ofNullable(existing.scores()),
-              existing.boilerplate());
+          if (recent.contains(id)) {
+            refreshLocked(); // the recorded assignment is read from the index
+          }
+          IndexSearcher searcher = store.acquire();
+          try {
+            return store.recorded(searcher, id, existing.clusterId());
+          } finally {
+            store.release(searcher);
+          }
         }
         removeLocked(id);
       }
@@ -295,11 +304,12 @@ public final class StoryClusters implements AutoCloseable {
     } else {
       clusterId = best.member.clusterId();
     }
-    ClusterState.Member member = new ClusterState.Member(a.id(), a.source(), clusterId,
-        a.published().map(java.time.Instant::toEpochMilli).orElse(Long.MAX_VALUE),
-        prepared.textHash, best == null ? null : best.member.id(),
-        best == null ? null : best.scores, fp.removed);
-    store.add(fp, member);
+    ClusterState.Member member = new ClusterState.Member(a.id(), sources.intern(a.source()),
+        clusterId, a.published().map(java.time.Instant::toEpochMilli).orElse(Long.MAX_VALUE),
+        prepared.textHash);
+    String bestMatch = best == null ? null : best.member.id();
+    MatchScores scores = best == null ? null : best.scores;
+    store.add(fp, member, bestMatch, scores);
     recent.add(fp);
     frequencies.add(fp.set, 1);
     if (recent.size() >= REFRESH_EVERY) {
@@ -308,8 +318,8 @@ public final class StoryClusters implements AutoCloseable {
     state.put(member);
     evictExpired();
     maybeCommit();
-    return new Assignment(a.id(), clusterId, isNew, false,
-        Optional.ofNullable(member.bestMatch()), Optional.ofNullable(member.scores()), fp.removed);
+    return new Assignment(a.id(), clusterId, isNew, false, Optional.ofNullable(bestMatch),
+        Optional.ofNullable(scores), fp.removed);
   }
 
   /**
