@@ -24,6 +24,12 @@ final class ClusterState {
   /** Published time to ids, for the retention window (articles without a time are not here). */
   private final java.util.TreeMap<Long, TreeSet<String>> byTime = new java.util.TreeMap<>();
   private long latestPublished = Long.MIN_VALUE;
+  private final boolean trackTime;
+
+  /** @param trackTime whether to index members by published time (for a retention window) */
+  ClusterState(boolean trackTime) {
+    this.trackTime = trackTime;
+  }
 
   Member member(String articleId) {
     return members.get(articleId);
@@ -47,7 +53,7 @@ final class ClusterState {
 
   void put(Member m) {
     members.put(m.id(), m);
-    if (m.published() != Long.MAX_VALUE) {
+    if (m.published() != Long.MAX_VALUE && trackTime) {
       byTime.computeIfAbsent(m.published(), t -> new TreeSet<>()).add(m.id());
       latestPublished = Math.max(latestPublished, m.published());
     }

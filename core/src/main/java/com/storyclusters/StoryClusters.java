@@ -62,7 +62,7 @@ public final class StoryClusters implements AutoCloseable {
   private final LshPlan plan;
   private final Verifier verifier;
   private final LuceneStore store;
-  private final ClusterState state = new ClusterState();
+  private final ClusterState state;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final RecentBuffer recent = new RecentBuffer();
@@ -86,6 +86,7 @@ public final class StoryClusters implements AutoCloseable {
 
   private StoryClusters(Builder b) {
     this.config = b.copy();
+    this.state = new ClusterState(b.retention != null);
     this.hasher = new MinHasher(b.signatureSize, b.seed, b.scheme);
     this.plan = LshPlan.plan(b.lshThreshold, b.signatureSize, 0.5, 0.5);
     this.verifier = new Verifier(b.minScore, b.minScoreSameSource, b.leadShingles, b.leadFraction, b.minLeadShare,
