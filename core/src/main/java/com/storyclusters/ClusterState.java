@@ -43,6 +43,10 @@ final class ClusterState {
     return snapshots.values();
   }
 
+  int clusterCount() {
+    return snapshots.size();
+  }
+
   int articleCount() {
     return members.size();
   }

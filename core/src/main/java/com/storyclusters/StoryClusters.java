@@ -485,6 +485,12 @@ public final class StoryClusters implements AutoCloseable {
     return out;
   }
 
+  /** Number of story clusters. */
+  public int clusterCount() {
+    checkOpen();
+    return state.clusterCount();
+  }
+
   /** Number of indexed articles. */
   public int size() {
     checkOpen();

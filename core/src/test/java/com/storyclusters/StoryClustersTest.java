@@ -29,6 +29,7 @@ class StoryClustersTest {
       }
       assertEquals(cluster.get("seed-000"), cluster.get("seed-003"));
       assertEquals(4, new java.util.HashSet<>(cluster.values()).size());
+      assertEquals(4, sc.clusterCount());
       StoryCluster kyodo = sc.clusterOf("seed-003").orElseThrow();
       assertEquals(List.of("seed-000", "seed-003"), kyodo.members());
       assertEquals("seed-000", kyodo.representative());

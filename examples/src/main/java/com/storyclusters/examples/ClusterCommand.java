@@ -107,7 +107,7 @@ final class ClusterCommand implements Callable<Integer> {
       }
       flush(sc, batch, out, progress);
       out.flush();
-      progress.done(sc.clusters().size());
+      progress.done(sc.clusterCount());
       ok = true;
     } catch (IllegalArgumentException | java.io.IOException e) {
       System.err.println("storyclusters: " + e.getMessage());
@@ -187,7 +187,7 @@ final class ClusterCommand implements Callable<Integer> {
         last = now;
         double secs = (now - start) / 1e9;
         System.err.printf(java.util.Locale.ROOT, "storyclusters: %,d articles, %,.0f/s, %,d "
-            + "clusters, %.0f s%n", count, count / secs, sc.clusters().size(), secs);
+            + "clusters, %.0f s%n", count, count / secs, sc.clusterCount(), secs);
       }
     }
 
