@@ -71,7 +71,7 @@ public final class StoryClusters implements AutoCloseable {
       com.google.common.collect.Interners.newStrongInterner();
   private ShingleFrequencies frequencies;
   /** Adds between two reopenings of the Lucene searcher (see {@link RecentBuffer}). */
-  private static final int REFRESH_EVERY = 4096;
+  private static final int REFRESH_EVERY = 1024;
   /**
    * Candidates sharing less than this share of the smaller shingle set are not weighed: no pair
    * under it reached the weighted threshold on the development data (IDF weighting raises
