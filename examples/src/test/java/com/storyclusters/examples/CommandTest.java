@@ -21,7 +21,8 @@ class CommandTest {
   @TempDir Path tmp;
   private static final Path SEEDS = Path.of("../samples/seeds");
 
-  private static Map<String, String> clusters(Path output) throws Exception {
+  /** id to cluster of a cluster command output (shared with the crash test). */
+  static Map<String, String> clusters(Path output) throws Exception {
     ObjectMapper json = new ObjectMapper();
     Map<String, String> out = new HashMap<>();
     for (String line : Files.readAllLines(output)) {

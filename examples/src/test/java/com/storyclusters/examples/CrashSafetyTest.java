@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -65,15 +64,6 @@ class CrashSafetyTest {
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 
-  private static Map<String, String> clusters(Path output) throws Exception {
-    Map<String, String> out = new HashMap<>();
-    for (String line : Files.readAllLines(output)) {
-      var n = JSON.readTree(line);
-      out.put(n.get("id").asText(), n.get("cluster").asText());
-    }
-    return out;
-  }
-
   @Test
   void killedRunsResumeToTheSameClusters() throws Exception {
     Path input = corpus(tmp);
@@ -81,7 +71,7 @@ class CrashSafetyTest {
     Process ref = start(input, tmp.resolve("ref-index"), refOut);
     assertTrue(ref.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, ref.exitValue());
-    Map<String, String> expected = clusters(refOut);
+    Map<String, String> expected = CommandTest.clusters(refOut);
     assertEquals(400, expected.size());
     assertTrue(new java.util.HashSet<>(expected.values()).size() < 400, "corpus has copies");
 
@@ -105,6 +95,6 @@ class CrashSafetyTest {
     Process last = start(input, index, out);
     assertTrue(last.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, last.exitValue());
-    assertEquals(expected, clusters(out));
+    assertEquals(expected, CommandTest.clusters(out));
   }
 }
