@@ -254,10 +254,6 @@ public final class StoryClusters implements AutoCloseable {
         for (int i = 0; i < weights.length; i++) {
           weights[i] = Verifier.idf(docCount, df.applyAsInt(fp.set[i]) + 1);
         }
-        IntToDoubleFunction idfOfNew = h -> {
-          int i = Arrays.binarySearch(fp.set, h);
-          return i >= 0 ? weights[i] : Verifier.idf(docCount, df.applyAsInt(h) + 1);
-        };
         IntToDoubleFunction idfOfOther = h -> Verifier.idf(docCount, df.applyAsInt(h));
         int[] anchors = anchors(fp, df, docCount);
         // The same selection whether an article is still in the recent buffer or already in a
@@ -283,7 +279,7 @@ public final class StoryClusters implements AutoCloseable {
           }
           Signature sig = Signature.fromBytes(c.signature(), 0, c.signature().length,
               c.set().length, hasher);
-          MatchScores s = verifier.verify(fp, c.sequence(), c.set(), idfOfNew, idfOfOther,
+          MatchScores s = verifier.verify(fp.sequence, fp.set, weights, c.sequence(), c.set(), idfOfOther,
               fp.signature.jaccard(sig), sameSource(prepared.article.source(), m.source()));
           if (s.linked()) {
             linked.add(new Scored(m, s));
@@ -528,8 +524,11 @@ public final class StoryClusters implements AutoCloseable {
             hasher);
         Signature sb = Signature.fromBytes(b.signature(), 0, b.signature().length, b.set().length,
             hasher);
-        MatchScores s = verifier.verify(a.sequence(), a.set(), b.sequence(), b.set(),
-            h -> Verifier.idf(docCount, frequencies.estimate(h)),
+        double[] weightsA = new double[a.set().length];
+        for (int i = 0; i < weightsA.length; i++) {
+          weightsA[i] = Verifier.idf(docCount, frequencies.estimate(a.set()[i]));
+        }
+        MatchScores s = verifier.verify(a.sequence(), a.set(), weightsA, b.sequence(), b.set(),
             h -> Verifier.idf(docCount, frequencies.estimate(h)), sa.jaccard(sb),
             sameSource(state.member(firstId).source(), state.member(secondId).source()));
         List<String> passages = Passages.shared(store.text(searcher, firstId), b.set(),

@@ -34,43 +34,44 @@ final class Verifier {
     this.minShingles = minShingles;
   }
 
-  MatchScores verify(Fingerprint a, int[] seqB, int[] setB, IntToDoubleFunction weightOfNew,
-      IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource) {
-    return verify(a.sequence, a.set, seqB, setB, weightOfNew, weightOfOther, minHashJaccard,
-        sameSource);
-  }
-
   /**
-   * Scores a pair. {@code weightOfA} weighs the shingles of A (shared ones included), {@code
-   * weightOfOther} those only B has (the new article counts in the frequency of its own shingles,
-   * so the two may differ). {@code sameSource}: both articles come from one (named) source, whose
-   * house style, datelines and recurring formulas (daily market reports, match reports of one
-   * series) make its own articles alike without being copies: such pairs need {@code
-   * minScoreSameSource}.
+   * Scores a pair. {@code weightsA[i]} is the weight of {@code setA[i]} (looked up once per new
+   * article, not once per candidate); {@code weightOfOther} weighs the shingles only B has (the
+   * new article counts in the frequency of its own shingles, so the two may differ). {@code
+   * sameSource}: both articles come from one (named) source, whose house style, datelines and
+   * recurring formulas (daily market reports, match reports of one series) make its own articles
+   * alike without being copies: such pairs need {@code minScoreSameSource}.
    */
-  MatchScores verify(int[] seqA, int[] setA, int[] seqB, int[] setB,
-      IntToDoubleFunction weightOfA, IntToDoubleFunction weightOfOther, double minHashJaccard,
-      boolean sameSource) {
+  MatchScores verify(int[] seqA, int[] setA, double[] weightsA, int[] seqB, int[] setB,
+      IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource) {
     double weightA = 0;
     double weightB = 0;
     double shared = 0;
     int common = 0;
     int i = 0;
     int j = 0;
-    while (i < setA.length || j < setB.length) {
-      if (j == setB.length || (i < setA.length && setA[i] < setB[j])) {
-        weightA += weightOfA.applyAsDouble(setA[i++]);
-      } else if (i == setA.length || setA[i] > setB[j]) {
-        weightB += weightOfOther.applyAsDouble(setB[j++]);
+    while (i < setA.length && j < setB.length) {
+      int a = setA[i];
+      int b = setB[j];
+      if (a < b) {
+        weightA += weightsA[i++];
+      } else if (a > b) {
+        weightB += weightOfOther.applyAsDouble(b);
+        j++;
       } else {
-        double w = weightOfA.applyAsDouble(setA[i]);
+        double w = weightsA[i++];
         weightA += w;
         weightB += w;
         shared += w;
         common++;
-        i++;
         j++;
       }
+    }
+    while (i < setA.length) {
+      weightA += weightsA[i++];
+    }
+    while (j < setB.length) {
+      weightB += weightOfOther.applyAsDouble(setB[j++]);
     }
     double cA = weightA == 0 ? 0 : shared / weightA;
     double cB = weightB == 0 ? 0 : shared / weightB;
@@ -85,9 +86,12 @@ final class Verifier {
     }
     int leadA = firstSharedRun(seqA, setB);
     int leadB = firstSharedRun(seqB, setA);
+    IntToDoubleFunction weightOfA = h -> weightsA[Arrays.binarySearch(setA, h)];
     double leadShareA = leadShare(seqA, setB, weightOfA);
-    double leadShareB = leadShare(seqB, setA, h -> Arrays.binarySearch(setA, h) >= 0
-        ? weightOfA.applyAsDouble(h) : weightOfOther.applyAsDouble(h));
+    double leadShareB = leadShare(seqB, setA, h -> {
+      int k = Arrays.binarySearch(setA, h);
+      return k >= 0 ? weightsA[k] : weightOfOther.applyAsDouble(h);
+    });
     boolean linked = leadShareA >= minLeadShare && leadShareB >= minLeadShare;
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, leadA, leadB,
         clip(leadShareA), clip(leadShareB), linked);
