@@ -1,9 +1,8 @@
 package com.storyclusters;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Articles added since the last searcher refresh. Reopening Lucene's near-real-time reader after
@@ -18,9 +17,12 @@ final class RecentBuffer {
   private final List<Entry> entries = new ArrayList<>();
   private final java.util.Set<String> ids = new java.util.HashSet<>();
   /** Shingle to the entries holding it, and band key to entries, for candidate look-ups. */
-  private final Map<Integer, List<Integer>> byShingle = new HashMap<>();
-  private final Map<Long, List<Integer>> byBand = new HashMap<>();
-  private final Map<Long, Integer> lineDf = new HashMap<>();
+  private final LongIntMultimap byShingle = new LongIntMultimap();
+  private final LongIntMultimap byBand = new LongIntMultimap();
+  /** Source line key to the entries carrying it (each entry's keys are distinct). */
+  private final LongIntMultimap byLine = new LongIntMultimap();
+  /** Hits per entry during one candidates call; always zero between calls. */
+  private int[] hits = new int[64];
 
   boolean contains(String id) {
     return ids.contains(id);
@@ -38,18 +40,18 @@ final class RecentBuffer {
     entries.add(new Entry(fp.prepared.article.id(), fp.sequence, fp.set, fp.signature.toBytes(),
         fp.bandKeys, keys));
     for (int h : fp.set) {
-      byShingle.computeIfAbsent(h, k -> new ArrayList<>(2)).add(index);
+      byShingle.put(h, index);
     }
     for (long b : fp.bandKeys) {
-      byBand.computeIfAbsent(b, k -> new ArrayList<>(2)).add(index);
+      byBand.put(b, index);
     }
     for (long k : keys) {
-      lineDf.merge(k, 1, Integer::sum);
+      byLine.put(k, index);
     }
   }
 
   int lineFrequency(long key) {
-    return lineDf.getOrDefault(key, 0);
+    return byLine.count(key);
   }
 
   /**
@@ -57,22 +59,33 @@ final class RecentBuffer {
    * (same band) and per anchor shingle the entry holds. Entries without hits are left out.
    */
   List<LuceneStore.Candidate> candidates(long[] bandKeys, int[] anchors) {
-    Map<Integer, int[]> hits = new java.util.TreeMap<>();
-    for (long b : bandKeys) {
-      for (int e : byBand.getOrDefault(b, List.of())) {
-        hits.computeIfAbsent(e, k -> new int[1])[0]++;
+    if (hits.length < entries.size()) {
+      hits = new int[Math.max(entries.size(), 2 * hits.length)];
+    }
+    int[] count = new int[1];
+    int[][] touchedRef = {new int[8]};
+    IntConsumer collect = e -> {
+      if (hits[e]++ == 0) {
+        if (count[0] == touchedRef[0].length) {
+          touchedRef[0] = java.util.Arrays.copyOf(touchedRef[0], 2 * count[0]);
+        }
+        touchedRef[0][count[0]++] = e;
       }
+    };
+    for (long b : bandKeys) {
+      byBand.forEach(b, collect);
     }
     for (int a : anchors) {
-      for (int e : byShingle.getOrDefault(a, List.of())) {
-        hits.computeIfAbsent(e, k -> new int[1])[0]++;
-      }
+      byShingle.forEach(a, collect);
     }
-    List<LuceneStore.Candidate> out = new ArrayList<>(hits.size());
-    hits.forEach((i, n) -> {
+    int[] found = java.util.Arrays.copyOf(touchedRef[0], count[0]);
+    java.util.Arrays.sort(found);
+    List<LuceneStore.Candidate> out = new ArrayList<>(found.length);
+    for (int i : found) {
       Entry e = entries.get(i);
-      out.add(new LuceneStore.Candidate(e.id(), e.sequence(), e.set(), e.signature(), n[0]));
-    });
+      out.add(new LuceneStore.Candidate(e.id(), e.sequence(), e.set(), e.signature(), hits[i]));
+      hits[i] = 0;
+    }
     return out;
   }
 
@@ -81,6 +94,6 @@ final class RecentBuffer {
     ids.clear();
     byShingle.clear();
     byBand.clear();
-    lineDf.clear();
+    byLine.clear();
   }
 }
