@@ -81,6 +81,27 @@ final class LuceneStore implements AutoCloseable {
   private final String path;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  /**
+   * Adds and deletes run in order on one background thread, so that Lucene's indexing overlaps
+   * the caller's candidate search and verification (the caller's recent buffer covers what the
+   * searcher does not see yet). {@link #refresh}, {@link #commit} and {@link #close} wait for it.
+   */
+  private final java.util.concurrent.ExecutorService indexer =
+      java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "storyclusters-indexer");
+        t.setDaemon(true);
+        return t;
+      });
+  /** Bounds the documents waiting for the indexer (and the memory they hold). */
+  private static final int MAX_PENDING = 256;
+  private final java.util.concurrent.Semaphore pending =
+      new java.util.concurrent.Semaphore(MAX_PENDING);
+  /** The first failure of the background indexer; reported by every later call that writes. */
+  private volatile IOException indexingFailure;
+
+  interface IndexAction {
+    void run() throws IOException;
+  }
 
   LuceneStore(Directory directory, String path, IndexSettings settings) {
     this.directory = directory;
@@ -395,18 +416,59 @@ final class LuceneStore implements AutoCloseable {
     d.add(new NumericDocValuesField("n", fp.set.length));
     // the facade deletes an earlier version itself (remove, then add): a plain add spares a
     // delete-by-term per document, which Lucene applies against every segment
-    writer.addDocument(d);
+    submit(() -> writer.addDocument(d));
   }
 
   void delete(String id) throws IOException {
-    writer.deleteDocuments(new Term("id", id));
+    submit(() -> writer.deleteDocuments(new Term("id", id)));
+  }
+
+  /** Queues an index change behind the earlier ones; throws an earlier change's failure. */
+  void submit(IndexAction action) throws IOException {
+    checkIndexer();
+    pending.acquireUninterruptibly();
+    try {
+      indexer.execute(() -> {
+        try {
+          if (indexingFailure == null) {
+            action.run();
+          }
+        } catch (IOException e) {
+          indexingFailure = e;
+        } catch (RuntimeException | Error e) {
+          indexingFailure = new IOException("indexing failed: " + e, e);
+        } finally {
+          pending.release();
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      pending.release();
+      throw new IOException("the index writer is closed", e);
+    }
+  }
+
+  /** Waits until every queued change is applied to the writer. */
+  private void drain() throws IOException {
+    pending.acquireUninterruptibly(MAX_PENDING);
+    pending.release(MAX_PENDING);
+    checkIndexer();
+  }
+
+  private void checkIndexer() throws IOException {
+    IOException failure = indexingFailure;
+    if (failure != null) {
+      throw new IOException("an earlier add or delete failed in the background: "
+          + failure.getMessage(), failure);
+    }
   }
 
   void refresh() throws IOException {
+    drain();
     searchers.maybeRefreshBlocking();
   }
 
   void commit() throws IOException {
+    drain();
     writer.commit();
   }
 
@@ -472,6 +534,7 @@ final class LuceneStore implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
+      stopIndexer();
       searchers.close();
     } finally {
       try {
@@ -488,9 +551,20 @@ final class LuceneStore implements AutoCloseable {
     }
   }
 
+  /** Applies what is queued, then stops the indexer thread; throws a background failure. */
+  private void stopIndexer() throws IOException {
+    try {
+      drain();
+    } finally {
+      indexer.shutdown();
+    }
+  }
+
   /** Closes without committing (for a failed open or a rollback). */
   void rollback() throws IOException {
     try {
+      indexer.shutdown();
+      pending.acquireUninterruptibly(MAX_PENDING); // let queued changes finish before rolling back
       searchers.close();
     } finally {
       try {

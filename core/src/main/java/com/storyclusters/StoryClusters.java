@@ -50,6 +50,10 @@ import org.apache.lucene.store.FSDirectory;
  * <p><b>Durability.</b> An add is visible to later adds and readers at once; it is durable on disk
  * after {@link #commit()}, after {@link #close()}, or every {@link Builder#commitEvery} adds. A crash
  * loses at most the adds since the last commit; the index always reopens at its last commit.
+ * Lucene's indexing of an add runs on a background thread (one per instance, in add order) while
+ * the caller goes on; a failure there (disk full, say) is thrown, as {@link
+ * StoryClustersException}, by the next add, remove, commit or close, and changes after it are not
+ * applied, so the index never holds a later add without an earlier one.
  *
  * <p><b>Errors.</b> Null arguments throw {@link NullPointerException}; an I/O failure or corrupted
  * index throws {@link StoryClustersException} (nothing committed is lost); use after close throws
