@@ -104,6 +104,22 @@ public class FingerprintBenchmark {
     bh.consume(plan.bandKeys(s));
   }
 
+  /** Breakdown of {@code storyclusters}: normalization alone. */
+  @Benchmark
+  public void stageNormalize(Blackhole bh) {
+    bh.consume(TextNormalizer.get().normalize(nextDoc()));
+  }
+
+  /** Breakdown of {@code storyclusters}: tokenize and shingle alone (on raw text). */
+  @Benchmark
+  public void stageShingle(Blackhole bh) {
+    String text = nextDoc();
+    shingler.reset();
+    shingler.add(text, 0, text.length());
+    shingler.finish();
+    bh.consume(shingler.count());
+  }
+
   @Benchmark
   public void luceneMinHashFilter(Blackhole bh) throws IOException {
     StandardTokenizer tokenizer = new StandardTokenizer();

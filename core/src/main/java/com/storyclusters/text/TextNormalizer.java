@@ -95,20 +95,17 @@ public final class TextNormalizer {
     for (int i = 0; i < len; i++) {
       char c = out[i];
       if (c < 0x80) {
-        if (c >= 'A' && c <= 'Z') {
-          c += 32;
-        } else if (c == '\n' || c == '\r') {
+        int action = ASCII[c];
+        if (action >= 0) {
+          c = (char) action;
+        } else if (action == BREAK) {
           pendingBreak = true;
           continue;
-        } else if (c <= ' ' || c == 0x7F) {
+        } else if (action == SPACE) {
           pendingSpace = true; // space, tab and other controls (the slow path makes them spaces)
           continue;
-        } else if (c == '&') {
-          if (mayStartEntity(text, i)) {
-            return null;
-          }
-        } else if (c == '`') {
-          c = '\'';
+        } else if (mayStartEntity(text, i)) { // AMPERSAND
+          return null;
         }
       } else if (c <= 0xFF) {
         if (c <= 0xA0) {
@@ -154,6 +151,30 @@ public final class TextNormalizer {
       out[n++] = c;
     }
     return new String(out, 0, n);
+  }
+
+  private static final int BREAK = -1;
+  private static final int SPACE = -2;
+  private static final int AMPERSAND = -3;
+  /** What the fast path does with each ASCII char: the char to write, or BREAK, SPACE, AMPERSAND. */
+  private static final int[] ASCII = new int[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) {
+      if (c >= 'A' && c <= 'Z') {
+        ASCII[c] = c + 32;
+      } else if (c == '\n' || c == '\r') {
+        ASCII[c] = BREAK;
+      } else if (c <= ' ' || c == 0x7F) {
+        ASCII[c] = SPACE;
+      } else if (c == '&') {
+        ASCII[c] = AMPERSAND;
+      } else if (c == '`') {
+        ASCII[c] = '\'';
+      } else {
+        ASCII[c] = c;
+      }
+    }
   }
 
   /** Whether an HTML entity ({@code &name;} or {@code &#...;}) may start at {@code i}. */
