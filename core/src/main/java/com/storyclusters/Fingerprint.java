@@ -9,19 +9,26 @@ import java.util.List;
 import java.util.function.LongToIntFunction;
 
 /**
- * An article's fingerprint after boilerplate removal: the evidence shingles in text order (32-bit,
- * the high half of the 64-bit shingle hash), their sorted distinct set, the MinHash signature and
- * the LSH band keys. Immutable after construction.
+ * An article's fingerprint after boilerplate removal: the lead of its evidence shingles in text
+ * order (32-bit, the high half of the 64-bit shingle hash; the first {@link #leadLength} of them,
+ * all the lead rule ever looks at) and their total count, the sorted distinct set of all of them,
+ * the MinHash signature and the LSH band keys. Immutable after construction.
  */
 final class Fingerprint {
   /** Lines of at most this many tokens are boilerplate once another article of the source has them. */
   static final int SHORT_LINE_TOKENS = 15;
   /** A removal that would keep less than this share of the tokens is not done. */
   static final double MIN_KEPT_SHARE = 0.25;
+  /** The lead kept of each text: its first {@code max(LEAD_SHINGLES, LEAD_FRACTION * length)}. */
+  static final int LEAD_SHINGLES = 128;
+  static final double LEAD_FRACTION = 0.3;
 
   final Prepared prepared;
   final String keptText;
-  final int[] sequence;
+  /** The first {@link #leadLength}({@code length}) evidence shingles, in text order. */
+  final int[] lead;
+  /** Number of evidence shingles (with repeats) in the whole text. */
+  final int length;
   final int[] set;
   final Signature signature;
   final long[] bandKeys;
@@ -31,7 +38,8 @@ final class Fingerprint {
       Signature signature, long[] bandKeys, List<String> removed) {
     this.prepared = prepared;
     this.keptText = keptText;
-    this.sequence = sequence;
+    this.lead = Arrays.copyOf(sequence, leadLength(sequence.length));
+    this.length = sequence.length;
     this.set = set;
     this.signature = signature;
     this.bandKeys = bandKeys;
@@ -99,6 +107,11 @@ final class Fingerprint {
     Signature signature = hasher.signature(shingles, count, set.length);
     long[] bandKeys = plan.bandKeys(signature);
     return new Fingerprint(p, kept.toString(), sequence, set, signature, bandKeys, removed);
+  }
+
+  /** How many of a text's {@code length} evidence shingles its lead holds. */
+  static int leadLength(int length) {
+    return (int) Math.min(length, Math.max(LEAD_SHINGLES, Math.ceil(LEAD_FRACTION * length)));
   }
 
   static int[] sortedDistinct(int[] values) {

@@ -57,7 +57,9 @@ import org.apache.lucene.util.BytesRef;
  * lsh     terms, docs only               LSH band keys, 8 bytes big-endian
  * sh      terms, docs only               distinct evidence shingles, 4 bytes big-endian
  * line    terms, docs only               source-scoped line keys, 8 bytes (boilerplate statistics)
- * seq     binary doc values              evidence shingles in text order, 4 bytes each
+ * seq     binary doc values              vint count of evidence shingles, then the lead ones
+ *                                        ({@link Fingerprint#leadLength}) in text order, 4 bytes
+ *                                        each (format 1: all of them, no count)
  * set     binary doc values              distinct evidence shingles, sorted: vint count, vlong
  *                                        deltas from Integer.MIN_VALUE
  * sig     binary doc values              MinHash signature, 8 bytes per value
@@ -230,7 +232,7 @@ final class LuceneStore implements AutoCloseable {
     StoredFields stored = reader.storedFields();
     for (int[] c : chosen) {
       Candidate loaded = load(reader, stored, c[0]);
-      out.add(new Candidate(loaded.id(), loaded.sequence(), loaded.set(), loaded.signature(),
+      out.add(new Candidate(loaded.id(), loaded.lead(), loaded.length(), loaded.set(), loaded.signature(),
           c[1]));
     }
     out.sort(java.util.Comparator.comparingInt((Candidate c) -> -c.hits())
@@ -283,10 +285,20 @@ final class LuceneStore implements AutoCloseable {
       throw new org.apache.lucene.index.CorruptIndexException("document without id", path);
     }
     String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-    int[] seq = readInts(leaf.reader().getBinaryDocValues("seq"), local);
+    BinaryDocValues seq = leaf.reader().getBinaryDocValues("seq");
+    if (seq == null || !seq.advanceExact(local)) {
+      throw new org.apache.lucene.index.CorruptIndexException("document without seq", path);
+    }
+    org.apache.lucene.store.ByteArrayDataInput in = new org.apache.lucene.store.ByteArrayDataInput(
+        seq.binaryValue().bytes, seq.binaryValue().offset, seq.binaryValue().length);
+    int length = in.readVInt();
+    int[] lead = new int[Fingerprint.leadLength(length)];
+    for (int i = 0; i < lead.length; i++) {
+      lead[i] = in.readInt();
+    }
     byte[] sig = readBytes(leaf.reader().getBinaryDocValues("sig"), local);
     int[] set = readSortedInts(leaf.reader().getBinaryDocValues("set"), local);
-    return new Candidate(id, seq, set, sig, 0);
+    return new Candidate(id, lead, length, set, sig, 0);
   }
 
   /** Loads a document by article id, or null. */
@@ -354,21 +366,11 @@ final class LuceneStore implements AutoCloseable {
     return java.util.Arrays.copyOf(buf, out.getPosition());
   }
 
-  private static int[] readInts(BinaryDocValues values, int doc) throws IOException {
-    if (values == null || !values.advanceExact(doc)) {
-      return new int[0];
-    }
-    BytesRef b = values.binaryValue();
-    int[] out = new int[b.length / 4];
-    ByteBuffer.wrap(b.bytes, b.offset, b.length).asIntBuffer().get(out);
-    return out;
-  }
-
   /**
    * A candidate: one indexed article's fingerprint and its hits, the number of band keys and
    * anchor shingles it shares with the query.
    */
-  record Candidate(String id, int[] sequence, int[] set, byte[] signature, int hits) {}
+  record Candidate(String id, int[] lead, int length, int[] set, byte[] signature, int hits) {}
 
   void add(Fingerprint fp, ClusterState.Member m, String bestMatch, MatchScores scores)
       throws IOException {
@@ -408,9 +410,14 @@ final class LuceneStore implements AutoCloseable {
         }
       }
     }
-    ByteBuffer seq = ByteBuffer.allocate(fp.sequence.length * 4);
-    seq.asIntBuffer().put(fp.sequence);
-    d.add(new BinaryDocValuesField("seq", new BytesRef(seq.array())));
+    byte[] seq = new byte[5 + 4 * fp.lead.length];
+    org.apache.lucene.store.ByteArrayDataOutput seqOut =
+        new org.apache.lucene.store.ByteArrayDataOutput(seq);
+    seqOut.writeVInt(fp.length);
+    for (int h : fp.lead) {
+      seqOut.writeInt(h);
+    }
+    d.add(new BinaryDocValuesField("seq", new BytesRef(seq, 0, seqOut.getPosition())));
     d.add(new BinaryDocValuesField("set", new BytesRef(sortedIntsBytes(fp.set))));
     d.add(new BinaryDocValuesField("sig", new BytesRef(fp.signature.toBytes())));
     d.add(new NumericDocValuesField("n", fp.set.length));

@@ -12,8 +12,9 @@ package com.storyclusters;
  * @param containmentOfMatch share of the match's weighted shingles found in the new article
  * @param jaccard exact (unweighted) Jaccard similarity of the two shingle sets
  * @param minHashJaccard MinHash estimate of the Jaccard similarity
- * @param leadOfNew position of the first shared run in the new article
- * @param leadOfMatch position of the first shared run in the match
+ * @param leadOfNew position (in shingles) of the first run of three shingles shared with the match
+ *     in the new article's lead (its first max(128, 30%) shingles); -1 if none there
+ * @param leadOfMatch the same in the match's lead
  * @param leadShareOfNew IDF-weighted share of the new article's lead window found in the match
  * @param leadShareOfMatch IDF-weighted share of the match's lead window found in the new article
  * @param linked whether the pair passed verification (score, lead rule and minimum size)

@@ -283,7 +283,8 @@ public final class StoryClusters implements AutoCloseable {
           }
           Signature sig = Signature.fromBytes(c.signature(), 0, c.signature().length,
               c.set().length, hasher);
-          MatchScores s = verifier.verify(fp.sequence, fp.set, weights, c.sequence(), c.set(), idfOfOther,
+          MatchScores s = verifier.verify(fp.lead, fp.length, fp.set, weights, c.lead(), c.length(), c.set(),
+              idfOfOther,
               fp.signature.jaccard(sig), sameSource(prepared.article.source(), m.source()));
           if (s.linked()) {
             linked.add(new Scored(m, s));
@@ -532,7 +533,7 @@ public final class StoryClusters implements AutoCloseable {
         for (int i = 0; i < weightsA.length; i++) {
           weightsA[i] = Verifier.idf(docCount, frequencies.estimate(a.set()[i]));
         }
-        MatchScores s = verifier.verify(a.sequence(), a.set(), weightsA, b.sequence(), b.set(),
+        MatchScores s = verifier.verify(a.lead(), a.length(), a.set(), weightsA, b.lead(), b.length(), b.set(),
             h -> Verifier.idf(docCount, frequencies.estimate(h)), sa.jaccard(sb),
             sameSource(state.member(firstId).source(), state.member(secondId).source()));
         List<String> passages = Passages.shared(store.text(searcher, firstId), b.set(),
@@ -728,12 +729,19 @@ public final class StoryClusters implements AutoCloseable {
 
     /**
      * Lead window: the shared text must start within the first {@code max(shingles, fraction *
-     * length)} shingles of both texts; default 50 shingles and 0.15.
+     * length)} shingles of both texts; default 50 shingles and 0.15. The index keeps the first
+     * {@code max(128, 0.3 * length)} shingles of each text in order, so {@code shingles} is at most
+     * 128 and {@code fraction} at most 0.3.
+     *
+     * @throws IllegalArgumentException if a value is out of those ranges
      */
     public Builder leadWindow(int shingles, double fraction) {
-      checkArgument(shingles >= 0, "lead shingles must be >= 0, got %s", shingles);
-      checkArgument(fraction >= 0 && fraction <= 1, "lead fraction must be in [0, 1], got %s",
-          fraction);
+      checkArgument(shingles >= 0 && shingles <= Fingerprint.LEAD_SHINGLES,
+          "lead shingles must be in [0, %s] (the index keeps each text's lead up to there), got %s",
+          Fingerprint.LEAD_SHINGLES, shingles);
+      checkArgument(fraction >= 0 && fraction <= Fingerprint.LEAD_FRACTION,
+          "lead fraction must be in [0, %s] (the index keeps each text's lead up to there), got %s",
+          Fingerprint.LEAD_FRACTION, fraction);
       this.leadShingles = shingles;
       this.leadFraction = fraction;
       return this;

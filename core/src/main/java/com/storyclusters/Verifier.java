@@ -42,8 +42,9 @@ final class Verifier {
    * recurring formulas (daily market reports, match reports of one series) make its own articles
    * alike without being copies: such pairs need {@code minScoreSameSource}.
    */
-  MatchScores verify(int[] seqA, int[] setA, double[] weightsA, int[] seqB, int[] setB,
-      IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource) {
+  MatchScores verify(int[] leadA, int lengthA, int[] setA, double[] weightsA, int[] leadB,
+      int lengthB, int[] setB, IntToDoubleFunction weightOfOther, double minHashJaccard,
+      boolean sameSource) {
     double weightA = 0;
     double weightB = 0;
     double shared = 0;
@@ -84,16 +85,16 @@ final class Verifier {
       return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, -1, -1, 0,
           0, false);
     }
-    int leadA = firstSharedRun(seqA, setB);
-    int leadB = firstSharedRun(seqB, setA);
+    int runA = firstSharedRun(leadA, setB);
+    int runB = firstSharedRun(leadB, setA);
     IntToDoubleFunction weightOfA = h -> weightsA[Arrays.binarySearch(setA, h)];
-    double leadShareA = leadShare(seqA, setB, weightOfA);
-    double leadShareB = leadShare(seqB, setA, h -> {
+    double leadShareA = leadShare(leadA, lengthA, setB, weightOfA);
+    double leadShareB = leadShare(leadB, lengthB, setA, h -> {
       int k = Arrays.binarySearch(setA, h);
       return k >= 0 ? weightsA[k] : weightOfOther.applyAsDouble(h);
     });
     boolean linked = leadShareA >= minLeadShare && leadShareB >= minLeadShare;
-    return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, leadA, leadB,
+    return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, runA, runB,
         clip(leadShareA), clip(leadShareB), linked);
   }
 
@@ -102,11 +103,14 @@ final class Verifier {
   }
 
   /**
-   * IDF-weighted share of the lead window of {@code seq} (its first {@code max(leadShingles,
-   * leadFraction * length)} shingles) that occurs in {@code otherSet}.
+   * IDF-weighted share of the lead window of a text of {@code length} shingles (its first {@code
+   * max(leadShingles, leadFraction * length)} shingles, which {@code lead} holds) that occurs in
+   * {@code otherSet}.
    */
-  double leadShare(int[] seq, int[] otherSet, IntToDoubleFunction idf) {
-    int window = (int) Math.min(seq.length, Math.max(leadShingles, leadFraction * seq.length));
+  double leadShare(int[] lead, int length, int[] otherSet, IntToDoubleFunction idf) {
+    int window = (int) Math.min(lead.length, Math.min(length,
+        Math.max(leadShingles, leadFraction * length)));
+    int[] seq = lead;
     double total = 0;
     double shared = 0;
     for (int p = 0; p < window; p++) {
@@ -119,7 +123,10 @@ final class Verifier {
     return total == 0 ? 0 : shared / total;
   }
 
-  /** Position of the first run of RUN consecutive shingles of seq found in set; -1 if none. */
+  /**
+   * Position of the first run of RUN consecutive shingles of seq found in set; -1 if none. Called
+   * with a text's lead ({@link Fingerprint#leadLength}), so runs further on are not seen.
+   */
   static int firstSharedRun(int[] seq, int[] set) {
     int run = 0;
     int need = Math.min(RUN, seq.length);

@@ -255,6 +255,10 @@ class StoryClustersTest {
     IllegalArgumentException k = assertThrows(IllegalArgumentException.class,
         () -> StoryClusters.builder().signatureSize(4));
     assertEquals("signatureSize must be between 8 and 4096, got 4", k.getMessage());
+    // the index keeps each text's lead up to max(128, 30%) shingles: wider windows are refused
+    StoryClusters.builder().leadWindow(128, 0.3);
+    assertThrows(IllegalArgumentException.class, () -> StoryClusters.builder().leadWindow(129, 0.1));
+    assertThrows(IllegalArgumentException.class, () -> StoryClusters.builder().leadWindow(50, 0.31));
   }
 
   @Test
