@@ -31,6 +31,11 @@ final class Fingerprint {
   final int length;
   final int[] set;
   final Signature signature;
+  /**
+   * The signature as stored: the high 32 bits of each value. Agreement of two sketches estimates
+   * Jaccard as the full values do (a chance agreement of two different minima is 2^-32 per value).
+   */
+  final int[] sketch;
   final long[] bandKeys;
   final List<String> removed;
 
@@ -42,6 +47,10 @@ final class Fingerprint {
     this.length = sequence.length;
     this.set = set;
     this.signature = signature;
+    this.sketch = new int[signature.k()];
+    for (int i = 0; i < sketch.length; i++) {
+      sketch[i] = (int) (signature.value(i) >>> 32);
+    }
     this.bandKeys = bandKeys;
     this.removed = removed;
   }
@@ -107,6 +116,23 @@ final class Fingerprint {
     Signature signature = hasher.signature(shingles, count, set.length);
     long[] bandKeys = plan.bandKeys(signature);
     return new Fingerprint(p, kept.toString(), sequence, set, signature, bandKeys, removed);
+  }
+
+  /**
+   * MinHash Jaccard estimate from two {@link #sketch}es: the share of agreeing values; 0 when
+   * either set is empty.
+   */
+  static double sketchJaccard(int[] a, int setSizeA, int[] b, int setSizeB) {
+    if (setSizeA == 0 || setSizeB == 0 || a.length != b.length || a.length == 0) {
+      return 0;
+    }
+    int agree = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == b[i]) {
+        agree++;
+      }
+    }
+    return (double) agree / a.length;
   }
 
   /** How many of a text's {@code length} evidence shingles its lead holds. */

@@ -62,7 +62,8 @@ import org.apache.lucene.util.BytesRef;
  *                                        each (format 1: all of them, no count)
  * set     binary doc values              distinct evidence shingles, sorted: vint count, vlong
  *                                        deltas from Integer.MIN_VALUE
- * sig     binary doc values              MinHash signature, 8 bytes per value
+ * sig     binary doc values              MinHash signature, high 32 bits of each value, 4 bytes
+ *                                        each (format 1: 8 bytes, all bits)
  * n       numeric doc values             distinct shingle count
  * </pre>
  * The {@link IndexSettings} are in the commit user data. Not thread-safe for writes: the facade
@@ -232,7 +233,8 @@ final class LuceneStore implements AutoCloseable {
     StoredFields stored = reader.storedFields();
     for (int[] c : chosen) {
       Candidate loaded = load(reader, stored, c[0]);
-      out.add(new Candidate(loaded.id(), loaded.lead(), loaded.length(), loaded.set(), loaded.signature(),
+      out.add(new Candidate(loaded.id(), loaded.lead(), loaded.length(), loaded.set(),
+          loaded.sketch(),
           c[1]));
     }
     out.sort(java.util.Comparator.comparingInt((Candidate c) -> -c.hits())
@@ -297,8 +299,10 @@ final class LuceneStore implements AutoCloseable {
       lead[i] = in.readInt();
     }
     byte[] sig = readBytes(leaf.reader().getBinaryDocValues("sig"), local);
+    int[] sketch = new int[sig.length / 4];
+    ByteBuffer.wrap(sig).asIntBuffer().get(sketch);
     int[] set = readSortedInts(leaf.reader().getBinaryDocValues("set"), local);
-    return new Candidate(id, lead, length, set, sig, 0);
+    return new Candidate(id, lead, length, set, sketch, 0);
   }
 
   /** Loads a document by article id, or null. */
@@ -370,7 +374,7 @@ final class LuceneStore implements AutoCloseable {
    * A candidate: one indexed article's fingerprint and its hits, the number of band keys and
    * anchor shingles it shares with the query.
    */
-  record Candidate(String id, int[] lead, int length, int[] set, byte[] signature, int hits) {}
+  record Candidate(String id, int[] lead, int length, int[] set, int[] sketch, int hits) {}
 
   void add(Fingerprint fp, ClusterState.Member m, String bestMatch, MatchScores scores)
       throws IOException {
@@ -419,7 +423,9 @@ final class LuceneStore implements AutoCloseable {
     }
     d.add(new BinaryDocValuesField("seq", new BytesRef(seq, 0, seqOut.getPosition())));
     d.add(new BinaryDocValuesField("set", new BytesRef(sortedIntsBytes(fp.set))));
-    d.add(new BinaryDocValuesField("sig", new BytesRef(fp.signature.toBytes())));
+    ByteBuffer sig = ByteBuffer.allocate(4 * fp.sketch.length);
+    sig.asIntBuffer().put(fp.sketch);
+    d.add(new BinaryDocValuesField("sig", new BytesRef(sig.array())));
     d.add(new NumericDocValuesField("n", fp.set.length));
     // the facade deletes an earlier version itself (remove, then add): a plain add spares a
     // delete-by-term per document, which Lucene applies against every segment

@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
  * line frequencies are found in memory. Guarded by the facade's write lock.
  */
 final class RecentBuffer {
-  record Entry(String id, int[] lead, int length, int[] set, byte[] signature, long[] bandKeys,
+  record Entry(String id, int[] lead, int length, int[] set, int[] sketch, long[] bandKeys,
       long[] lineKeys) {}
 
   private final List<Entry> entries = new ArrayList<>();
@@ -37,7 +37,7 @@ final class RecentBuffer {
         : java.util.Arrays.stream(fp.prepared.lineKey).distinct().toArray();
     int index = entries.size();
     ids.add(fp.prepared.article.id());
-    entries.add(new Entry(fp.prepared.article.id(), fp.lead, fp.length, fp.set, fp.signature.toBytes(),
+    entries.add(new Entry(fp.prepared.article.id(), fp.lead, fp.length, fp.set, fp.sketch,
         fp.bandKeys, keys));
     for (int h : fp.set) {
       byShingle.put(h, index);
@@ -83,7 +83,8 @@ final class RecentBuffer {
     List<LuceneStore.Candidate> out = new ArrayList<>(found.length);
     for (int i : found) {
       Entry e = entries.get(i);
-      out.add(new LuceneStore.Candidate(e.id(), e.lead(), e.length(), e.set(), e.signature(), hits[i]));
+      out.add(new LuceneStore.Candidate(e.id(), e.lead(), e.length(), e.set(), e.sketch(),
+          hits[i]));
       hits[i] = 0;
     }
     return out;

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
-import com.storyclusters.minhash.Signature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -281,11 +280,11 @@ public final class StoryClusters implements AutoCloseable {
           if (plain < MIN_PLAIN_OVERLAP) {
             continue;
           }
-          Signature sig = Signature.fromBytes(c.signature(), 0, c.signature().length,
-              c.set().length, hasher);
-          MatchScores s = verifier.verify(fp.lead, fp.length, fp.set, weights, c.lead(), c.length(), c.set(),
-              idfOfOther,
-              fp.signature.jaccard(sig), sameSource(prepared.article.source(), m.source()));
+          double minHashJaccard = Fingerprint.sketchJaccard(fp.sketch, fp.set.length, c.sketch(),
+              c.set().length);
+          MatchScores s = verifier.verify(fp.lead, fp.length, fp.set, weights, c.lead(),
+              c.length(), c.set(), idfOfOther, minHashJaccard,
+              sameSource(prepared.article.source(), m.source()));
           if (s.linked()) {
             linked.add(new Scored(m, s));
           }
@@ -525,16 +524,13 @@ public final class StoryClusters implements AutoCloseable {
         checkArgument(a != null, "article %s is not indexed", firstId);
         checkArgument(b != null, "article %s is not indexed", secondId);
         long docCount = state.articleCount();
-        Signature sa = Signature.fromBytes(a.signature(), 0, a.signature().length, a.set().length,
-            hasher);
-        Signature sb = Signature.fromBytes(b.signature(), 0, b.signature().length, b.set().length,
-            hasher);
         double[] weightsA = new double[a.set().length];
         for (int i = 0; i < weightsA.length; i++) {
           weightsA[i] = Verifier.idf(docCount, frequencies.estimate(a.set()[i]));
         }
-        MatchScores s = verifier.verify(a.lead(), a.length(), a.set(), weightsA, b.lead(), b.length(), b.set(),
-            h -> Verifier.idf(docCount, frequencies.estimate(h)), sa.jaccard(sb),
+        MatchScores s = verifier.verify(a.lead(), a.length(), a.set(), weightsA, b.lead(),
+            b.length(), b.set(), h -> Verifier.idf(docCount, frequencies.estimate(h)),
+            Fingerprint.sketchJaccard(a.sketch(), a.set().length, b.sketch(), b.set().length),
             sameSource(state.member(firstId).source(), state.member(secondId).source()));
         List<String> passages = Passages.shared(store.text(searcher, firstId), b.set(),
             config.shingleSize, 10);
