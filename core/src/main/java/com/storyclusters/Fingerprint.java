@@ -47,10 +47,7 @@ final class Fingerprint {
     this.length = sequence.length;
     this.set = set;
     this.signature = signature;
-    this.sketch = new int[signature.k()];
-    for (int i = 0; i < sketch.length; i++) {
-      sketch[i] = (int) (signature.value(i) >>> 32);
-    }
+    this.sketch = sketchOf(signature);
     this.bandKeys = bandKeys;
     this.removed = removed;
   }
@@ -116,6 +113,15 @@ final class Fingerprint {
     Signature signature = hasher.signature(shingles, count, set.length);
     long[] bandKeys = plan.bandKeys(signature);
     return new Fingerprint(p, kept.toString(), sequence, set, signature, bandKeys, removed);
+  }
+
+  /** The high 32 bits of each signature value. */
+  static int[] sketchOf(Signature signature) {
+    int[] sketch = new int[signature.k()];
+    for (int i = 0; i < sketch.length; i++) {
+      sketch[i] = (int) (signature.value(i) >>> 32);
+    }
+    return sketch;
   }
 
   /**
