@@ -475,6 +475,57 @@ final class LuceneStore implements AutoCloseable {
     }
   }
 
+  private static final String FREQUENCIES_PREFIX = "storyclusters-frequencies-";
+
+  /** Commits and stores the frequency table of that commit beside it (on-disk indexes only). */
+  void commit(ShingleFrequencies frequencies) throws IOException {
+    commit();
+    if (directory instanceof org.apache.lucene.store.ByteBuffersDirectory) {
+      return; // an in-memory index is never reopened
+    }
+    long generation = SegmentInfos.getLastCommitGeneration(directory);
+    String name = FREQUENCIES_PREFIX + generation;
+    String[] existing = directory.listAll();
+    if (!java.util.Arrays.asList(existing).contains(name)) {
+      String temp = name + ".tmp";
+      if (java.util.Arrays.asList(existing).contains(temp)) {
+        directory.deleteFile(temp);
+      }
+      try (org.apache.lucene.store.IndexOutput out =
+          directory.createOutput(temp, org.apache.lucene.store.IOContext.DEFAULT)) {
+        frequencies.writeTo(out);
+      }
+      directory.sync(java.util.List.of(temp));
+      directory.rename(temp, name);
+      directory.syncMetaData();
+    }
+    for (String file : existing) { // tables of older commits
+      if (file.startsWith(FREQUENCIES_PREFIX) && !file.equals(name)) {
+        directory.deleteFile(file);
+      }
+    }
+  }
+
+  /**
+   * The frequency table stored with the latest commit, or null when there is none or it cannot be
+   * used (missing, damaged, other bits): the caller then rebuilds it from the index.
+   */
+  ShingleFrequencies storedFrequencies(int bits) {
+    try {
+      long generation = SegmentInfos.getLastCommitGeneration(directory);
+      String name = FREQUENCIES_PREFIX + generation;
+      if (!java.util.Arrays.asList(directory.listAll()).contains(name)) {
+        return null;
+      }
+      try (org.apache.lucene.store.ChecksumIndexInput in =
+          directory.openChecksumInput(name, org.apache.lucene.store.IOContext.READONCE)) {
+        return ShingleFrequencies.readFrom(in, bits);
+      }
+    } catch (IOException | RuntimeException e) {
+      return null; // rebuilt from the index, which is the source of truth
+    }
+  }
+
   void refresh() throws IOException {
     drain();
     searchers.maybeRefreshBlocking();

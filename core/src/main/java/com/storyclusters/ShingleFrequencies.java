@@ -54,6 +54,51 @@ final class ShingleFrequencies {
     row[i] = (short) Math.max(0, Math.min(MAX, (row[i] & MAX) + delta));
   }
 
+  /** Whether both tables hold the same counts. */
+  boolean sameCounts(ShingleFrequencies other) {
+    return java.util.Arrays.equals(first, other.first)
+        && java.util.Arrays.equals(second, other.second);
+  }
+
+  static final String CODEC = "StoryclustersShingleFrequencies";
+  static final int VERSION = 1;
+
+  /** Writes the table: a Lucene codec header, the bits, both rows, a checksum footer. */
+  void writeTo(org.apache.lucene.store.IndexOutput out) throws IOException {
+    org.apache.lucene.codecs.CodecUtil.writeHeader(out, CODEC, VERSION);
+    out.writeInt(Integer.numberOfTrailingZeros(first.length));
+    byte[] buf = new byte[first.length * 2];
+    for (short[] row : new short[][] {first, second}) {
+      java.nio.ByteBuffer.wrap(buf).asShortBuffer().put(row);
+      out.writeBytes(buf, buf.length);
+    }
+    org.apache.lucene.codecs.CodecUtil.writeFooter(out);
+  }
+
+  /**
+   * Reads what {@link #writeTo} wrote, verifying its checksum.
+   *
+   * @throws org.apache.lucene.index.CorruptIndexException if the file is damaged or was written
+   *     with another number of bits
+   */
+  static ShingleFrequencies readFrom(org.apache.lucene.store.ChecksumIndexInput in, int bits)
+      throws IOException {
+    org.apache.lucene.codecs.CodecUtil.checkHeader(in, CODEC, VERSION, VERSION);
+    int stored = in.readInt();
+    if (stored != bits) {
+      throw new org.apache.lucene.index.CorruptIndexException(
+          "frequency table of " + stored + " bits, expected " + bits, in);
+    }
+    ShingleFrequencies f = new ShingleFrequencies(bits);
+    byte[] buf = new byte[f.first.length * 2];
+    for (short[] row : new short[][] {f.first, f.second}) {
+      in.readBytes(buf, 0, buf.length);
+      java.nio.ByteBuffer.wrap(buf).asShortBuffer().get(row);
+    }
+    org.apache.lucene.codecs.CodecUtil.checkFooter(in);
+    return f;
+  }
+
   /** Builds the table from the document frequencies of an index's evidence-shingle terms. */
   static ShingleFrequencies rebuild(IndexReader reader, int bits) throws IOException {
     ShingleFrequencies f = new ShingleFrequencies(bits);

@@ -128,7 +128,11 @@ public final class StoryClusters implements AutoCloseable {
       }
       IndexSearcher searcher = store.acquire();
       try {
-        frequencies = ShingleFrequencies.rebuild(searcher.getIndexReader(), b.frequencyBits);
+        // the table saved with the latest commit; rebuilt from the index if absent or damaged
+        frequencies = store.storedFrequencies(b.frequencyBits);
+        if (frequencies == null) {
+          frequencies = ShingleFrequencies.rebuild(searcher.getIndexReader(), b.frequencyBits);
+        }
       } finally {
         store.release(searcher);
       }
@@ -413,7 +417,7 @@ public final class StoryClusters implements AutoCloseable {
   private void maybeCommit() throws IOException {
     addsSinceCommit++;
     if (config.commitEvery > 0 && addsSinceCommit >= config.commitEvery) {
-      store.commit();
+      store.commit(frequencies);
       addsSinceCommit = 0;
     }
   }
@@ -566,7 +570,7 @@ public final class StoryClusters implements AutoCloseable {
     writeLock.lock();
     try {
       checkOpen();
-      store.commit();
+      store.commit(frequencies);
       addsSinceCommit = 0;
     } catch (IOException e) {
       throw StoryClustersException.of("index at " + store.path(), e);
@@ -581,7 +585,11 @@ public final class StoryClusters implements AutoCloseable {
     writeLock.lock();
     try {
       if (closed.compareAndSet(false, true)) {
-        store.close();
+        try {
+          store.commit(frequencies);
+        } finally {
+          store.close();
+        }
       }
     } catch (IOException e) {
       throw StoryClustersException.of("closing index at " + store.path(), e);
