@@ -19,8 +19,12 @@ final class ClusterState {
   record Member(String id, String source, String clusterId, long published, long textHash) {}
 
   private final Map<String, Member> members = new ConcurrentHashMap<>();
+  /**
+   * Cluster id to its snapshot, whose sorted member list is also the cluster's membership (no
+   * second per-member structure: most clusters are one or a few articles, and a tree node per
+   * member would cost more than the member itself).
+   */
   private final Map<String, StoryCluster> snapshots = new ConcurrentHashMap<>();
-  private final Map<String, TreeSet<String>> memberIds = new java.util.HashMap<>();
   /** Published time to ids, for the retention window (articles without a time are not here). */
   private final java.util.TreeMap<Long, TreeSet<String>> byTime = new java.util.TreeMap<>();
   private long latestPublished = Long.MIN_VALUE;
@@ -52,7 +56,7 @@ final class ClusterState {
   }
 
   boolean hasCluster(String clusterId) {
-    return memberIds.containsKey(clusterId);
+    return snapshots.containsKey(clusterId);
   }
 
   void put(Member m) {
@@ -61,8 +65,22 @@ final class ClusterState {
       byTime.computeIfAbsent(m.published(), t -> new TreeSet<>()).add(m.id());
       latestPublished = Math.max(latestPublished, m.published());
     }
-    memberIds.computeIfAbsent(m.clusterId(), c -> new TreeSet<>()).add(m.id());
-    refresh(m.clusterId());
+    StoryCluster old = snapshots.get(m.clusterId());
+    List<String> ids = old == null ? List.of() : old.members();
+    int at = java.util.Collections.binarySearch(ids, m.id());
+    if (at < 0) {
+      String[] next = new String[ids.size() + 1];
+      int insert = -at - 1;
+      for (int i = 0; i < insert; i++) {
+        next[i] = ids.get(i);
+      }
+      next[insert] = m.id();
+      for (int i = insert; i < ids.size(); i++) {
+        next[i + 1] = ids.get(i);
+      }
+      ids = java.util.Arrays.asList(next);
+    }
+    refresh(m.clusterId(), ids);
   }
 
   Member remove(String articleId) {
@@ -77,13 +95,12 @@ final class ClusterState {
         byTime.remove(m.published());
       }
     }
-    TreeSet<String> ids = memberIds.get(m.clusterId());
+    List<String> ids = new ArrayList<>(snapshots.get(m.clusterId()).members());
     ids.remove(articleId);
     if (ids.isEmpty()) {
-      memberIds.remove(m.clusterId());
       snapshots.remove(m.clusterId());
     } else {
-      refresh(m.clusterId());
+      refresh(m.clusterId(), ids);
     }
     return m;
   }
@@ -102,8 +119,8 @@ final class ClusterState {
     return out;
   }
 
-  private void refresh(String clusterId) {
-    TreeSet<String> ids = memberIds.get(clusterId);
+  /** Publishes the snapshot of a cluster whose members are {@code ids}, ascending. */
+  private void refresh(String clusterId, List<String> ids) {
     String rep = null;
     long repTime = Long.MAX_VALUE;
     for (String id : ids) { // ascending, so the first of equal times wins
@@ -113,6 +130,6 @@ final class ClusterState {
         repTime = t;
       }
     }
-    snapshots.put(clusterId, new StoryCluster(clusterId, rep, new ArrayList<>(ids)));
+    snapshots.put(clusterId, new StoryCluster(clusterId, rep, ids));
   }
 }
