@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar com.storyclusters.benchmarks.QualityHarness \
- *     [--data ../shared/data] [minScore=0.25] [shingleSize=2] [sweep]
+ *     [--data ../shared/data] [minScore=0.25] [shingleSize=2] [maxAnchors=64] [sweep]
  * </pre>
  * {@code sweep} also prints the trade-off curve of WD/PD/ND linked against minScore on COUNTER.
  */
@@ -176,6 +176,8 @@ public final class QualityHarness {
         case "leadShare" -> b.minLeadShare(Double.parseDouble(v));
         case "boilerplate" -> b.boilerplate(Boolean.parseBoolean(v));
         case "minShingles" -> b.minShingles(Integer.parseInt(v));
+        case "maxAnchors" -> b.maxAnchors(Integer.parseInt(v));
+        case "maxCandidates" -> b.maxCandidates(Integer.parseInt(v));
         default -> throw new IllegalArgumentException("unknown setting " + k);
       }
     });
