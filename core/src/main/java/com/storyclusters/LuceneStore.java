@@ -234,8 +234,7 @@ final class LuceneStore implements AutoCloseable {
     for (int[] c : chosen) {
       Candidate loaded = load(reader, stored, c[0]);
       out.add(new Candidate(loaded.id(), loaded.lead(), loaded.length(), loaded.set(),
-          loaded.sketch(),
-          c[1]));
+          loaded.sketch(), c[1]));
     }
     out.sort(java.util.Comparator.comparingInt((Candidate c) -> -c.hits())
         .thenComparing(Candidate::id));
