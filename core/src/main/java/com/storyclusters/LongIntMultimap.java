@@ -73,26 +73,33 @@ final class LongIntMultimap {
     }
   }
 
-  /** Passes every value stored under {@code key} to {@code action}, newest first. */
-  void forEach(long key, IntConsumer action) {
+  /** Position of the newest value stored under {@code key}, or NONE. */
+  private int head(long key) {
     int mask = keys.length - 1;
     int s = slot(key, mask);
     while (heads[s] != NONE) {
       if (keys[s] == key) {
-        for (int v = heads[s]; v != NONE; v = next[v]) {
-          action.accept(values[v]);
-        }
-        return;
+        return heads[s];
       }
       s = (s + 1) & mask;
+    }
+    return NONE;
+  }
+
+  /** Passes every value stored under {@code key} to {@code action}, newest first. */
+  void forEach(long key, IntConsumer action) {
+    for (int v = head(key); v != NONE; v = next[v]) {
+      action.accept(values[v]);
     }
   }
 
   /** Values stored under {@code key}; 0 if none. */
   int count(long key) {
-    int[] n = new int[1];
-    forEach(key, v -> n[0]++);
-    return n[0];
+    int n = 0;
+    for (int v = head(key); v != NONE; v = next[v]) {
+      n++;
+    }
+    return n;
   }
 
   /** Removes everything, keeping the table's capacity. */

@@ -23,6 +23,17 @@ final class RecentBuffer {
   private final LongIntMultimap byLine = new LongIntMultimap();
   /** Hits per entry during one candidates call; always zero between calls. */
   private int[] hits = new int[64];
+  /** The entries hit during one candidates call, the first {@code touchedCount} of them. */
+  private int[] touched = new int[64];
+  private int touchedCount;
+  private final IntConsumer collect = e -> {
+    if (hits[e]++ == 0) {
+      if (touchedCount == touched.length) {
+        touched = java.util.Arrays.copyOf(touched, 2 * touchedCount);
+      }
+      touched[touchedCount++] = e;
+    }
+  };
 
   boolean contains(String id) {
     return ids.contains(id);
@@ -62,23 +73,14 @@ final class RecentBuffer {
     if (hits.length < entries.size()) {
       hits = new int[Math.max(entries.size(), 2 * hits.length)];
     }
-    int[] count = new int[1];
-    int[][] touchedRef = {new int[8]};
-    IntConsumer collect = e -> {
-      if (hits[e]++ == 0) {
-        if (count[0] == touchedRef[0].length) {
-          touchedRef[0] = java.util.Arrays.copyOf(touchedRef[0], 2 * count[0]);
-        }
-        touchedRef[0][count[0]++] = e;
-      }
-    };
+    touchedCount = 0;
     for (long b : bandKeys) {
       byBand.forEach(b, collect);
     }
     for (int a : anchors) {
       byShingle.forEach(a, collect);
     }
-    int[] found = java.util.Arrays.copyOf(touchedRef[0], count[0]);
+    int[] found = java.util.Arrays.copyOf(touched, touchedCount);
     java.util.Arrays.sort(found);
     List<LuceneStore.Candidate> out = new ArrayList<>(found.length);
     for (int i : found) {

@@ -110,13 +110,12 @@ final class Verifier {
   double leadShare(int[] lead, int length, int[] otherSet, IntToDoubleFunction idf) {
     int window = (int) Math.min(lead.length, Math.min(length,
         Math.max(leadShingles, leadFraction * length)));
-    int[] seq = lead;
     double total = 0;
     double shared = 0;
     for (int p = 0; p < window; p++) {
-      double w = idf.applyAsDouble(seq[p]);
+      double w = idf.applyAsDouble(lead[p]);
       total += w;
-      if (Arrays.binarySearch(otherSet, seq[p]) >= 0) {
+      if (Arrays.binarySearch(otherSet, lead[p]) >= 0) {
         shared += w;
       }
     }
