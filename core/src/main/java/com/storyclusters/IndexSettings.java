@@ -12,7 +12,7 @@ import java.util.Map;
 record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme scheme, int bands,
     int rows) {
   /** Version of the stored layout: field names, term encodings, doc-value encodings. */
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
   static final String FORMAT_KEY = "storyclusters.formatVersion";
 
   Map<String, String> toUserData() {

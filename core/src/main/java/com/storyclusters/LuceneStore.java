@@ -55,11 +55,13 @@ import org.apache.lucene.util.BytesRef;
  * th      stored long                    hash of the normalized text (re-add detection)
  * bm, sc, bp  stored                     best match, its scores, removed boilerplate lines
  * lsh     terms, docs only               LSH band keys, 8 bytes big-endian
- * sh      terms, docs only               distinct evidence shingles, 4 bytes big-endian
+ * sh      terms, docs only               the anchor sample of the distinct evidence shingles
+ *                                        ({@link Fingerprint#sampled}), 4 bytes big-endian
  * line    terms, docs only               source-scoped line keys, 8 bytes (boilerplate statistics)
  * seq     binary doc values              vint count of evidence shingles, then the lead ones
- *                                        ({@link Fingerprint#leadLength}) in text order, 4 bytes
- *                                        each (format 1: all of them, no count)
+ *                                        ({@link Fingerprint#leadLength}) in text order, each as
+ *                                        the vint rank of its value in {@code set} (format 2: 4
+ *                                        bytes each; format 1: all of them, no count)
  * set     binary doc values              distinct evidence shingles, sorted: vint count, vlong
  *                                        deltas from Integer.MIN_VALUE
  * sig     binary doc values              MinHash signature, high 32 bits of each value, 4 bytes
@@ -293,14 +295,19 @@ final class LuceneStore implements AutoCloseable {
     org.apache.lucene.store.ByteArrayDataInput in = new org.apache.lucene.store.ByteArrayDataInput(
         seq.binaryValue().bytes, seq.binaryValue().offset, seq.binaryValue().length);
     int length = in.readVInt();
+    int[] set = readSortedInts(leaf.reader().getBinaryDocValues("set"), local);
     int[] lead = new int[Fingerprint.leadLength(length)];
     for (int i = 0; i < lead.length; i++) {
-      lead[i] = in.readInt();
+      int rank = in.readVInt();
+      if (rank < 0 || rank >= set.length) {
+        throw new org.apache.lucene.index.CorruptIndexException(
+            "lead shingle " + rank + " outside a set of " + set.length, path);
+      }
+      lead[i] = set[rank];
     }
     byte[] sig = readBytes(leaf.reader().getBinaryDocValues("sig"), local);
     int[] sketch = new int[sig.length / 4];
     ByteBuffer.wrap(sig).asIntBuffer().get(sketch);
-    int[] set = readSortedInts(leaf.reader().getBinaryDocValues("set"), local);
     return new Candidate(id, lead, length, set, sketch, 0);
   }
 
@@ -334,7 +341,7 @@ final class LuceneStore implements AutoCloseable {
   }
 
   /** Reads a sorted int set written by {@link #sortedIntsBytes}: count, then unsigned deltas. */
-  private int[] readSortedInts(BinaryDocValues values, int doc) throws IOException {
+  private static int[] readSortedInts(BinaryDocValues values, int doc) throws IOException {
     if (values == null || !values.advanceExact(doc)) {
       return new int[0];
     }
@@ -402,7 +409,9 @@ final class LuceneStore implements AutoCloseable {
       d.add(new Field("lsh", longTerm(key), TERMS));
     }
     for (int s : fp.set) {
-      d.add(new Field("sh", intTerm(s), TERMS));
+      if (Fingerprint.sampled(s)) {
+        d.add(new Field("sh", intTerm(s), TERMS));
+      }
     }
     if (!a.source().isEmpty()) {
       long[] keys = fp.prepared.lineKey.clone();
@@ -413,12 +422,12 @@ final class LuceneStore implements AutoCloseable {
         }
       }
     }
-    byte[] seq = new byte[5 + 4 * fp.lead.length];
+    byte[] seq = new byte[5 + 5 * fp.lead.length];
     org.apache.lucene.store.ByteArrayDataOutput seqOut =
         new org.apache.lucene.store.ByteArrayDataOutput(seq);
     seqOut.writeVInt(fp.length);
-    for (int h : fp.lead) {
-      seqOut.writeInt(h);
+    for (int h : fp.lead) { // each lead shingle by its rank in the sorted set: 1-2 bytes, not 4
+      seqOut.writeVInt(java.util.Arrays.binarySearch(fp.set, h));
     }
     d.add(new BinaryDocValuesField("seq", new BytesRef(seq, 0, seqOut.getPosition())));
     d.add(new BinaryDocValuesField("set", new BytesRef(sortedIntsBytes(fp.set))));
@@ -523,6 +532,25 @@ final class LuceneStore implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return null; // rebuilt from the index, which is the source of truth
     }
+  }
+
+  /**
+   * The frequency table of the live documents, built from their {@code set} doc values (the
+   * shingle terms hold only the anchor sample): what {@link #storedFrequencies} returns when the
+   * stored table is missing or damaged.
+   */
+  static ShingleFrequencies rebuildFrequencies(IndexReader reader, int bits) throws IOException {
+    ShingleFrequencies f = new ShingleFrequencies(bits);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      BinaryDocValues sets = leaf.reader().getBinaryDocValues("set");
+      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+        if (live == null || live.get(doc)) {
+          f.add(readSortedInts(sets, doc), 1);
+        }
+      }
+    }
+    return f;
   }
 
   void refresh() throws IOException {

@@ -26,6 +26,7 @@ final class RecentBuffer {
   /** The entries hit during one candidates call, the first {@code touchedCount} of them. */
   private int[] touched = new int[64];
   private int touchedCount;
+  private long shingles;
   private final IntConsumer collect = e -> {
     if (hits[e]++ == 0) {
       if (touchedCount == touched.length) {
@@ -43,15 +44,23 @@ final class RecentBuffer {
     return entries.size();
   }
 
+  /** Evidence shingles held, over all entries. */
+  long shingles() {
+    return shingles;
+  }
+
   void add(Fingerprint fp) {
     long[] keys = fp.prepared.article.source().isEmpty() ? new long[0]
         : java.util.Arrays.stream(fp.prepared.lineKey).distinct().toArray();
     int index = entries.size();
     ids.add(fp.prepared.article.id());
+    shingles += fp.set.length;
     entries.add(new Entry(fp.prepared.article.id(), fp.lead, fp.length, fp.set, fp.sketch,
         fp.bandKeys, keys));
     for (int h : fp.set) {
-      byShingle.put(h, index);
+      if (Fingerprint.sampled(h)) {
+        byShingle.put(h, index);
+      }
     }
     for (long b : fp.bandKeys) {
       byBand.put(b, index);
@@ -95,6 +104,7 @@ final class RecentBuffer {
   void clear() {
     entries.clear();
     ids.clear();
+    shingles = 0;
     byShingle.clear();
     byBand.clear();
     byLine.clear();

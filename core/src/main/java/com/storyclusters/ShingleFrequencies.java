@@ -1,11 +1,6 @@
 package com.storyclusters;
 
 import java.io.IOException;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Document frequencies of evidence shingles, estimated in memory by a count-min sketch: two rows of
@@ -96,36 +91,6 @@ final class ShingleFrequencies {
       java.nio.ByteBuffer.wrap(buf).asShortBuffer().get(row);
     }
     org.apache.lucene.codecs.CodecUtil.checkFooter(in);
-    return f;
-  }
-
-  /** Builds the table from the document frequencies of an index's evidence-shingle terms. */
-  static ShingleFrequencies rebuild(IndexReader reader, int bits) throws IOException {
-    ShingleFrequencies f = new ShingleFrequencies(bits);
-    Terms terms = MultiTerms.getTerms(reader, "sh");
-    if (terms == null) {
-      return f;
-    }
-    TermsEnum e = terms.iterator();
-    org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
-    org.apache.lucene.index.PostingsEnum postings = null;
-    for (BytesRef t = e.next(); t != null; t = e.next()) {
-      int h = ((t.bytes[t.offset] & 0xFF) << 24) | ((t.bytes[t.offset + 1] & 0xFF) << 16)
-          | ((t.bytes[t.offset + 2] & 0xFF) << 8) | (t.bytes[t.offset + 3] & 0xFF);
-      int df = e.docFreq();
-      if (live != null) { // docFreq counts deleted documents: count the live ones
-        df = 0;
-        postings = e.postings(postings, org.apache.lucene.index.PostingsEnum.NONE);
-        for (int d = postings.nextDoc(); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
-            d = postings.nextDoc()) {
-          if (live.get(d)) {
-            df++;
-          }
-        }
-      }
-      bump(f.first, f.cell1(h), df);
-      bump(f.second, f.cell2(h), df);
-    }
     return f;
   }
 }

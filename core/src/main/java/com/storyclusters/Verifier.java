@@ -103,13 +103,40 @@ final class Verifier {
   }
 
   /**
+   * Whether a pair can link at all, from the new text's side alone: its lead share in {@code
+   * setB} (the same sum {@link #verify} computes, from weights looked up once per new text) must
+   * reach {@code minLeadShare}. Most candidates share common phrases further down but not the lead:
+   * this rejects them before the weighted merge, which looks up the weight of every shingle only B
+   * has. Exact: {@code verify} never links a pair this rejects.
+   *
+   * @param leadWeightsA the weight of each of {@code leadA}'s shingles, in lead order
+   */
+  boolean mayLink(int[] leadA, double[] leadWeightsA, int lengthA, int[] setB) {
+    int window = window(leadA, lengthA);
+    double total = 0;
+    double shared = 0;
+    for (int p = 0; p < window; p++) {
+      double w = leadWeightsA[p];
+      total += w;
+      if (Arrays.binarySearch(setB, leadA[p]) >= 0) {
+        shared += w;
+      }
+    }
+    return (total == 0 ? 0 : shared / total) >= minLeadShare;
+  }
+
+  private int window(int[] lead, int length) {
+    return (int) Math.min(lead.length, Math.min(length,
+        Math.max(leadShingles, leadFraction * length)));
+  }
+
+  /**
    * IDF-weighted share of the lead window of a text of {@code length} shingles (its first {@code
    * max(leadShingles, leadFraction * length)} shingles, which {@code lead} holds) that occurs in
    * {@code otherSet}.
    */
   double leadShare(int[] lead, int length, int[] otherSet, IntToDoubleFunction idf) {
-    int window = (int) Math.min(lead.length, Math.min(length,
-        Math.max(leadShingles, leadFraction * length)));
+    int window = window(lead, length);
     double total = 0;
     double shared = 0;
     for (int p = 0; p < window; p++) {

@@ -1,9 +1,14 @@
 package com.storyclusters;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.storyclusters.minhash.MinHasher;
 import java.io.IOException;
@@ -42,6 +47,62 @@ class LuceneStoreTest {
     }
   }
 
+  /**
+   * What {@link LuceneStore#load} reads back is what was indexed (lead stored as ranks into the
+   * set, format 3), and the shingle terms are exactly the anchor sample of the set.
+   */
+  @Test
+  void aFingerprintReadsBackAsIndexedAndOnlyTheSampleIsIndexedAsTerms() throws IOException {
+    MinHasher hasher = new MinHasher(128, 1, MinHasher.Scheme.ONE_PERMUTATION);
+    com.storyclusters.lsh.LshPlan plan = com.storyclusters.lsh.LshPlan.plan(0.5, 128, 0.5, 0.5);
+    String[] words = "the minister said on monday that talks with leaders of the region would go on"
+        .split(" ");
+    qt().withExamples(40).forAll(longs().all(), integers().between(0, 3000))
+        .checkAssert((seed, n) -> {
+          java.util.Random r = new java.util.Random(seed);
+          StringBuilder text = new StringBuilder();
+          for (int i = 0; i < n; i++) { // repeats: a lead holds some shingles twice
+            text.append(r.nextInt(4) == 0 ? words[r.nextInt(words.length)] : "w" + r.nextInt(900))
+                .append(r.nextInt(12) == 0 ? ".\n" : " ");
+          }
+          Fingerprint fp = Fingerprint.select(Prepared.of(Article.of("a", text.toString()), 2,
+              1_000_000), null, hasher, plan, 20_000);
+          try (LuceneStore store = open()) {
+            store.add(fp, new ClusterState.Member("a", "", "a", Long.MAX_VALUE, 0), null, null);
+            store.refresh();
+            org.apache.lucene.search.IndexSearcher searcher = store.acquire();
+            try {
+              LuceneStore.Candidate c = store.load(searcher, "a");
+              assertArrayEquals(fp.lead, c.lead());
+              assertEquals(fp.length, c.length());
+              assertArrayEquals(fp.set, c.set());
+              assertArrayEquals(fp.sketch, c.sketch());
+              List<Integer> terms = new ArrayList<>();
+              org.apache.lucene.index.Terms sh = org.apache.lucene.index.MultiTerms.getTerms(
+                  searcher.getIndexReader(), "sh");
+              if (sh != null) {
+                org.apache.lucene.index.TermsEnum e = sh.iterator();
+                for (org.apache.lucene.util.BytesRef t = e.next(); t != null; t = e.next()) {
+                  terms.add(java.nio.ByteBuffer.wrap(t.bytes, t.offset, 4).getInt());
+                }
+              }
+              List<Integer> sample = new ArrayList<>();
+              for (int h : fp.set) {
+                if (Fingerprint.sampled(h)) {
+                  sample.add(h);
+                }
+              }
+              Collections.sort(terms);
+              assertEquals(sample, terms);
+            } finally {
+              store.release(searcher);
+            }
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
   @Test
   void aBackgroundFailureIsReportedByTheNextCallAndLaterChangesAreNotApplied() throws IOException {
     LuceneStore store = open();
@@ -78,7 +139,7 @@ class LuceneStoreTest {
           fs.openChecksumInput(name, org.apache.lucene.store.IOContext.READONCE)) {
         saved = ShingleFrequencies.readFrom(in, 16);
       }
-      assertTrue(saved.sameCounts(ShingleFrequencies.rebuild(reader, 16)));
+      assertTrue(saved.sameCounts(LuceneStore.rebuildFrequencies(reader, 16)));
       // a damaged table is not used: the index opens, rebuilds it and answers as before
       java.nio.file.Path file = dir.resolve(name);
       byte[] bytes = java.nio.file.Files.readAllBytes(file);

@@ -1,0 +1,78 @@
+package com.storyclusters;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/** The verifier's cheap pre-filter never rejects a pair that {@link Verifier#verify} links. */
+class VerifierTest {
+  @Test
+  void mayLinkNeverRejectsALinkedPair() {
+    int[] seen = new int[2]; // linked pairs, pairs the pre-filter rejected: both cases occur
+    qt().withExamples(2000).forAll(longs().all(), integers().between(0, 600),
+        doubles().between(0, 0.6)).checkAssert((seed, length, minLeadShare) -> {
+          Random r = new Random(seed);
+          int vocabulary = 20 + r.nextInt(2000); // small vocabularies: many shared shingles
+          int[] a = randomText(r, length, vocabulary);
+          int[] b = r.nextBoolean() ? copyOf(r, a, vocabulary) : randomText(r,
+              r.nextInt(601), vocabulary);
+          int[] setA = Fingerprint.sortedDistinct(a);
+          int[] setB = Fingerprint.sortedDistinct(b);
+          int[] leadA = Arrays.copyOf(a, Fingerprint.leadLength(a.length));
+          int[] leadB = Arrays.copyOf(b, Fingerprint.leadLength(b.length));
+          double[] weightsA = new double[setA.length];
+          for (int i = 0; i < weightsA.length; i++) {
+            weightsA[i] = weight(setA[i]);
+          }
+          double[] leadWeightsA = new double[leadA.length];
+          for (int i = 0; i < leadA.length; i++) {
+            leadWeightsA[i] = weightsA[Arrays.binarySearch(setA, leadA[i])];
+          }
+          IntToDoubleFunction other = VerifierTest::weight;
+          Verifier v = new Verifier(0.05 * r.nextInt(8), 0.5, 10 + r.nextInt(100),
+              0.05 + 0.3 * r.nextDouble(), minLeadShare, 1 + r.nextInt(12));
+          boolean linked = v.verify(leadA, a.length, setA, weightsA, leadB, b.length, setB, other,
+              0, r.nextInt(4) == 0).linked();
+          boolean may = v.mayLink(leadA, leadWeightsA, a.length, setB);
+          assertTrue(!linked || may);
+          seen[0] += linked ? 1 : 0;
+          seen[1] += may ? 0 : 1;
+        });
+    assertTrue(seen[0] > 100 && seen[1] > 100, Arrays.toString(seen));
+  }
+
+  private static double weight(int h) {
+    return 0.1 + Math.floorMod(h * 0x9E3779B9, 1000) / 100.0;
+  }
+
+  private static int[] randomText(Random r, int length, int vocabulary) {
+    int[] t = new int[length];
+    for (int i = 0; i < length; i++) {
+      t[i] = r.nextInt(vocabulary) * 0x9E3779B9;
+    }
+    return t;
+  }
+
+  /** A copy: a trimmed, lightly edited version of {@code a}, maybe with text before and after. */
+  private static int[] copyOf(Random r, int[] a, int vocabulary) {
+    int from = a.length == 0 ? 0 : r.nextInt(Math.max(1, a.length / 4));
+    int to = a.length - (a.length == 0 ? 0 : r.nextInt(Math.max(1, a.length / 2)));
+    int[] before = randomText(r, r.nextInt(60), vocabulary);
+    int[] after = randomText(r, r.nextInt(300), vocabulary);
+    int[] out = new int[before.length + Math.max(0, to - from) + after.length];
+    System.arraycopy(before, 0, out, 0, before.length);
+    int n = before.length;
+    for (int i = from; i < to; i++) {
+      out[n++] = r.nextInt(10) == 0 ? r.nextInt(vocabulary) * 0x9E3779B9 : a[i];
+    }
+    System.arraycopy(after, 0, out, n, after.length);
+    return out;
+  }
+}
