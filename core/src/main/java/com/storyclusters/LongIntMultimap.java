@@ -102,6 +102,14 @@ final class LongIntMultimap {
     return n;
   }
 
+  /** Removes everything and returns the arrays to their initial size. */
+  void release() {
+    allocate(64);
+    values = new int[64];
+    next = new int[64];
+    valueCount = 0;
+  }
+
   /** Removes everything, keeping the table's capacity. */
   void clear() {
     Arrays.fill(heads, NONE);

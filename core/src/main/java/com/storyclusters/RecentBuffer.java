@@ -14,8 +14,8 @@ final class RecentBuffer {
   record Entry(String id, int[] lead, int length, int[] set, int[] sketch, long[] bandKeys,
       long[] lineKeys) {}
 
-  private final List<Entry> entries = new ArrayList<>();
-  private final java.util.Set<String> ids = new java.util.HashSet<>();
+  private final ArrayList<Entry> entries = new ArrayList<>();
+  private java.util.Set<String> ids = new java.util.HashSet<>();
   /** Shingle to the entries holding it, and band key to entries, for candidate look-ups. */
   private final LongIntMultimap byShingle = new LongIntMultimap();
   private final LongIntMultimap byBand = new LongIntMultimap();
@@ -101,6 +101,19 @@ final class RecentBuffer {
     return out;
   }
 
+  /** Empties the buffer and frees what it grew (after a commit: nothing is held but the index). */
+  void release() {
+    clear();
+    entries.trimToSize();
+    ids = new java.util.HashSet<>();
+    byShingle.release();
+    byBand.release();
+    byLine.release();
+    hits = new int[64];
+    touched = new int[64];
+  }
+
+  /** Empties the buffer, keeping its capacity for the next adds. */
   void clear() {
     entries.clear();
     ids.clear();

@@ -444,6 +444,7 @@ public final class StoryClusters implements AutoCloseable {
     store.commit(frequencies);
     addsSinceCommit = 0;
     refreshLocked();
+    recent.release();
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The primitive multimap against a map of lists, including growth, colliding keys and clear. */
+/** The primitive multimap against a map of lists, including growth, colliding keys, clear and release. */
 class LongIntMultimapTest {
   @Test
   void behavesLikeAMapOfLists() {
@@ -19,7 +19,7 @@ class LongIntMultimapTest {
     qt().withExamples(200).forAll(lists().of(integers().between(-300, 300)).ofSizeBetween(0, 2000))
         .checkAssert(keys -> {
           LongIntMultimap map = new LongIntMultimap();
-          for (int round = 0; round < 2; round++) { // the second round checks clear()
+          for (int round = 0; round < 3; round++) { // later rounds check clear() and release()
             Map<Long, List<Integer>> reference = new HashMap<>();
             for (int i = 0; i < keys.size(); i++) {
               long key = (long) keys.get(i) * 0x9E3779B97F4A7C15L; // spread over all 64 bits
@@ -33,7 +33,11 @@ class LongIntMultimapTest {
               assertEquals(reference.getOrDefault(key, List.of()), seen);
               assertEquals(seen.size(), map.count(key));
             }
-            map.clear();
+            if (round == 0) {
+              map.clear();
+            } else {
+              map.release();
+            }
           }
         });
   }
