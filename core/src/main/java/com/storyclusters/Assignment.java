@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link StoryClusters#add(Article)} decided for one article. Immutable.
+ * What {@link StoryClusters#add(Article)} decided for one article (or, from {@link
+ * StoryClusters#match(Article)}, what it would decide). Immutable.
  *
  * @param articleId the article
  * @param clusterId the story cluster it belongs to

@@ -15,7 +15,8 @@ final class RecentBuffer {
       long[] lineKeys) {}
 
   private final ArrayList<Entry> entries = new ArrayList<>();
-  private java.util.Set<String> ids = new java.util.HashSet<>();
+  /** Article id to its entry's index. */
+  private java.util.Map<String, Integer> ids = new java.util.HashMap<>();
   /** Shingle to the entries holding it, and band key to entries, for candidate look-ups. */
   private final LongIntMultimap byShingle = new LongIntMultimap();
   private final LongIntMultimap byBand = new LongIntMultimap();
@@ -37,7 +38,7 @@ final class RecentBuffer {
   };
 
   boolean contains(String id) {
-    return ids.contains(id);
+    return ids.containsKey(id);
   }
 
   int size() {
@@ -53,7 +54,7 @@ final class RecentBuffer {
     long[] keys = fp.prepared.article.source().isEmpty() ? new long[0]
         : java.util.Arrays.stream(fp.prepared.lineKey).distinct().toArray();
     int index = entries.size();
-    ids.add(fp.prepared.article.id());
+    ids.put(fp.prepared.article.id(), entries.size());
     shingles += fp.set.length;
     entries.add(new Entry(fp.prepared.article.id(), fp.lead, fp.length, fp.set, fp.sketch,
         fp.bandKeys, keys));
@@ -68,6 +69,16 @@ final class RecentBuffer {
     for (long k : keys) {
       byLine.put(k, index);
     }
+  }
+
+  /** The entry of an article id as a candidate without hits, or null when it is not here. */
+  LuceneStore.Candidate candidate(String id) {
+    Integer i = ids.get(id);
+    if (i == null) {
+      return null;
+    }
+    Entry e = entries.get(i);
+    return new LuceneStore.Candidate(e.id(), e.lead(), e.length(), e.set(), e.sketch(), 0);
   }
 
   int lineFrequency(long key) {
@@ -105,7 +116,7 @@ final class RecentBuffer {
   void release() {
     clear();
     entries.trimToSize();
-    ids = new java.util.HashSet<>();
+    ids = new java.util.HashMap<>();
     byShingle.release();
     byBand.release();
     byLine.release();

@@ -39,8 +39,10 @@ import org.apache.lucene.store.FSDirectory;
  * the indexed articles that share an LSH band key or one of the article's rarest shingles; each is
  * verified exactly (see {@link MatchScores}): IDF-weighted containment of the smaller text in the
  * larger, at least {@link Builder#minScore}, with the shared text starting in both leads. The article
- * joins the cluster of its best verified match if that cluster's representative is verified too, or
- * at least two of its members are (no chaining through one edge); otherwise it starts a cluster.
+ * joins the cluster of its best verified match if that cluster's representative is verified too
+ * (verified as well when it was not a candidate), or at least two of its members are (no chaining
+ * through one edge); otherwise it starts a cluster. {@link #match} answers the same question
+ * without adding.
  *
  * <p><b>Thread-safety.</b> All methods are safe from many threads. Fingerprinting runs in the
  * caller's thread; assignment is serialised, so copies added at once from different threads end in
@@ -177,6 +179,44 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   /**
+   * The story cluster an article would join if it were added now, without adding it: a read-only
+   * query (for a service that checks whether an incoming text is a copy before deciding to keep
+   * it). Nothing changes: not the index, the clusters or the shingle statistics.
+   *
+   * <p>Empty when the article would start a cluster of its own. When present, the assignment's
+   * {@link Assignment#clusterId() clusterId}, {@link Assignment#bestMatch() bestMatch} and {@link
+   * Assignment#scores() scores} are what {@link #add} would return for it now; {@link
+   * Assignment#newCluster() newCluster} and {@link Assignment#unchanged() unchanged} are false. An
+   * indexed article with the same id is left out of the candidates, but still counts in the
+   * statistics (an {@code add} of that id would first remove it, so its scores may differ
+   * slightly). Serialised with adds (it takes the same lock), so it sees every earlier add.
+   *
+   * @throws NullPointerException if {@code article} is null
+   * @throws StoryClustersException on an I/O failure or after close
+   */
+  public Optional<Assignment> match(Article article) {
+    java.util.Objects.requireNonNull(article, "article");
+    checkOpen();
+    Prepared prepared = Prepared.of(article, config.shingleSize, config.maxTextChars);
+    writeLock.lock();
+    try {
+      checkOpen();
+      Decision d = decide(prepared, article.id());
+      if (d.best() == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new Assignment(article.id(), d.best().member.clusterId(), false, false,
+          Optional.of(d.best().member.id()), Optional.of(d.best().scores), d.fp().removed));
+    } catch (IOException e) {
+      throw StoryClustersException.of("index at " + store.path(), e);
+    } catch (java.io.UncheckedIOException e) {
+      throw StoryClustersException.of("index at " + store.path(), e.getCause());
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
    * Adds articles in list order, fingerprinting them on {@code threads} threads first. The result
    * is the same as calling {@link #add} for each in order, whatever the number of threads: only the
    * index-independent work (normalizing, shingling) runs in parallel; assignment stays in order.
@@ -249,7 +289,47 @@ public final class StoryClusters implements AutoCloseable {
     }
   }
 
+  /** A fingerprinted article and the cluster it would join (null: a new one). */
+  private record Decision(Fingerprint fp, Scored best) {}
+
   private Assignment assign(Prepared prepared) throws IOException {
+    Decision decision = decide(prepared, null);
+    Fingerprint fp = decision.fp();
+    Scored best = decision.best();
+    Article a = prepared.article;
+    String clusterId;
+    boolean isNew = best == null;
+    if (isNew) {
+      clusterId = a.id();
+      for (int n = 2; state.hasCluster(clusterId); n++) {
+        clusterId = a.id() + "~" + n;
+      }
+    } else {
+      clusterId = best.member.clusterId();
+    }
+    ClusterState.Member member = new ClusterState.Member(a.id(), sources.intern(a.source()),
+        clusterId, a.published().map(java.time.Instant::toEpochMilli).orElse(Long.MAX_VALUE),
+        prepared.textHash);
+    String bestMatch = best == null ? null : best.member.id();
+    MatchScores scores = best == null ? null : best.scores;
+    store.add(fp, member, bestMatch, scores);
+    recent.add(fp);
+    frequencies.add(fp.set, 1);
+    if (recent.size() >= REFRESH_EVERY || recent.shingles() >= REFRESH_SHINGLES) {
+      refreshLocked();
+    }
+    state.put(member);
+    evictExpired();
+    maybeCommit();
+    return new Assignment(a.id(), clusterId, isNew, false, Optional.ofNullable(bestMatch),
+        Optional.ofNullable(scores), fp.removed);
+  }
+
+  /**
+   * Fingerprints an article against the index and finds the cluster it would join; changes
+   * nothing. Candidates with id {@code excluded} (when not null) are left out.
+   */
+  private Decision decide(Prepared prepared, String excluded) throws IOException {
     IndexSearcher searcher = store.acquire();
     Fingerprint fp;
     List<Scored> linked = new ArrayList<>();
@@ -277,66 +357,74 @@ public final class StoryClusters implements AutoCloseable {
         // The same selection whether an article is still in the recent buffer or already in a
         // Lucene segment: most hits first, then smallest id.
         List<LuceneStore.Candidate> candidates = new ArrayList<>(
-            store.candidates(searcher, fp.bandKeys, anchors, config.maxCandidates));
+            store.candidates(searcher, fp.bandKeys, anchors,
+                config.maxCandidates + (excluded == null ? 0 : 1)));
         candidates.addAll(recent.candidates(fp.bandKeys, anchors));
+        if (excluded != null) {
+          candidates.removeIf(c -> c.id().equals(excluded));
+        }
         candidates.sort(Comparator.comparingInt((LuceneStore.Candidate c) -> -c.hits())
             .thenComparing(LuceneStore.Candidate::id));
         if (candidates.size() > config.maxCandidates) {
           candidates = candidates.subList(0, config.maxCandidates);
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (LuceneStore.Candidate c : candidates) {
-          ClusterState.Member m = state.member(c.id());
-          if (m == null) {
-            continue;
+          seen.add(c.id());
+          Scored s = verify(fp, weights, leadWeights, idfOfOther, c);
+          if (s != null) {
+            linked.add(s);
           }
-          // cheap unweighted overlap first: most candidates share a few common shingles only
-          int common = Fingerprint.intersectionSize(fp.set, c.set());
-          double plain = (double) common / Math.max(1, Math.min(fp.set.length, c.set().length));
-          if (plain < MIN_PLAIN_OVERLAP || !verifier.mayLink(fp.lead, leadWeights, fp.length,
-              c.set())) {
-            continue;
+        }
+        // A verified member whose cluster's representative was not a candidate: the rarest shared
+        // shingles may all point at that one member (a trimmed copy of a page that carries other
+        // stories too), while joining needs the representative or a second member. Verify the
+        // representative as well.
+        java.util.TreeSet<String> reps = new java.util.TreeSet<>();
+        for (Scored s : linked) {
+          StoryCluster cluster = state.cluster(s.member.clusterId());
+          if (cluster != null && !seen.contains(cluster.representative())
+              && !cluster.representative().equals(excluded)) {
+            reps.add(cluster.representative());
           }
-          double minHashJaccard = Fingerprint.sketchJaccard(fp.sketch, fp.set.length, c.sketch(),
-              c.set().length);
-          MatchScores s = verifier.verify(fp.lead, fp.length, fp.set, weights, c.lead(),
-              c.length(), c.set(), idfOfOther, minHashJaccard,
-              sameSource(prepared.article.source(), m.source()));
-          if (s.linked()) {
-            linked.add(new Scored(m, s));
+        }
+        for (String rep : reps) {
+          LuceneStore.Candidate c = recent.candidate(rep);
+          if (c == null) {
+            c = store.load(searcher, rep);
+          }
+          Scored s = c == null ? null : verify(fp, weights, leadWeights, idfOfOther, c);
+          if (s != null) {
+            linked.add(s);
           }
         }
       }
     } finally {
       store.release(searcher);
     }
-    Article a = prepared.article;
-    Scored best = chooseCluster(linked);
-    String clusterId;
-    boolean isNew = best == null;
-    if (isNew) {
-      clusterId = a.id();
-      for (int n = 2; state.hasCluster(clusterId); n++) {
-        clusterId = a.id() + "~" + n;
-      }
-    } else {
-      clusterId = best.member.clusterId();
+    return new Decision(fp, chooseCluster(linked));
+  }
+
+  /** Verifies one candidate against a new article's fingerprint: its scores if linked, or null. */
+  private Scored verify(Fingerprint fp, double[] weights, double[] leadWeights,
+      IntToDoubleFunction idfOfOther, LuceneStore.Candidate c) {
+    ClusterState.Member m = state.member(c.id());
+    if (m == null) {
+      return null;
     }
-    ClusterState.Member member = new ClusterState.Member(a.id(), sources.intern(a.source()),
-        clusterId, a.published().map(java.time.Instant::toEpochMilli).orElse(Long.MAX_VALUE),
-        prepared.textHash);
-    String bestMatch = best == null ? null : best.member.id();
-    MatchScores scores = best == null ? null : best.scores;
-    store.add(fp, member, bestMatch, scores);
-    recent.add(fp);
-    frequencies.add(fp.set, 1);
-    if (recent.size() >= REFRESH_EVERY || recent.shingles() >= REFRESH_SHINGLES) {
-      refreshLocked();
+    // cheap unweighted overlap first: most candidates share a few common shingles only
+    int common = Fingerprint.intersectionSize(fp.set, c.set());
+    double plain = (double) common / Math.max(1, Math.min(fp.set.length, c.set().length));
+    if (plain < MIN_PLAIN_OVERLAP || !verifier.mayLink(fp.lead, leadWeights, fp.length,
+        c.set())) {
+      return null;
     }
-    state.put(member);
-    evictExpired();
-    maybeCommit();
-    return new Assignment(a.id(), clusterId, isNew, false, Optional.ofNullable(bestMatch),
-        Optional.ofNullable(scores), fp.removed);
+    double minHashJaccard = Fingerprint.sketchJaccard(fp.sketch, fp.set.length, c.sketch(),
+        c.set().length);
+    MatchScores s = verifier.verify(fp.lead, fp.length, fp.set, weights, c.lead(), c.length(),
+        c.set(), idfOfOther, minHashJaccard,
+        sameSource(fp.prepared.article.source(), m.source()));
+    return s.linked() ? new Scored(m, s) : null;
   }
 
   /**
