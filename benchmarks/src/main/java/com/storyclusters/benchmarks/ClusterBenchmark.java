@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code StoryClusters.add} latency with {@code size} articles already indexed (on disk, defaults):
- * fingerprint, candidate query, verification, assignment and indexing of one more generated article.
+ * fingerprint, candidate query, verification, assignment and indexing of one more generated article;
+ * and {@code match}, the same without the indexing (a read-only candidate query).
  * Sample mode gives the percentiles (p50, p99). The index is built in setup from the generated
  * corpus ({@code -Dstoryclusters.data}, default {@code ../shared/data}), so larger sizes take
  * minutes to set up: {@code -p size=10000,100000,1000000}.
@@ -64,6 +65,17 @@ public class ClusterBenchmark {
   public void tearDown() throws IOException {
     clusters.close();
     ScaleHarness.delete(dir);
+  }
+
+  /**
+   * The candidate query alone, {@code StoryClusters.match}: fingerprint, candidate look-up and
+   * verification of one more article, which is not added (the index stays at {@code size}).
+   */
+  @Benchmark
+  public Object match() {
+    Article a = probes.get(next);
+    next = next + 1 == probes.size() ? 0 : next + 1;
+    return clusters.match(a);
   }
 
   @Benchmark
