@@ -90,6 +90,13 @@ public final class StoryClusters implements AutoCloseable {
    * containment by a factor of about two at most there).
    */
   private static final double MIN_PLAIN_OVERLAP = 0.08;
+  /**
+   * Anchors drawn from the lead window first: a page that carries other stories after its own
+   * (related articles) holds their rarest shingles too, which would otherwise take every anchor and
+   * find only those stories' articles, never the page's headline story (on the generated corpus:
+   * recall 0.969 → 0.986; COUNTER unchanged).
+   */
+  private static final int LEAD_ANCHORS = 16;
   /** Shingles in more articles than this are not anchors: they find too many candidates. */
   private static final int MAX_ANCHOR_FREQUENCY = 256;
   private long addsSinceCommit;
@@ -495,30 +502,58 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   /**
-   * The rarest shingles of the anchor sample ({@link Fingerprint#sampled}) that at least one
-   * indexed article holds by the frequency estimate, rarest first.
+   * Up to {@code maxAnchors} shingles of the anchor sample ({@link Fingerprint#sampled}) that at
+   * least one indexed article holds by the frequency estimate: the {@link #LEAD_ANCHORS} rarest of
+   * the lead window, then the rarest of the whole text.
    */
   private int[] anchors(Fingerprint fp, IntUnaryOperator docFreq, long docCount) {
-    long maxDf = MAX_ANCHOR_FREQUENCY;
-    long[] packed = new long[fp.set.length];
+    long[] lead = rarest(fp.lead, Math.min(fp.lead.length, (int) Math.max(config.leadShingles,
+        config.leadFraction * fp.length)), docFreq);
+    int fromLead = Math.min(lead.length, Math.min(LEAD_ANCHORS, config.maxAnchors));
+    long[] all = rarest(fp.set, fp.set.length, docFreq);
+    int[] out = new int[config.maxAnchors];
     int n = 0;
-    for (int h : fp.set) {
+    for (int i = 0; i < fromLead; i++) {
+      out[n++] = (int) lead[i];
+    }
+    int[] fromTheLead = Arrays.copyOf(out, n);
+    Arrays.sort(fromTheLead);
+    for (int i = 0; i < all.length && n < out.length; i++) {
+      if (Arrays.binarySearch(fromTheLead, (int) all[i]) < 0) {
+        out[n++] = (int) all[i];
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * The distinct sampled shingles among {@code shingles[0, n)} held by 1 to {@link
+   * #MAX_ANCHOR_FREQUENCY} articles (by the frequency estimate), rarest first, then by value; each
+   * packed as {@code df << 32 | value}.
+   */
+  private static long[] rarest(int[] shingles, int n, IntUnaryOperator docFreq) {
+    long[] packed = new long[n];
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      int h = shingles[k];
       if (!Fingerprint.sampled(h)) {
         continue;
       }
       int df = docFreq.applyAsInt(h);
-      if (df >= 1 && df <= maxDf) {
-        packed[n++] = ((long) df << 32) | (h & 0xFFFFFFFFL);
+      if (df >= 1 && df <= MAX_ANCHOR_FREQUENCY) {
+        packed[m++] = ((long) df << 32) | (h & 0xFFFFFFFFL);
       }
     }
-    Arrays.sort(packed, 0, n);
-    int m = Math.min(n, config.maxAnchors);
-    int[] out = new int[m];
-    for (int i = 0; i < m; i++) {
-      out[i] = (int) packed[i];
+    Arrays.sort(packed, 0, m);
+    int d = 0;
+    for (int k = 0; k < m; k++) {
+      if (k == 0 || packed[k] != packed[k - 1]) {
+        packed[d++] = packed[k];
+      }
     }
-    return out;
+    return Arrays.copyOf(packed, d);
   }
+
 
   private void maybeCommit() throws IOException {
     addsSinceCommit++;

@@ -71,6 +71,39 @@ class StoryClustersTest {
   }
 
   /**
+   * A page that carries its headline story and then three other stories in full ("related
+   * articles"), arriving after three copies of the headline story and one of each other story: the
+   * other stories' shingles are the page's rarest (each in one article, the headline story's in
+   * three), so anchors drawn from the whole text would all point at them. The page joins its
+   * headline story; the other stories stay apart.
+   */
+  @Test
+  void aPageWithRelatedStoriesFindsItsHeadlineStoryAmongRarerOnes() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    String headline = seeds.get("seed-001").text();
+    // bands planned for 0.9: the page (Jaccard ~0.3 with its headline story) is found by anchors
+    try (StoryClusters sc = StoryClusters.builder().lshThreshold(0.9).build()) {
+      sc.add(seeds.get("seed-001"));
+      for (int i = 1; i <= 2; i++) {
+        sc.add(Article.builder("headline-copy-" + i).source("site-" + i)
+            .text("Site " + i + " news\n" + headline)
+            .build());
+      }
+      StringBuilder page = new StringBuilder(headline).append("\nRelated articles");
+      for (String other : List.of("seed-000", "seed-002", "seed-004")) {
+        sc.add(seeds.get(other));
+        page.append('\n').append(seeds.get(other).text());
+      }
+      Assignment added = sc.add(Article.builder("page").source("site-3").text(page.toString())
+          .build());
+      assertEquals(sc.clusterOf("seed-001").orElseThrow().id(), added.clusterId());
+      for (String other : List.of("seed-000", "seed-002", "seed-004")) {
+        assertEquals(List.of(other), sc.clusterOf(other).orElseThrow().members());
+      }
+    }
+  }
+
+  /**
    * {@code match} answers what {@code add} then does, and changes nothing: the seeds and trimmed,
    * re-headed copies of them, each matched, then added.
    */
