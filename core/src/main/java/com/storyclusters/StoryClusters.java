@@ -205,15 +205,30 @@ public final class StoryClusters implements AutoCloseable {
     java.util.Objects.requireNonNull(article, "article");
     checkOpen();
     Prepared prepared = Prepared.of(article, config.shingleSize, config.maxTextChars);
-    writeLock.lock();
-    try {
-      checkOpen();
+    return underLock(() -> {
       Decision d = decide(prepared, article.id());
       if (d.best() == null) {
         return Optional.empty();
       }
       return Optional.of(new Assignment(article.id(), d.best().member.clusterId(), false, false,
           Optional.of(d.best().member.id()), Optional.of(d.best().scores), d.fp().removed));
+    });
+  }
+
+  /** Work on the index under the write lock. */
+  private interface IndexWork<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code work} under the write lock, after checking the instance is open; an I/O failure
+   * becomes a {@link StoryClustersException} naming the index.
+   */
+  private <T> T underLock(IndexWork<T> work) {
+    writeLock.lock();
+    try {
+      checkOpen();
+      return work.run();
     } catch (IOException e) {
       throw StoryClustersException.of("index at " + store.path(), e);
     } catch (java.io.UncheckedIOException e) {
@@ -267,9 +282,7 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   Assignment addPrepared(Prepared prepared) {
-    writeLock.lock();
-    try {
-      checkOpen();
+    return underLock(() -> {
       String id = prepared.article.id();
       ClusterState.Member existing = state.member(id);
       if (existing != null) {
@@ -287,13 +300,7 @@ public final class StoryClusters implements AutoCloseable {
         removeLocked(id);
       }
       return assign(prepared);
-    } catch (IOException e) {
-      throw StoryClustersException.of("index at " + store.path(), e);
-    } catch (java.io.UncheckedIOException e) {
-      throw StoryClustersException.of("index at " + store.path(), e.getCause());
-    } finally {
-      writeLock.unlock();
-    }
+    });
   }
 
   /** A fingerprinted article and the cluster it would join (null: a new one). */
@@ -577,15 +584,7 @@ public final class StoryClusters implements AutoCloseable {
    */
   public boolean remove(String articleId) {
     java.util.Objects.requireNonNull(articleId, "articleId");
-    writeLock.lock();
-    try {
-      checkOpen();
-      return removeLocked(articleId);
-    } catch (IOException e) {
-      throw StoryClustersException.of("index at " + store.path(), e);
-    } finally {
-      writeLock.unlock();
-    }
+    return underLock(() -> removeLocked(articleId));
   }
 
   private boolean removeLocked(String articleId) throws IOException {
@@ -658,15 +657,10 @@ public final class StoryClusters implements AutoCloseable {
   public PairExplanation explain(String firstId, String secondId) {
     java.util.Objects.requireNonNull(firstId, "firstId");
     java.util.Objects.requireNonNull(secondId, "secondId");
-    checkOpen();
-    writeLock.lock();
-    try {
+    underLock(() -> {
       refreshLocked();
-    } catch (IOException e) {
-      throw StoryClustersException.of("index at " + store.path(), e);
-    } finally {
-      writeLock.unlock();
-    }
+      return null;
+    });
     try {
       IndexSearcher searcher = store.acquire();
       try {
@@ -715,15 +709,10 @@ public final class StoryClusters implements AutoCloseable {
 
   /** Makes every add so far durable. */
   public void commit() {
-    writeLock.lock();
-    try {
-      checkOpen();
+    underLock(() -> {
       commitLocked();
-    } catch (IOException e) {
-      throw StoryClustersException.of("index at " + store.path(), e);
-    } finally {
-      writeLock.unlock();
-    }
+      return null;
+    });
   }
 
   /** Commits and releases the index. Idempotent: a second call does nothing. */
