@@ -15,8 +15,10 @@ public final class EmbeddingExample {
         + "relations and promote dialogue at the highest level.";
     try (StoryClusters sc = StoryClusters.builder().build()) {          // in memory; .directory(path) persists
       sc.add(Article.builder("kyodo-1").source("kyodo").text(wire).build());
-      Assignment a = sc.add(Article.builder("jt-1").source("japantoday")
-          .text("Get the app\n" + wire + "\nRelated: Skymark to operate flights").build());
+      Article jt = Article.builder("jt-1").source("japantoday")
+          .text("Get the app\n" + wire + "\nRelated: Skymark to operate flights").build();
+      System.out.println("would join " + sc.match(jt).map(Assignment::clusterId)); // nothing added
+      Assignment a = sc.add(jt);
       System.out.println(a.articleId() + " -> " + a.clusterId() + " via " + a.bestMatch().orElse("-"));
       sc.add(Article.of("other", "Skymark Airlines said Wednesday it will operate charter flights "
           + "between Kobe and Taipei in October, its first outbound flights since 2020."));
