@@ -36,7 +36,8 @@ import org.apache.lucene.store.FSDirectory;
  * <p><b>What add does.</b> The text is normalized and split into lines; lines that other articles
  * of the same source already carried (short ones once, long ones twice) are removed as boilerplate;
  * the rest is cut into word shingles, hashed, and summarised by a MinHash signature. Candidates are
- * the indexed articles that share an LSH band key or one of the article's rarest shingles; each is
+ * the indexed articles that share an LSH band key or one of the article's rarest shingles (of its
+ * lead first, so that a page carrying other stories finds its own); each is
  * verified exactly (see {@link MatchScores}): IDF-weighted containment of the smaller text in the
  * larger, at least {@link Builder#minScore}, with the shared text starting in both leads. The article
  * joins the cluster of its best verified match if that cluster's representative is verified too
