@@ -12,7 +12,11 @@ import java.util.function.IntConsumer;
  */
 final class RecentBuffer {
   record Entry(String id, int[] lead, int length, int[] set, int[] sketch, long[] bandKeys,
-      long[] lineKeys) {}
+      long[] lineKeys) {
+    LuceneStore.Candidate asCandidate(int hits) {
+      return new LuceneStore.Candidate(id, lead, length, set, sketch, hits);
+    }
+  }
 
   private final ArrayList<Entry> entries = new ArrayList<>();
   /** Article id to its entry's index. */
@@ -54,7 +58,7 @@ final class RecentBuffer {
     long[] keys = fp.prepared.article.source().isEmpty() ? new long[0]
         : java.util.Arrays.stream(fp.prepared.lineKey).distinct().toArray();
     int index = entries.size();
-    ids.put(fp.prepared.article.id(), entries.size());
+    ids.put(fp.prepared.article.id(), index);
     shingles += fp.set.length;
     entries.add(new Entry(fp.prepared.article.id(), fp.lead, fp.length, fp.set, fp.sketch,
         fp.bandKeys, keys));
@@ -77,8 +81,7 @@ final class RecentBuffer {
     if (i == null) {
       return null;
     }
-    Entry e = entries.get(i);
-    return new LuceneStore.Candidate(e.id(), e.lead(), e.length(), e.set(), e.sketch(), 0);
+    return entries.get(i).asCandidate(0);
   }
 
   int lineFrequency(long key) {
@@ -104,9 +107,7 @@ final class RecentBuffer {
     java.util.Arrays.sort(found);
     List<LuceneStore.Candidate> out = new ArrayList<>(found.length);
     for (int i : found) {
-      Entry e = entries.get(i);
-      out.add(new LuceneStore.Candidate(e.id(), e.lead(), e.length(), e.set(), e.sketch(),
-          hits[i]));
+      out.add(entries.get(i).asCandidate(hits[i]));
       hits[i] = 0;
     }
     return out;
