@@ -10,8 +10,10 @@ import java.util.Optional;
  *
  * <p>The id is required and must contain a non-whitespace character; any Unicode is allowed. The
  * text may be empty: an article without enough text (see {@link StoryClusters.Builder#minShingles})
- * is indexed and forms a cluster of its own, never matching anything. Only {@link #text()} is
- * fingerprinted; the title is the publisher's own headline and is kept for display.
+ * is indexed and forms a cluster of its own, never matching anything. The text is fingerprinted
+ * with the title as its first line (unless the text already begins with it, or {@link
+ * StoryClusters.Builder#fingerprintTitle} is off): copies often carry the lead sentence in a
+ * headline or standfirst.
  */
 public final class Article {
   private final String id;

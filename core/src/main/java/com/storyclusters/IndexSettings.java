@@ -10,9 +10,9 @@ import java.util.Map;
  * SettingsMismatchException}.
  */
 record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme scheme, int bands,
-    int rows) {
+    int rows, boolean title) {
   /** Version of the stored layout: field names, term encodings, doc-value encodings. */
-  static final int FORMAT_VERSION = 3;
+  static final int FORMAT_VERSION = 4;
   static final String FORMAT_KEY = "storyclusters.formatVersion";
 
   Map<String, String> toUserData() {
@@ -24,6 +24,7 @@ record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme scheme,
     m.put("storyclusters.scheme", scheme.name());
     m.put("storyclusters.bands", Integer.toString(bands));
     m.put("storyclusters.rows", Integer.toString(rows));
+    m.put("storyclusters.title", Boolean.toString(title));
     return m;
   }
 

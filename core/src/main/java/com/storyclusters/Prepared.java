@@ -48,17 +48,20 @@ final class Prepared {
     return normalized.substring(lineStart[i], lineEnd[i]);
   }
 
-  /** Normalizes and shingles the article's text (at most {@code maxChars} chars of it). */
-  static Prepared of(Article article, int shingleSize, int maxChars) {
-    String raw = article.text();
-    if (raw.length() > maxChars) {
-      int cut = maxChars;
-      if (Character.isHighSurrogate(raw.charAt(cut - 1))) {
-        cut--;
+  /**
+   * Normalizes and shingles the article's text (at most {@code maxChars} chars of it), with its
+   * title as the first line when {@code withTitle} is set and the text does not already begin with
+   * it.
+   */
+  static Prepared of(Article article, int shingleSize, int maxChars, boolean withTitle) {
+    TextNormalizer normalizer = TextNormalizer.get();
+    String normalized = normalizer.normalize(clip(article.text(), maxChars));
+    if (withTitle && !article.title().isBlank()) {
+      String title = normalizer.normalize(clip(article.title(), maxChars)).strip();
+      if (!title.isEmpty() && !beginsWith(normalized, title)) {
+        normalized = title + "\n" + normalized;
       }
-      raw = raw.substring(0, cut);
     }
-    String normalized = TextNormalizer.get().normalize(raw);
     long sourceSeed = Tokenizer.hashToken(article.source());
     List<int[]> bounds = new ArrayList<>();
     int from = 0;
@@ -101,6 +104,26 @@ final class Prepared {
     long textHash = hashChars(normalized, 0, normalized.length());
     return new Prepared(article, normalized, starts, ends, keys, tokens,
         Arrays.copyOf(all, total), shingleStart, textHash);
+  }
+
+  private static String clip(String raw, int maxChars) {
+    if (raw.length() <= maxChars) {
+      return raw;
+    }
+    int cut = maxChars;
+    if (Character.isHighSurrogate(raw.charAt(cut - 1))) {
+      cut--;
+    }
+    return raw.substring(0, cut);
+  }
+
+  /**
+   * Whether the title already opens the text: it occurs within the text's first {@code 2 *
+   * title.length() + 200} chars (a page's own headline, possibly after a line of site chrome).
+   */
+  private static boolean beginsWith(String text, String title) {
+    int end = Math.min(text.length(), 2 * title.length() + 200);
+    return text.substring(0, end).contains(title);
   }
 
   private static long hashChars(CharSequence s, int start, int end) {

@@ -112,7 +112,7 @@ public final class StoryClusters implements AutoCloseable {
     this.verifier = new Verifier(b.minScore, b.minScoreSameSource, b.leadShingles, b.leadFraction, b.minLeadShare,
         b.minShingles);
     IndexSettings settings = new IndexSettings(b.shingleSize, b.signatureSize, b.seed, b.scheme,
-        plan.bands(), plan.rows());
+        plan.bands(), plan.rows(), b.title);
     Directory dir;
     String path;
     try {
@@ -182,7 +182,7 @@ public final class StoryClusters implements AutoCloseable {
   public Assignment add(Article article) {
     java.util.Objects.requireNonNull(article, "article");
     checkOpen();
-    Prepared prepared = Prepared.of(article, config.shingleSize, config.maxTextChars);
+    Prepared prepared = prepare(article);
     return addPrepared(prepared);
   }
 
@@ -205,7 +205,7 @@ public final class StoryClusters implements AutoCloseable {
   public Optional<Assignment> match(Article article) {
     java.util.Objects.requireNonNull(article, "article");
     checkOpen();
-    Prepared prepared = Prepared.of(article, config.shingleSize, config.maxTextChars);
+    Prepared prepared = prepare(article);
     return underLock(() -> {
       Decision d = decide(prepared, article.id());
       if (d.best() == null) {
@@ -255,14 +255,13 @@ public final class StoryClusters implements AutoCloseable {
     Prepared[] prepared = new Prepared[copy.size()];
     if (threads == 1 || copy.size() < 2) {
       for (int i = 0; i < prepared.length; i++) {
-        prepared[i] = Prepared.of(copy.get(i), config.shingleSize, config.maxTextChars);
+        prepared[i] = prepare(copy.get(i));
       }
     } else {
       java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
       try {
         pool.submit(() -> java.util.stream.IntStream.range(0, prepared.length).parallel()
-            .forEach(i -> prepared[i] = Prepared.of(copy.get(i), config.shingleSize,
-                config.maxTextChars))).get();
+            .forEach(i -> prepared[i] = prepare(copy.get(i)))).get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StoryClustersException("interrupted while fingerprinting", e);
@@ -280,6 +279,10 @@ public final class StoryClusters implements AutoCloseable {
       out.add(addPrepared(p));
     }
     return out;
+  }
+
+  private Prepared prepare(Article article) {
+    return Prepared.of(article, config.shingleSize, config.maxTextChars, config.title);
   }
 
   Assignment addPrepared(Prepared prepared) {
@@ -758,17 +761,18 @@ public final class StoryClusters implements AutoCloseable {
     private long seed = 0x53544F5259L;
     private MinHasher.Scheme scheme = MinHasher.Scheme.ONE_PERMUTATION;
     private double lshThreshold = 0.5;
-    private double minScore = 0.2;
+    private double minScore = 0.15;
     private double minScoreSameSource = 0.5;
     private int leadShingles = 50;
     private double leadFraction = 0.15;
-    private double minLeadShare = 0.2;
+    private double minLeadShare = 0.25;
     private int minShingles = 10;
     private int maxTextChars = 1_000_000;
     private int maxShingles = 20_000;
     private int maxCandidates = 24;
     private int maxAnchors = 64;
     private boolean boilerplate = true;
+    private boolean title = true;
     private int commitEvery = 0;
     private java.time.Duration retention;
     private int frequencyBits = 22;
@@ -794,6 +798,7 @@ public final class StoryClusters implements AutoCloseable {
       b.maxCandidates = maxCandidates;
       b.maxAnchors = maxAnchors;
       b.boilerplate = boilerplate;
+      b.title = title;
       b.commitEvery = commitEvery;
       b.retention = retention;
       b.frequencyBits = frequencyBits;
@@ -815,6 +820,18 @@ public final class StoryClusters implements AutoCloseable {
       checkArgument(shingleSize >= 1 && shingleSize <= 16,
           "shingleSize must be between 1 and 16, got %s", shingleSize);
       this.shingleSize = shingleSize;
+      return this;
+    }
+
+    /**
+     * Whether the title is fingerprinted as the text's first line; default true. Copies often move
+     * the lead sentence into a headline or standfirst (a newspaper's title that carries the agency
+     * copy's first sentence), and then the two texts share their lead only through it: on the
+     * COUNTER development data, wholly derived pairs linked 0.797 → 0.884. A title the text
+     * already begins with is not added twice. Recorded in the index.
+     */
+    public Builder fingerprintTitle(boolean title) {
+      this.title = title;
       return this;
     }
 
@@ -848,7 +865,11 @@ public final class StoryClusters implements AutoCloseable {
       return this;
     }
 
-    /** Minimum weighted containment for two texts to be copies; default 0.2. */
+    /**
+     * Minimum weighted containment for two texts to be copies; default 0.15. The lead rule ({@link
+     * #minLeadShare}) carries most of the decision; this keeps pairs that share only their leads
+     * apart.
+     */
     public Builder minScore(double minScore) {
       checkArgument(minScore > 0 && minScore <= 1, "minScore must be in (0, 1], got %s", minScore);
       this.minScore = minScore;
@@ -889,7 +910,7 @@ public final class StoryClusters implements AutoCloseable {
     }
 
     /**
-     * Share of each text's lead window (IDF-weighted) that must occur in the other; default 0.2.
+     * Share of each text's lead window (IDF-weighted) that must occur in the other; default 0.25.
      */
     public Builder minLeadShare(double share) {
       checkArgument(share >= 0 && share <= 1, "minLeadShare must be in [0, 1], got %s", share);

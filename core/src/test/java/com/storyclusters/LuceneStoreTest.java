@@ -28,7 +28,7 @@ class LuceneStoreTest {
 
   private static LuceneStore open() {
     return new LuceneStore(new ByteBuffersDirectory(), "memory",
-        new IndexSettings(2, 128, 1, MinHasher.Scheme.ONE_PERMUTATION, 16, 8));
+        new IndexSettings(2, 128, 1, MinHasher.Scheme.ONE_PERMUTATION, 16, 8, true));
   }
 
   @Test
@@ -66,7 +66,7 @@ class LuceneStoreTest {
                 .append(r.nextInt(12) == 0 ? ".\n" : " ");
           }
           Fingerprint fp = Fingerprint.select(Prepared.of(Article.of("a", text.toString()), 2,
-              1_000_000), null, hasher, plan, 20_000);
+              1_000_000, true), null, hasher, plan, 20_000);
           try (LuceneStore store = open()) {
             store.add(fp, new ClusterState.Member("a", "", "a", Long.MAX_VALUE, 0), null, null);
             store.refresh();

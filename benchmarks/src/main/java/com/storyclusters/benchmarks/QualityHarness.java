@@ -175,6 +175,7 @@ public final class QualityHarness {
         case "sameSource" -> b.minScoreSameSource(Double.parseDouble(v));
         case "leadShare" -> b.minLeadShare(Double.parseDouble(v));
         case "boilerplate" -> b.boilerplate(Boolean.parseBoolean(v));
+        case "title" -> b.fingerprintTitle(Boolean.parseBoolean(v));
         case "minShingles" -> b.minShingles(Integer.parseInt(v));
         case "maxAnchors" -> b.maxAnchors(Integer.parseInt(v));
         case "maxCandidates" -> b.maxCandidates(Integer.parseInt(v));
