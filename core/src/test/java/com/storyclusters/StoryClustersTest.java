@@ -36,6 +36,49 @@ class StoryClustersTest {
     }
   }
 
+  /**
+   * A newspaper that moves the agency copy's first paragraph into its standfirst (the title) and
+   * keeps the next ones as its text shares the source's lead only through the title: with titles
+   * fingerprinted it joins the source's story, without them it does not (which makes this test fail
+   * if titles are ignored).
+   */
+  @Test
+  void aCopyThatCarriesTheLeadInItsTitleJoins() throws Exception {
+    Article source = Seeds.load().get("seed-001");
+    List<String> paragraphs = new ArrayList<>();
+    for (String p : source.text().split("\n")) {
+      if (p.split(" ").length >= 20) {
+        paragraphs.add(p.strip());
+      }
+    }
+    Article copy = Article.builder("standfirst-copy").source("daily")
+        .title("Summit talks | " + paragraphs.get(0))
+        .text(String.join("\n\n", paragraphs.subList(1, 3))).build();
+    for (boolean title : new boolean[] {true, false}) {
+      try (StoryClusters sc = StoryClusters.builder().fingerprintTitle(title).build()) {
+        sc.add(source);
+        Assignment a = sc.add(copy);
+        assertEquals(title, a.clusterId().equals("seed-001"), "fingerprintTitle " + title
+            + ": " + a.scores());
+      }
+    }
+  }
+
+  /** A title that the text already begins with (a page's own headline) is not added twice. */
+  @Test
+  void aTitleTheTextBeginsWithIsNotAddedTwice() throws Exception {
+    for (Article a : Seeds.load().values()) {
+      assertEquals(java.util.Arrays.toString(Prepared.of(a, 2, 1_000_000, false).shingles),
+          java.util.Arrays.toString(Prepared.of(a, 2, 1_000_000, true).shingles), a.id());
+    }
+    Article headed = Article.builder("x").title("A headline, of its own")
+        .text("The text starts here and goes on.").build();
+    Prepared p = Prepared.of(headed, 2, 1_000_000, true);
+    assertEquals(List.of("a headline, of its own", "the text starts here and goes on."),
+        List.of(p.line(0), p.line(1)));
+    assertEquals(1, Prepared.of(headed, 2, 1_000_000, false).lines());
+  }
+
   /** The seeds, each followed by a re-headed copy of its first two thirds from another site. */
   private static List<Article> seedsWithTrimmedCopies() throws Exception {
     List<Article> stream = new ArrayList<>();
@@ -270,6 +313,9 @@ class StoryClustersTest {
     SettingsMismatchException k = assertThrows(SettingsMismatchException.class,
         () -> StoryClusters.builder().directory(dir).signatureSize(64).build());
     assertEquals("k", k.setting());
+    SettingsMismatchException t = assertThrows(SettingsMismatchException.class,
+        () -> StoryClusters.builder().directory(dir).fingerprintTitle(false).build());
+    assertEquals("title", t.setting());
     // the index is untouched and still opens with its own settings
     StoryClusters.builder().directory(dir).build().close();
   }

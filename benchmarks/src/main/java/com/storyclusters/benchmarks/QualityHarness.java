@@ -23,9 +23,10 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar com.storyclusters.benchmarks.QualityHarness \
- *     [--data ../shared/data] [minScore=0.25] [shingleSize=2] [maxAnchors=64] [sweep]
+ *     [--data ../shared/data] [minScore=0.25] [shingleSize=2] [maxAnchors=64] [title=false] [sweep]
  * </pre>
- * {@code sweep} also prints the trade-off curve of WD/PD/ND linked against minScore on COUNTER.
+ * {@code sweep} also prints the trade-off curve on COUNTER: WD/PD/ND linked and precision over a
+ * grid of minScore and minLeadShare.
  */
 public final class QualityHarness {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,13 +70,13 @@ public final class QualityHarness {
       System.out.println();
       System.out.println("trade-off on " + counter.name()
           + ": WD / PD / ND pairs linked, pairwise precision; rows minScore, columns minLeadShare");
-      double[] leads = {0.1, 0.15, 0.2, 0.25, 0.3};
+      double[] leads = {0.15, 0.2, 0.25, 0.3, 0.35};
       StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-9s", "minScore"));
       for (double l : leads) {
         head.append(String.format(Locale.ROOT, " | lead %-21.2f", l));
       }
       System.out.println(head);
-      for (double t : new double[] {0.15, 0.2, 0.25, 0.3, 0.4}) {
+      for (double t : new double[] {0.1, 0.15, 0.2, 0.25, 0.3}) {
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-9.2f", t));
         for (double l : leads) {
           Map<String, String> o = new HashMap<>(overrides);
