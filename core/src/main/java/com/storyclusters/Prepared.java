@@ -118,13 +118,27 @@ final class Prepared {
   }
 
   /**
-   * Whether the title already opens the text: it occurs within the text's first {@code 2 *
-   * title.length() + 200} chars (a page's own headline, possibly after a line of site chrome).
+   * Whether the title already opens the text: it, or its longest part between " | " or " - "
+   * separators (a page title is often "headline | site name"), occurs within the text's first
+   * {@code 2 * title.length() + 200} chars (a page's own headline, possibly after a line of site
+   * chrome).
    */
   private static boolean beginsWith(String text, String title) {
-    int end = Math.min(text.length(), 2 * title.length() + 200);
-    return text.substring(0, end).contains(title);
+    String head = text.substring(0, Math.min(text.length(), 2 * title.length() + 200));
+    if (head.contains(title)) {
+      return true;
+    }
+    String longest = "";
+    for (String part : TITLE_SEPARATOR.split(title)) {
+      if (part.length() > longest.length()) {
+        longest = part;
+      }
+    }
+    return longest.length() < title.length() && !longest.isBlank() && head.contains(longest);
   }
+
+  private static final java.util.regex.Pattern TITLE_SEPARATOR =
+      java.util.regex.Pattern.compile(" [|-] ");
 
   private static long hashChars(CharSequence s, int start, int end) {
     long h = 0x84222325cbf29ce4L;

@@ -77,6 +77,9 @@ class StoryClustersTest {
     assertEquals(List.of("a headline, of its own", "the text starts here and goes on."),
         List.of(p.line(0), p.line(1)));
     assertEquals(1, Prepared.of(headed, 2, 1_000_000, false).lines());
+    Article page = Article.builder("y").title("Leaders meet in Canada | Japan Today")
+        .text("Japan Today\nLeaders meet in Canada\nThe leaders met on Tuesday.").build();
+    assertEquals(3, Prepared.of(page, 2, 1_000_000, true).lines(), "a page title's site suffix");
   }
 
   /** The seeds, each followed by a re-headed copy of its first two thirds from another site. */
