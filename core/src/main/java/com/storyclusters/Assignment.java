@@ -14,7 +14,9 @@ import java.util.Optional;
  *     (then {@code bestMatch} and {@code scores} are those recorded when it was first added)
  * @param bestMatch the verified article that decided the assignment, if any
  * @param scores that match's scores, if any
- * @param boilerplate the lines removed as boilerplate before fingerprinting (normalized form)
+ * @param boilerplate the lines removed before fingerprinting (normalized form, in text order):
+ *     boilerplate learned from the source's earlier articles, and the lines before the page's own
+ *     headline (a line that is the article's title, in the first half of the text)
  */
 public record Assignment(String articleId, String clusterId, boolean newCluster, boolean unchanged,
     Optional<String> bestMatch, Optional<MatchScores> scores, List<String> boilerplate) {

@@ -65,7 +65,8 @@ final class Fingerprint {
   }
 
   /**
-   * Removes boilerplate lines and fingerprints the rest.
+   * Removes boilerplate lines and the lines before the page's own headline ({@link
+   * Prepared#headline}), and fingerprints the rest.
    *
    * @param sourceLineFrequency how many indexed articles of the same source carry a line (by key);
    *     null to skip boilerplate removal
@@ -88,12 +89,12 @@ final class Fingerprint {
       }
       if (totalTokens - droppedTokens < MIN_KEPT_SHARE * totalTokens) {
         Arrays.fill(drop, false);
-      } else {
-        for (int i = 0; i < p.lines(); i++) {
-          if (drop[i]) {
-            removed.add(p.line(i));
-          }
-        }
+      }
+    }
+    Arrays.fill(drop, 0, p.headline, true); // before the page's own headline: chrome, teasers
+    for (int i = 0; i < p.lines(); i++) {
+      if (drop[i]) {
+        removed.add(p.line(i));
       }
     }
     StringBuilder kept = new StringBuilder(p.normalized.length());

@@ -26,9 +26,16 @@ final class Prepared {
   final long[] shingles;
   final int[] shingleStart;
   final long textHash;
+  /**
+   * The line where the article proper starts: the page's own headline when a line in the first half
+   * of the text is its title; 0 otherwise. What comes before it (site chrome, navigation, teasers
+   * of other stories) is not fingerprinted.
+   */
+  final int headline;
 
   private Prepared(Article article, String normalized, int[] lineStart, int[] lineEnd,
-      long[] lineKey, int[] lineTokens, long[] shingles, int[] shingleStart, long textHash) {
+      long[] lineKey, int[] lineTokens, long[] shingles, int[] shingleStart, long textHash,
+      int headline) {
     this.article = article;
     this.normalized = normalized;
     this.lineStart = lineStart;
@@ -38,6 +45,7 @@ final class Prepared {
     this.shingles = shingles;
     this.shingleStart = shingleStart;
     this.textHash = textHash;
+    this.headline = headline;
   }
 
   int lines() {
@@ -49,17 +57,22 @@ final class Prepared {
   }
 
   /**
-   * Normalizes and shingles the article's text (at most {@code maxChars} chars of it), with its
-   * title as the first line when {@code withTitle} is set and the text does not already begin with
-   * it.
+   * Normalizes and shingles the article's text (at most {@code maxChars} chars of it). With {@code
+   * withTitle}: when a line in the first half of the text is the title (a page's own headline),
+   * the article starts there ({@link #headline}); when the text does not hold the title near its
+   * start, the title becomes its first line.
    */
   static Prepared of(Article article, int shingleSize, int maxChars, boolean withTitle) {
     TextNormalizer normalizer = TextNormalizer.get();
     String normalized = normalizer.normalize(clip(article.text(), maxChars));
+    int headlineAt = -1;
     if (withTitle && !article.title().isBlank()) {
       String title = normalizer.normalize(clip(article.title(), maxChars)).strip();
-      if (!title.isEmpty() && !beginsWith(normalized, title)) {
-        normalized = title + "\n" + normalized;
+      if (!title.isEmpty()) {
+        headlineAt = headlineLine(normalized, title);
+        if (headlineAt < 0 && !beginsWith(normalized, title)) {
+          normalized = title + "\n" + normalized;
+        }
       }
     }
     long sourceSeed = Tokenizer.hashToken(article.source());
@@ -85,9 +98,13 @@ final class Prepared {
     Shingler shingler = new Shingler(shingleSize);
     long[] all = new long[Math.max(16, normalized.length() / 4)];
     int total = 0;
+    int headline = 0;
     for (int i = 0; i < n; i++) {
       starts[i] = bounds.get(i)[0];
       ends[i] = bounds.get(i)[1];
+      if (starts[i] == headlineAt) {
+        headline = i;
+      }
       shingler.reset();
       tokens[i] = Tokenizer.tokenize(normalized, starts[i], ends[i], shingler);
       shingler.finish();
@@ -103,7 +120,7 @@ final class Prepared {
     shingleStart[n] = total;
     long textHash = hashChars(normalized, 0, normalized.length());
     return new Prepared(article, normalized, starts, ends, keys, tokens,
-        Arrays.copyOf(all, total), shingleStart, textHash);
+        Arrays.copyOf(all, total), shingleStart, textHash, headline);
   }
 
   private static String clip(String raw, int maxChars) {
@@ -118,24 +135,54 @@ final class Prepared {
   }
 
   /**
-   * Whether the title already opens the text: it, or its longest part between " | " or " - "
-   * separators (a page title is often "headline | site name"), occurs within the text's first
-   * {@code 2 * title.length() + 200} chars (a page's own headline, possibly after a line of site
-   * chrome).
+   * Whether the title already opens the text: it, or its {@link #mainPart} (a page title is often
+   * "headline | site name"), occurs within the text's first {@code 2 * title.length() + 200} chars.
    */
   private static boolean beginsWith(String text, String title) {
     String head = text.substring(0, Math.min(text.length(), 2 * title.length() + 200));
-    if (head.contains(title)) {
-      return true;
+    return head.contains(title) || head.contains(mainPart(title));
+  }
+
+  /**
+   * Start (char offset) of the first line in the first half of the text that is the title or its
+   * {@link #mainPart}; -1 if none. Titles under {@link #MIN_HEADLINE_CHARS} chars ("News") are not
+   * looked for.
+   */
+  private static int headlineLine(String text, String title) {
+    String main = mainPart(title);
+    if (main.length() < MIN_HEADLINE_CHARS) {
+      return -1;
     }
+    int half = text.length() / 2;
+    int from = 0;
+    while (from <= half) {
+      int nl = text.indexOf('\n', from);
+      int to = nl < 0 ? text.length() : nl;
+      int len = to - from;
+      if ((len == title.length() && text.startsWith(title, from))
+          || (len == main.length() && text.startsWith(main, from))) {
+        return from;
+      }
+      if (nl < 0) {
+        break;
+      }
+      from = nl + 1;
+    }
+    return -1;
+  }
+
+  /** The longest part of a title between " | " or " - " separators; the title if it has none. */
+  private static String mainPart(String title) {
     String longest = "";
     for (String part : TITLE_SEPARATOR.split(title)) {
       if (part.length() > longest.length()) {
         longest = part;
       }
     }
-    return longest.length() < title.length() && !longest.isBlank() && head.contains(longest);
+    return longest.isBlank() ? title : longest.strip();
   }
+
+  private static final int MIN_HEADLINE_CHARS = 12;
 
   private static final java.util.regex.Pattern TITLE_SEPARATOR =
       java.util.regex.Pattern.compile(" [|-] ");

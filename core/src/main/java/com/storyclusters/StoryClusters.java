@@ -33,7 +33,9 @@ import org.apache.lucene.store.FSDirectory;
  * }
  * }</pre>
  *
- * <p><b>What add does.</b> The text is normalized and split into lines; lines that other articles
+ * <p><b>What add does.</b> The text is normalized and split into lines, with the title as the first
+ * line unless the text holds it (then the article starts at that line, its own headline, and what
+ * came before it is dropped: site chrome, teasers of other stories); lines that other articles
  * of the same source already carried (short ones once, long ones twice) are removed as boilerplate;
  * the rest is cut into word shingles, hashed, and summarised by a MinHash signature. Candidates are
  * the indexed articles that share an LSH band key or one of the article's rarest shingles (of its

@@ -45,12 +45,7 @@ class StoryClustersTest {
   @Test
   void aCopyThatCarriesTheLeadInItsTitleJoins() throws Exception {
     Article source = Seeds.load().get("seed-001");
-    List<String> paragraphs = new ArrayList<>();
-    for (String p : source.text().split("\n")) {
-      if (p.split(" ").length >= 20) {
-        paragraphs.add(p.strip());
-      }
-    }
+    List<String> paragraphs = paragraphs(source);
     Article copy = Article.builder("standfirst-copy").source("daily")
         .title("Summit talks | " + paragraphs.get(0))
         .text(String.join("\n\n", paragraphs.subList(1, 3))).build();
@@ -62,6 +57,53 @@ class StoryClustersTest {
             + ": " + a.scores());
       }
     }
+  }
+
+  /**
+   * A page that opens with teasers of other stories (each one's headline and first paragraph, so
+   * they hold those stories' leads) before its own headline: the article starts at its headline,
+   * so the page joins its headline story, in either order of arrival, and the teased stories stay
+   * alone. Without the headline rule the page joins a teased story (seed 001, whose lead the page's
+   * lead holds), and its headline story's copies then start a cluster of their own.
+   */
+  @Test
+  void aPageThatOpensWithTeasersOfOtherStoriesJoinsItsHeadlineStory() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    StringBuilder text = new StringBuilder("Top stories\n");
+    for (String id : List.of("seed-001", "seed-002", "seed-004")) {
+      text.append(seeds.get(id).title()).append('\n').append(paragraphs(seeds.get(id)).get(0))
+          .append('\n');
+    }
+    Article kyodo = seeds.get("seed-000");
+    text.append(kyodo.title()).append('\n').append(String.join("\n", paragraphs(kyodo)));
+    Article page = Article.builder("portal-page").source("portal")
+        .title(kyodo.title() + " | Portal News").text(text.toString()).build();
+    for (List<String> order : List.of(
+        List.of("seed-001", "seed-002", "seed-004", "portal-page", "seed-003", "seed-000"),
+        List.of("seed-003", "seed-001", "seed-002", "portal-page", "seed-004", "seed-000"))) {
+      try (StoryClusters sc = StoryClusters.builder().build()) {
+        Map<String, Assignment> got = new HashMap<>();
+        for (String id : order) {
+          got.put(id, sc.add(id.equals("portal-page") ? page : seeds.get(id)));
+        }
+        String story = got.get("seed-000").clusterId();
+        assertEquals(story, got.get("portal-page").clusterId(), order.toString());
+        assertEquals(story, got.get("seed-003").clusterId(), order.toString());
+        assertEquals(4, sc.clusterCount(), order.toString());
+        assertTrue(got.get("portal-page").boilerplate().contains("top stories"),
+            "what came before the headline is reported as removed");
+      }
+    }
+  }
+
+  private static List<String> paragraphs(Article a) {
+    List<String> out = new ArrayList<>();
+    for (String p : a.text().split("\n")) {
+      if (p.split(" ").length >= 20) {
+        out.add(p.strip());
+      }
+    }
+    return out;
   }
 
   /** A title that the text already begins with (a page's own headline) is not added twice. */
