@@ -140,7 +140,8 @@ final class Prepared {
    */
   private static boolean beginsWith(String text, String title) {
     String head = text.substring(0, Math.min(text.length(), 2 * title.length() + 200));
-    return head.contains(title) || head.contains(mainPart(title));
+    String main = mainPart(title);
+    return head.contains(title) || (main.length() >= MIN_HEADLINE_CHARS && head.contains(main));
   }
 
   /**
@@ -153,20 +154,20 @@ final class Prepared {
     if (main.length() < MIN_HEADLINE_CHARS) {
       return -1;
     }
-    int half = text.length() / 2;
-    int from = 0;
-    while (from <= half) {
-      int nl = text.indexOf('\n', from);
-      int to = nl < 0 ? text.length() : nl;
-      int len = to - from;
-      if ((len == title.length() && text.startsWith(title, from))
-          || (len == main.length() && text.startsWith(main, from))) {
-        return from;
+    int limit = text.length() / 2;
+    int whole = lineAt(text, title, limit);
+    int part = main.equals(title) ? -1 : lineAt(text, main, limit);
+    return whole < 0 ? part : part < 0 ? whole : Math.min(whole, part);
+  }
+
+  /** Start of the first line at or before {@code limit} that is exactly {@code line}; -1 if none. */
+  private static int lineAt(String text, String line, int limit) {
+    for (int at = text.indexOf(line); at >= 0 && at <= limit; at = text.indexOf(line, at + 1)) {
+      int end = at + line.length();
+      if ((at == 0 || text.charAt(at - 1) == '\n')
+          && (end == text.length() || text.charAt(end) == '\n')) {
+        return at;
       }
-      if (nl < 0) {
-        break;
-      }
-      from = nl + 1;
     }
     return -1;
   }

@@ -47,4 +47,51 @@ class FingerprintTest {
       assertEquals(true, widest <= lead, "length " + length);
     }
   }
+
+  /**
+   * Whatever a page carries before its own headline (a line that is its title, in the first half
+   * of the text) never changes its fingerprint: the same article with or without it gives the same
+   * lead and shingle set, and everything before the headline is reported as removed.
+   */
+  @Test
+  void whatComesBeforeTheHeadlineNeverMatters() {
+    com.storyclusters.lsh.LshPlan plan = com.storyclusters.lsh.LshPlan.plan(0.5, 128, 0.5, 0.5);
+    String[] words = {"ishiba", "lee", "summit", "talks", "said", "the", "of", "japan", "korea",
+        "tuesday", "trade", "ties", "leaders", "met", "canada", "in", "a", "and"};
+    qt().withExamples(300).forAll(longs().all(), integers().between(0, 12),
+        integers().between(1, 30)).checkAssert((seed, junkLines, bodyLines) -> {
+          Random r = new Random(seed);
+          String title = sentence(r, words, 4 + r.nextInt(6));
+          StringBuilder body = new StringBuilder(title).append('\n');
+          for (int i = 0; i < bodyLines; i++) {
+            body.append(sentence(r, words, 5 + r.nextInt(30))).append('\n');
+          }
+          StringBuilder junk = new StringBuilder();
+          for (int i = 0; i < junkLines; i++) {
+            junk.append(sentence(r, words, 1 + r.nextInt(12))).append('\n');
+          }
+          if (junk.length() >= body.length() || junk.toString().contains(title + "\n")) {
+            return; // the headline must be in the first half, and the first line that is the title
+          }
+          Fingerprint clean = select(title, body.toString(), plan);
+          Fingerprint paged = select(title + " | site", junk + body.toString(), plan);
+          assertEquals(java.util.Arrays.toString(clean.lead), java.util.Arrays.toString(paged.lead));
+          assertEquals(java.util.Arrays.toString(clean.set), java.util.Arrays.toString(paged.set));
+          assertEquals(junkLines, paged.removed.size());
+        });
+  }
+
+  private Fingerprint select(String title, String text,
+      com.storyclusters.lsh.LshPlan plan) {
+    Article a = Article.builder("a").title(title).text(text).build();
+    return Fingerprint.select(Prepared.of(a, 2, 1_000_000, true), null, hasher, plan, 20_000);
+  }
+
+  private static String sentence(Random r, String[] words, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 0 ? "" : " ").append(words[r.nextInt(words.length)]);
+    }
+    return sb.toString();
+  }
 }
