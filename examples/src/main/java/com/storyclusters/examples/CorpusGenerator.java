@@ -20,7 +20,9 @@ import java.util.Random;
  * shape and word statistics of real news but share no text with each other. Each story is
  * published by one to six of twenty sites; every copy gets its site's chrome (header and footer
  * lines), and may be trimmed at the end, lightly edited (a few words changed, a sentence dropped),
- * or followed by "related articles" carrying the start of other stories, as seed 003 is. The gold
+ * or followed by "related articles" carrying the start of other stories, as seed 003 is. Half the
+ * sites print the headline above the text, and some of those open with teasers of other stories
+ * (headline and first paragraph) before it. The gold
  * cluster of a copy is its story. Deterministic for a given seed and input.
  */
 public final class CorpusGenerator {
@@ -75,10 +77,12 @@ public final class CorpusGenerator {
         int site = (firstSite + c * 7) % SITES;
         String id = String.format("g%08d-%d", story, c);
         String text = copy(body, site, story, r);
+        String headline = c == 0 ? title : edited(title, r);
+        text = page(text, headline, site, story);
         ObjectNode a = JSON.createObjectNode();
         a.put("id", id);
         a.put("source", "site" + site);
-        a.put("title", c == 0 ? title : edited(title, r));
+        a.put("title", headline);
         a.put("text", text);
         a.put("published", start.plusDays(story / 2000 + (c > 0 ? r.nextInt(2) : 0)).toString());
         a.put("language", "en");
@@ -182,6 +186,34 @@ public final class CorpusGenerator {
     sb.append("(c) Site").append(site).append(" 2025. All rights reserved.\n");
     sb.append("Get the Site").append(site).append(" app for the full experience\n");
     return sb.toString();
+  }
+
+  /**
+   * The page layout of a site, after its navigation lines: even sites print the headline above
+   * the text; a quarter of the sites open with "Top stories", teasers (headline and first
+   * paragraph) of two earlier stories, before it. Drawn from its own random stream, so the copies'
+   * texts are those of a corpus without layouts.
+   */
+  private String page(String text, String headline, int site, int story) {
+    if (site % 2 != 0) {
+      return text;
+    }
+    int navEnd = text.indexOf('\n') + 1;
+    if (text.startsWith("Advertisement\n", navEnd)) {
+      navEnd += "Advertisement\n".length();
+    }
+    StringBuilder sb = new StringBuilder(text.length() + 1024).append(text, 0, navEnd);
+    if (site % 4 == 2 && story > 0) {
+      Random r = new Random(story * 1_000_003L + site);
+      sb.append("Top stories\n");
+      for (int k = 0; k < 2; k++) {
+        int other = Math.max(0, story - 1 - r.nextInt(50));
+        String[] o = storyParagraphs(other);
+        sb.append(storyTitle(other)).append('\n').append(o.length > 0 ? o[0] : "").append('\n');
+      }
+    }
+    sb.append(headline).append('\n');
+    return sb.append(text, navEnd, text.length()).toString();
   }
 
   /** A light edit: a few words replaced from the vocabulary. */

@@ -61,12 +61,14 @@ class CorpusGeneratorTest {
       assertEquals(a.get("id").asText(), g.get("id").asText());
       cluster.put(g.get("id").asText(), g.get("cluster").asText());
       list.add(com.storyclusters.Article.builder(a.get("id").asText())
-          .source(a.get("source").asText()).text(a.get("text").asText()).build());
+          .source(a.get("source").asText()).title(a.get("title").asText())
+          .text(a.get("text").asText()).build());
     }
     int stories = new HashSet<>(cluster.values()).size();
     assertTrue(stories > 50 && stories < 250, "one to six copies a story: " + stories);
     // (stories are word-substituted variants of three seed texts)
     assertTrue(out[0].contains("Related articles"), "some pages carry other stories");
+    assertTrue(out[0].contains("Top stories"), "some pages open with teasers of other stories");
     // the library finds most copies and merges few stories
     Map<String, String> predicted = new HashMap<>();
     try (StoryClusters sc = StoryClusters.builder().build()) {
