@@ -21,9 +21,9 @@ import java.util.Random;
  * published by one to six of twenty sites; every copy gets its site's chrome (header and footer
  * lines), and may be trimmed at the end, lightly edited (a few words changed, a sentence dropped),
  * or followed by "related articles" carrying the start of other stories, as seed 003 is. Half the
- * sites print the headline above the text, and some of those open with teasers of other stories
- * (headline and first paragraph) before it. The gold
- * cluster of a copy is its story. Deterministic for a given seed and input.
+ * sites print the headline above the text, and half of those open with "Top stories", teasers of
+ * other stories (headline and first paragraph), before it. The gold cluster of a copy is its
+ * story. Deterministic for a given seed and input.
  */
 public final class CorpusGenerator {
   private static final ObjectMapper JSON = new ObjectMapper();
