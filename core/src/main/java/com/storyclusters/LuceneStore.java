@@ -51,8 +51,9 @@ import org.apache.lucene.util.BytesRef;
  * src     stored                         source
  * title   stored                         title
  * pub     LongPoint + stored             published, epoch milliseconds (absent when unknown)
- * text    stored                         fingerprinted text (normalized, boilerplate removed)
- * th      stored long                    hash of the normalized text (re-add detection)
+ * text    stored                         fingerprinted text (normalized, with the title line,
+ *                                        boilerplate and what precedes the headline removed)
+ * th      stored long                    hash of the normalized text and title (re-add detection)
  * bm, sc, bp  stored                     best match, its scores, removed boilerplate lines
  * lsh     terms, docs only               LSH band keys, 8 bytes big-endian
  * sh      terms, docs only               the anchor sample of the distinct evidence shingles
@@ -68,7 +69,8 @@ import org.apache.lucene.util.BytesRef;
  *                                        each (format 1: 8 bytes, all bits)
  * n       numeric doc values             distinct shingle count
  * </pre>
- * The {@link IndexSettings} are in the commit user data. Not thread-safe for writes: the facade
+ * The {@link IndexSettings} are in the commit user data (format 4 added {@code title}, whether
+ * titles are fingerprinted). Not thread-safe for writes: the facade
  * serialises them.
  */
 final class LuceneStore implements AutoCloseable {
