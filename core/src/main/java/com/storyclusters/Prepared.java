@@ -69,8 +69,9 @@ final class Prepared {
     if (withTitle && !article.title().isBlank()) {
       String title = normalizer.normalize(clip(article.title(), maxChars)).strip();
       if (!title.isEmpty()) {
-        headlineAt = headlineLine(normalized, title);
-        if (headlineAt < 0 && !beginsWith(normalized, title)) {
+        String main = mainPart(title);
+        headlineAt = headlineLine(normalized, title, main);
+        if (headlineAt < 0 && !beginsWith(normalized, title, main)) {
           normalized = title + "\n" + normalized;
         }
       }
@@ -138,9 +139,8 @@ final class Prepared {
    * Whether the title already opens the text: it, or its {@link #mainPart} (a page title is often
    * "headline | site name"), occurs within the text's first {@code 2 * title.length() + 200} chars.
    */
-  private static boolean beginsWith(String text, String title) {
+  private static boolean beginsWith(String text, String title, String main) {
     String head = text.substring(0, Math.min(text.length(), 2 * title.length() + 200));
-    String main = mainPart(title);
     return head.contains(title) || (main.length() >= MIN_HEADLINE_CHARS && head.contains(main));
   }
 
@@ -149,8 +149,7 @@ final class Prepared {
    * {@link #mainPart}; -1 if none. Titles under {@link #MIN_HEADLINE_CHARS} chars ("News") are not
    * looked for.
    */
-  private static int headlineLine(String text, String title) {
-    String main = mainPart(title);
+  private static int headlineLine(String text, String title, String main) {
     if (main.length() < MIN_HEADLINE_CHARS) {
       return -1;
     }
