@@ -2,6 +2,7 @@ package com.storyclusters.benchmarks;
 
 import com.storyclusters.Article;
 import com.storyclusters.StoryClusters;
+import com.storyclusters.examples.Jsonl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public class ClusterBenchmark {
   @Setup(Level.Trial)
   public void setup() throws IOException {
     Path data = Path.of(System.getProperty("storyclusters.data", "../shared/data"));
-    List<Article> bbc = QualityHarness.readArticles(data.resolve("bbc-news/articles.jsonl"));
+    List<Article> bbc = Jsonl.readArticles(data.resolve("bbc-news/articles.jsonl"));
     int extra = 200_000;
     List<Article> all = ScaleHarness.generate(bbc.stream().map(Article::text).toList(),
         bbc.stream().map(Article::title).toList(), size + extra);

@@ -1,5 +1,6 @@
 package com.storyclusters.benchmarks;
 
+import com.storyclusters.examples.Jsonl;
 import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
 import com.storyclusters.minhash.Signature;
@@ -64,7 +65,7 @@ public class FingerprintBenchmark {
         "bbc-news", "articles.jsonl");
     List<String> texts = new ArrayList<>();
     if (Files.isRegularFile(file)) {
-      for (var a : QualityHarness.readArticles(file)) {
+      for (var a : Jsonl.readArticles(file)) {
         texts.add(a.text());
       }
     } else {

@@ -1,16 +1,12 @@
 package com.storyclusters.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.storyclusters.Article;
 import com.storyclusters.Assignment;
 import com.storyclusters.StoryClusters;
+import com.storyclusters.examples.Jsonl;
 import com.storyclusters.examples.Metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +25,6 @@ import java.util.Map;
  * grid of minScore and minLeadShare.
  */
 public final class QualityHarness {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private QualityHarness() {}
 
   /** One labelled set: articles and a gold file. */
@@ -104,7 +98,7 @@ public final class QualityHarness {
     lines.add("source,copy,label,score,containmentOfCopy,containmentOfSource,runCopy,runSource,"
         + "leadShareCopy,leadShareSource,linked,together");
     try (StoryClusters sc = builder(overrides).build()) {
-      sc.addAll(readArticles(counter.articles()), 2);
+      sc.addAll(Jsonl.readArticles(counter.articles()), 2);
       for (String id : new java.util.TreeSet<>(gold[1].keySet())) {
         String source = id.substring(0, id.length() - 1);
         if (!id.endsWith("p") || !gold[0].containsKey(source)) {
@@ -157,7 +151,7 @@ public final class QualityHarness {
   static Metrics run(Set set, Map<String, String> overrides) throws IOException {
     Map<String, String> predicted = new HashMap<>();
     try (StoryClusters sc = builder(overrides).build()) {
-      for (Assignment a : sc.addAll(readArticles(set.articles()), 2)) {
+      for (Assignment a : sc.addAll(Jsonl.readArticles(set.articles()), 2)) {
         predicted.put(a.articleId(), a.clusterId());
       }
     }
@@ -184,38 +178,5 @@ public final class QualityHarness {
       }
     });
     return b;
-  }
-
-  static List<Article> readArticles(Path file) throws IOException {
-    List<Article> out = new ArrayList<>();
-    try (var lines = Files.lines(file)) {
-      for (String line : (Iterable<String>) lines::iterator) {
-        if (!line.isBlank()) {
-          out.add(parse(JSON.readTree(line)));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Article parse(JsonNode n) {
-    Article.Builder b = Article.builder(n.get("id").asText())
-        .source(text(n, "source")).title(text(n, "title")).text(text(n, "text"))
-        .language(text(n, "language"));
-    String pub = text(n, "published");
-    if (pub != null && pub.length() == 10) {
-      try {
-        b.published(LocalDate.parse(pub).atStartOfDay(ZoneOffset.UTC).toInstant());
-      } catch (java.time.format.DateTimeParseException e) {
-        // impossible dates occur in real feeds: unknown time
-      }
-    }
-    return b.build();
-  }
-
-
-  private static String text(JsonNode n, String f) {
-    JsonNode v = n.get(f);
-    return v == null || v.isNull() ? null : v.asText();
   }
 }

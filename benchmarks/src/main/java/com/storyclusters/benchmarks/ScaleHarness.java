@@ -3,6 +3,7 @@ package com.storyclusters.benchmarks;
 import com.storyclusters.Article;
 import com.storyclusters.StoryClusters;
 import com.storyclusters.examples.CorpusGenerator;
+import com.storyclusters.examples.Jsonl;
 import com.storyclusters.minhash.MinHasher;
 import com.storyclusters.shingle.Shingler;
 import com.storyclusters.text.TextNormalizer;
@@ -46,7 +47,7 @@ public final class ScaleHarness {
     if (sizes.isEmpty()) {
       sizes = List.of(10_000, 100_000);
     }
-    List<Article> bbc = QualityHarness.readArticles(data.resolve("bbc-news/articles.jsonl"));
+    List<Article> bbc = Jsonl.readArticles(data.resolve("bbc-news/articles.jsonl"));
     List<String> texts = bbc.stream().map(Article::text).toList();
     List<String> titles = bbc.stream().map(Article::title).toList();
     System.out.printf(Locale.ROOT, "%10s %10s %12s %10s %12s %12s %9s %9s%n", "articles",
@@ -90,7 +91,7 @@ public final class ScaleHarness {
       try (var out = Files.newBufferedWriter(tmp)) {
         new CorpusGenerator(texts, titles, 1).write(n, out, java.io.Writer.nullWriter());
       }
-      return QualityHarness.readArticles(tmp);
+      return Jsonl.readArticles(tmp);
     } finally {
       Files.deleteIfExists(tmp);
     }

@@ -1,146 +1,41 @@
 package com.storyclusters.examples;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.storyclusters.Article;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * Reads articles from a JSON Lines file ({@code {"id","source","title","text","published",
- * "language"}}, id required) or from a folder of {@code .txt} / {@code .html} files (one article
- * each; the id is the file name without extension). Errors name the line number or path.
+ * The command's input: articles from a JSON Lines file (read by {@link Jsonl#readArticles(Path,
+ * Jsonl.Sink)}: field names, date leniency and line-numbered errors are its) or from a folder of
+ * {@code .txt} / {@code .html} files (one article each; the id is the file name without
+ * extension). Stateless; the sink is called on the calling thread, in input order.
  */
 final class ArticleReader {
-  /** A malformed input record. */
-  static final class BadInputException extends Exception {
-    private static final long serialVersionUID = 1L;
-    final long line;
-
-    BadInputException(String message, long line) {
-      super(message);
-      this.line = line;
-    }
-  }
-
-  /** Receives one parsed article or one bad line. */
-  interface Sink {
-    void article(Article article) throws Exception;
-
-    /** Return true to go on, false to stop. */
-    boolean bad(BadInputException e);
-  }
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ArticleReader() {}
 
-  static void read(Path input, Sink sink) throws Exception {
+  /**
+   * Reads a JSONL file or a folder into {@code sink}.
+   *
+   * @throws IOException if the input is missing or unreadable, or the sink throws it
+   */
+  static void read(Path input, Jsonl.Sink<Article> sink) throws IOException {
     if (Files.isDirectory(input)) {
       readFolder(input, sink);
     } else if (Files.isRegularFile(input)) {
-      readJsonl(input, sink);
+      Jsonl.readArticles(input, sink);
     } else {
       throw new IOException("input not found or unreadable: " + input);
     }
   }
 
-  private static void readJsonl(Path input, Sink sink) throws Exception {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    try (BufferedReader r = new BufferedReader(
-        new java.io.InputStreamReader(Files.newInputStream(input), decoder), 1 << 16)) {
-      String line;
-      long n = 0;
-      while ((line = r.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        Article a;
-        try {
-          a = parse(line, n);
-        } catch (BadInputException e) {
-          if (!sink.bad(e)) {
-            return;
-          }
-          continue;
-        }
-        sink.article(a);
-      }
-    }
-  }
-
-  static Article parse(String line, long n) throws BadInputException {
-    JsonNode node;
-    try {
-      node = JSON.readTree(line);
-    } catch (IOException e) {
-      throw new BadInputException("line " + n + ": malformed JSON: "
-          + e.getMessage().split("\n")[0], n);
-    }
-    if (node == null || !node.isObject()) {
-      throw new BadInputException("line " + n + ": not a JSON object", n);
-    }
-    JsonNode id = node.get("id");
-    if (id == null || id.isNull() || !id.isValueNode() || id.asText().isBlank()) {
-      throw new BadInputException("line " + n + ": missing or blank \"id\"", n);
-    }
-    Instant published = null;
-    try {
-      published = time(text(node, "published"));
-    } catch (DateTimeParseException e) {
-      // The time is optional metadata: an impossible date (2014-09-31 occurs in real feeds) makes
-      // it unknown rather than losing the article.
-      System.err.println("storyclusters: line " + n + ": \"published\" is not a valid time ("
-          + e.getParsedString() + "); taken as unknown");
-    }
-    return Article.builder(id.asText())
-        .source(text(node, "source"))
-        .title(text(node, "title"))
-        .text(text(node, "text"))
-        .published(published)
-        .language(text(node, "language"))
-        .build();
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
-  static Instant time(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    if (s.length() == 10) {
-      return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-    try {
-      return OffsetDateTime.parse(s).toInstant();
-    } catch (DateTimeParseException e) {
-      return Instant.parse(s);
-    }
-  }
-
-  private static void readFolder(Path dir, Sink sink) throws Exception {
+  private static void readFolder(Path dir, Jsonl.Sink<Article> sink) throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       s.filter(p -> {
@@ -175,10 +70,10 @@ final class ArticleReader {
           block.appendText("\n");
         }
         String text = doc.body() == null ? "" : doc.body().wholeText();
-        sink.article(Article.builder(id).title(title).text(text).source(site(doc))
+        sink.accept(Article.builder(id).title(title).text(text).source(site(doc))
             .build());
       } else {
-        sink.article(Article.builder(id).text(content).build());
+        sink.accept(Article.builder(id).text(content).build());
       }
     }
   }
@@ -204,25 +99,5 @@ final class ArticleReader {
       }
     }
     return "";
-  }
-
-  static void forEach(Path input, Consumer<Article> consumer) {
-    try {
-      read(input, new Sink() {
-        @Override
-        public void article(Article article) {
-          consumer.accept(article);
-        }
-
-        @Override
-        public boolean bad(BadInputException e) {
-          throw new IllegalArgumentException(e.getMessage());
-        }
-      });
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new UncheckedIOException(new IOException(e.getMessage(), e));
-    }
   }
 }

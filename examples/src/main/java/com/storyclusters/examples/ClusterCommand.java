@@ -1,6 +1,5 @@
 package com.storyclusters.examples;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.storyclusters.Article;
 import com.storyclusters.Assignment;
@@ -54,7 +53,6 @@ final class ClusterCommand implements Callable<Integer> {
 
   enum OnError { stop, skip }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BATCH = 2048;
 
   @Override
@@ -80,9 +78,9 @@ final class ClusterCommand implements Callable<Integer> {
         .build()) {
       List<Article> batch = new ArrayList<>(BATCH);
       boolean[] stopped = {false};
-      ArticleReader.read(input, new ArticleReader.Sink() {
+      ArticleReader.read(input, new Jsonl.Sink<Article>() {
         @Override
-        public void article(Article article) throws Exception {
+        public void accept(Article article) throws java.io.IOException {
           batch.add(article);
           if (batch.size() == BATCH) {
             flush(sc, batch, out, progress);
@@ -90,7 +88,7 @@ final class ClusterCommand implements Callable<Integer> {
         }
 
         @Override
-        public boolean bad(ArticleReader.BadInputException e) {
+        public boolean bad(Jsonl.BadLineException e) {
           bad[0]++;
           System.err.println("storyclusters: " + input + ": " + e.getMessage());
           if (onError == OnError.stop) {
@@ -136,7 +134,7 @@ final class ClusterCommand implements Callable<Integer> {
     }
     List<Assignment> done = sc.addAll(batch, threads);
     for (Assignment a : done) {
-      out.write(JSON.writeValueAsString(toJson(a)));
+      out.write(Jsonl.write(toJson(a)));
       out.write('\n');
     }
     progress.update(done.size(), sc);
@@ -144,7 +142,7 @@ final class ClusterCommand implements Callable<Integer> {
   }
 
   static ObjectNode toJson(Assignment a) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = Jsonl.newObject();
     n.put("id", a.articleId());
     n.put("cluster", a.clusterId());
     n.put("new", a.newCluster());

@@ -2,7 +2,6 @@ package com.storyclusters.examples;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
@@ -26,7 +25,6 @@ import java.util.Random;
  * story. Deterministic for a given seed and input.
  */
 public final class CorpusGenerator {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SITES = 20;
   private static final double[] COPIES_CDF = {0.30, 0.55, 0.75, 0.87, 0.95, 1.0};
 
@@ -79,14 +77,14 @@ public final class CorpusGenerator {
         String text = copy(body, site, story, r);
         String headline = c == 0 ? title : edited(title, r);
         text = page(text, headline, site, story);
-        ObjectNode a = JSON.createObjectNode();
+        ObjectNode a = Jsonl.newObject();
         a.put("id", id);
         a.put("source", "site" + site);
         a.put("title", headline);
         a.put("text", text);
         a.put("published", start.plusDays(story / 2000 + (c > 0 ? r.nextInt(2) : 0)).toString());
         a.put("language", "en");
-        ObjectNode g = JSON.createObjectNode();
+        ObjectNode g = Jsonl.newObject();
         g.put("id", id);
         g.put("cluster", "story" + story);
         window.add(new ObjectNode[] {a, g});
@@ -95,9 +93,9 @@ public final class CorpusGenerator {
       if (window.size() >= 64 || written == count) {
         java.util.Collections.shuffle(window, r); // interleave nearby stories
         for (ObjectNode[] pair : window) {
-          articles.write(JSON.writeValueAsString(pair[0]));
+          articles.write(Jsonl.write(pair[0]));
           articles.write('\n');
-          gold.write(JSON.writeValueAsString(pair[1]));
+          gold.write(Jsonl.write(pair[1]));
           gold.write('\n');
         }
         window.clear();

@@ -1,11 +1,8 @@
 package com.storyclusters.examples;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,23 +36,21 @@ final class GenerateCommand implements Callable<Integer> {
       System.err.println("storyclusters: source articles not found: " + source);
       return 2;
     }
-    ObjectMapper json = new ObjectMapper();
-    List<String> texts = new ArrayList<>();
-    List<String> titles = new ArrayList<>();
-    long n = 0;
-    for (String line : Files.readAllLines(source, StandardCharsets.UTF_8)) {
-      n++;
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode a = json.readTree(line);
-      if (a.get("text") == null) {
-        System.err.println("storyclusters: " + source + ": line " + n + ": no \"text\"");
-        return 1;
-      }
-      texts.add(a.get("text").asText());
-      titles.add(a.get("title") == null ? "" : a.get("title").asText());
+    List<String[]> rows; // text, title
+    try {
+      rows = Jsonl.readAll(source, (a, n) -> {
+        if (a.get("text") == null) {
+          throw new Jsonl.BadLineException("line " + n + ": no \"text\"", n);
+        }
+        return new String[] {a.get("text").asText(),
+            a.get("title") == null ? "" : a.get("title").asText()};
+      });
+    } catch (java.io.IOException e) {
+      System.err.println("storyclusters: " + e.getMessage());
+      return 1;
     }
+    List<String> texts = rows.stream().map(r -> r[0]).toList();
+    List<String> titles = rows.stream().map(r -> r[1]).toList();
     CorpusGenerator g = new CorpusGenerator(texts, titles, seed);
     try (var a = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
         var b = Files.newBufferedWriter(gold, StandardCharsets.UTF_8)) {

@@ -1,5 +1,6 @@
 package com.storyclusters.examples;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,31 +111,28 @@ public record Metrics(int articles, double precision, double recall, double f1, 
     return sb.toString();
   }
 
-  /** Reads {@code {"id","cluster"}} lines (and {@code "label"} if present) into maps. */
+  /**
+   * Reads {@code {"id","cluster"}} lines (and {@code "label"} if present) of a JSONL file, through
+   * {@link Jsonl}, into two maps: id to cluster and id to label.
+   *
+   * @throws java.io.IOException if the file cannot be read, or at its first bad line
+   *     ({@code "FILE: line N: ..."})
+   */
   public static Map<String, String>[] readAssignments(java.nio.file.Path file)
       throws java.io.IOException {
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        new com.fasterxml.jackson.databind.ObjectMapper();
     Map<String, String> clusters = new HashMap<>();
     Map<String, String> labels = new HashMap<>();
-    long n = 0;
-    for (String line : java.nio.file.Files.readAllLines(file)) {
-      n++;
-      if (line.isBlank()) {
-        continue;
+    for (String[] row : Jsonl.readAll(file, (node, n) -> {
+      if (node.get("id") == null || node.get("cluster") == null) {
+        throw new Jsonl.BadLineException("line " + n + ": needs \"id\" and \"cluster\"", n);
       }
-      com.fasterxml.jackson.databind.JsonNode node;
-      try {
-        node = json.readTree(line);
-      } catch (java.io.IOException e) {
-        throw new java.io.IOException(file + ": line " + n + ": malformed JSON", e);
-      }
-      if (node == null || node.get("id") == null || node.get("cluster") == null) {
-        throw new java.io.IOException(file + ": line " + n + ": needs \"id\" and \"cluster\"");
-      }
-      clusters.put(node.get("id").asText(), node.get("cluster").asText());
-      if (node.get("label") != null) {
-        labels.put(node.get("id").asText(), node.get("label").asText());
+      JsonNode label = node.get("label");
+      return new String[] {node.get("id").asText(), node.get("cluster").asText(),
+          label == null ? null : label.asText()};
+    })) {
+      clusters.put(row[0], row[1]);
+      if (row[2] != null) {
+        labels.put(row[0], row[2]);
       }
     }
     @SuppressWarnings("unchecked")
