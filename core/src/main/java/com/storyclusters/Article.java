@@ -9,10 +9,10 @@ import java.util.Optional;
  * title, publication time and language. Immutable and thread-safe.
  *
  * <p>The id is required and must contain a non-whitespace character; any Unicode is allowed. The
- * text may be empty: an article without enough text (see {@link StoryClusters.Builder#minShingles})
+ * text may be empty: an article without enough text (see {@link Settings.Builder#minShingles})
  * is indexed and forms a cluster of its own, never matching anything. The text is fingerprinted
  * with the title as its first line (unless the text already begins with it, or {@link
- * StoryClusters.Builder#fingerprintTitle} is off): copies often carry the lead sentence in a
+ * Settings.Builder#fingerprintTitle} is off): copies often carry the lead sentence in a
  * headline or standfirst.
  */
 public final class Article {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Finds the passages of a text whose shingles all occur in another set (for explanations). */
+/** What an explanation says: the passages two texts share, and why they are or are not copies. */
 final class Passages {
   private Passages() {}
 
@@ -37,5 +37,23 @@ final class Passages {
     }
     out.sort((x, y) -> Integer.compare(y.length(), x.length()));
     return new ArrayList<>(out.subList(0, Math.min(max, out.size())));
+  }
+
+  /** Why a pair is or is not a copy, in one sentence. */
+  static String reason(MatchScores s, Settings settings) {
+    if (s.linked()) {
+      return String.format(java.util.Locale.ROOT,
+          "copies: weighted containment %.3f >= %.3f and both texts share their lead", s.score(),
+          settings.minScore());
+    }
+    if (s.score() < settings.minScore()) {
+      return String.format(java.util.Locale.ROOT,
+          "not copies: weighted containment %.3f < %.3f", s.score(), settings.minScore());
+    }
+    return String.format(java.util.Locale.ROOT,
+        "not copies: containment %.3f is enough but the texts do not share their leads (at least"
+            + " %.2f of each lead window; first shared run at shingle %d and %d) or a text is"
+            + " under %d shingles",
+        s.score(), settings.minLeadShare(), s.leadOfNew(), s.leadOfMatch(), settings.minShingles());
   }
 }

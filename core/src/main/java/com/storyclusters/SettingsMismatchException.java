@@ -11,7 +11,7 @@ public final class SettingsMismatchException extends StoryClustersException {
   private final String indexValue;
   private final String requestedValue;
 
-  SettingsMismatchException(String path, String setting, String indexValue, String requestedValue) {
+  public SettingsMismatchException(String path, String setting, String indexValue, String requestedValue) {
     super("index at " + path + " was built with " + setting + "=" + indexValue
         + " but " + setting + "=" + requestedValue + " was requested; open it with the same "
         + "settings or build a new index");

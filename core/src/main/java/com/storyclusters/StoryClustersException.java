@@ -16,8 +16,11 @@ public class StoryClustersException extends RuntimeException {
     super(message, cause);
   }
 
-  /** Wraps an I/O failure; says "is corrupted" when Lucene found a checksum or format error. */
-  static StoryClustersException of(String where, java.io.IOException e) {
+  /**
+   * Wraps an I/O failure; says "is corrupted" when Lucene found a checksum or format error. (Used
+   * by the library's own packages.)
+   */
+  public static StoryClustersException of(String where, java.io.IOException e) {
     boolean corrupt = e instanceof org.apache.lucene.index.CorruptIndexException
         || e instanceof org.apache.lucene.index.IndexFormatTooOldException
         || e instanceof org.apache.lucene.index.IndexFormatTooNewException;

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The five seed pages, bundled in the repository under samples/seeds. */
-final class Seeds {
+public final class Seeds {
   private Seeds() {}
 
   static Path dir() {
@@ -19,7 +19,7 @@ final class Seeds {
     return Files.isDirectory(p) ? p : Path.of("../samples/seeds");
   }
 
-  static Map<String, Article> load() throws IOException {
+  public static Map<String, Article> load() throws IOException {
     ObjectMapper json = new ObjectMapper();
     Map<String, Article> out = new LinkedHashMap<>();
     for (String line : Files.readAllLines(dir().resolve("articles.jsonl"))) {

@@ -1,5 +1,7 @@
 package com.storyclusters;
 
+import com.storyclusters.fingerprint.Prepared;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -374,7 +376,7 @@ class StoryClustersTest {
             new org.apache.lucene.index.IndexWriterConfig())) {
       Map<String, String> data = new HashMap<>();
       w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-      data.put(IndexSettings.FORMAT_KEY, "99");
+      data.put("storyclusters.formatVersion", "99");
       w.setLiveCommitData(data.entrySet());
       w.commit();
     }

@@ -159,8 +159,8 @@ public final class QualityHarness {
     return Metrics.of(gold[0], predicted, gold[1].isEmpty() ? null : gold[1]);
   }
 
-  static StoryClusters.Builder builder(Map<String, String> overrides) {
-    StoryClusters.Builder b = StoryClusters.builder();
+  static com.storyclusters.Settings.Builder builder(Map<String, String> overrides) {
+    com.storyclusters.Settings.Builder b = StoryClusters.builder();
     overrides.forEach((k, v) -> {
       switch (k) {
         case "minScore" -> b.minScore(Double.parseDouble(v));

@@ -1,10 +1,11 @@
-package com.storyclusters;
+package com.storyclusters.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import com.storyclusters.Article;
 import com.storyclusters.minhash.MinHasher;
 import com.storyclusters.minhash.Signature;
 import java.util.Random;

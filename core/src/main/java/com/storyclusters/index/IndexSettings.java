@@ -1,4 +1,7 @@
-package com.storyclusters;
+package com.storyclusters.index;
+
+import com.storyclusters.SettingsMismatchException;
+import com.storyclusters.StoryClustersException;
 
 import com.storyclusters.minhash.MinHasher;
 import java.util.LinkedHashMap;
@@ -7,13 +10,12 @@ import java.util.Map;
 /**
  * The settings an index is written with: everything that changes what is stored. Recorded in the
  * Lucene commit user data; an index opened with other values fails with a {@link
- * SettingsMismatchException}.
+ * SettingsMismatchException}. Immutable; internal.
  */
-record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme scheme, int bands,
-    int rows, boolean title) {
-  /** Version of the stored layout: field names, term encodings, doc-value encodings. */
-  static final int FORMAT_VERSION = 4;
-  static final String FORMAT_KEY = "storyclusters.formatVersion";
+public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme scheme, int bands,
+    int rows, boolean title, boolean storeText) {
+  private static final int FORMAT_VERSION = IndexLayout.FORMAT_VERSION;
+  private static final String FORMAT_KEY = IndexLayout.FORMAT_KEY;
 
   Map<String, String> toUserData() {
     Map<String, String> m = new LinkedHashMap<>();
@@ -25,6 +27,7 @@ record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme scheme,
     m.put("storyclusters.bands", Integer.toString(bands));
     m.put("storyclusters.rows", Integer.toString(rows));
     m.put("storyclusters.title", Boolean.toString(title));
+    m.put("storyclusters.storeText", Boolean.toString(storeText));
     return m;
   }
 

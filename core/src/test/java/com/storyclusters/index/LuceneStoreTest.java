@@ -1,4 +1,4 @@
-package com.storyclusters;
+package com.storyclusters.index;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,14 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import com.storyclusters.Article;
+import com.storyclusters.Seeds;
+import com.storyclusters.StoryClusters;
+import com.storyclusters.cluster.ClusterState;
+import com.storyclusters.cluster.Evidence;
+import com.storyclusters.cluster.ShingleFrequencies;
+import com.storyclusters.fingerprint.Fingerprint;
+import com.storyclusters.fingerprint.Prepared;
 import com.storyclusters.minhash.MinHasher;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,7 +36,7 @@ class LuceneStoreTest {
 
   private static LuceneStore open() {
     return new LuceneStore(new ByteBuffersDirectory(), "memory",
-        new IndexSettings(2, 128, 1, MinHasher.Scheme.ONE_PERMUTATION, 16, 8, true));
+        new IndexSettings(2, 128, 1, MinHasher.Scheme.ONE_PERMUTATION, 16, 8, true, true));
   }
 
   @Test
@@ -68,18 +76,17 @@ class LuceneStoreTest {
           Fingerprint fp = Fingerprint.select(Prepared.of(Article.of("a", text.toString()), 2,
               1_000_000, true), null, hasher, plan, 20_000);
           try (LuceneStore store = open()) {
-            store.add(fp, new ClusterState.Member("a", "", "a", Long.MAX_VALUE, 0), null, null);
+            store.add(fp, new ClusterState.Member("a", "", "a", Long.MAX_VALUE, 0), null, null, 0);
             store.refresh();
-            org.apache.lucene.search.IndexSearcher searcher = store.acquire();
-            try {
-              LuceneStore.Candidate c = store.load(searcher, "a");
+            try (LuceneStore.Snapshot snap = store.snapshot()) {
+              Evidence c = snap.evidence("a");
               assertArrayEquals(fp.lead, c.lead());
               assertEquals(fp.length, c.length());
               assertArrayEquals(fp.set, c.set());
               assertArrayEquals(fp.sketch, c.sketch());
               List<Integer> terms = new ArrayList<>();
               org.apache.lucene.index.Terms sh = org.apache.lucene.index.MultiTerms.getTerms(
-                  searcher.getIndexReader(), "sh");
+                  snap.reader(), IndexLayout.SHINGLES);
               if (sh != null) {
                 org.apache.lucene.index.TermsEnum e = sh.iterator();
                 for (org.apache.lucene.util.BytesRef t = e.next(); t != null; t = e.next()) {
@@ -94,8 +101,6 @@ class LuceneStoreTest {
               }
               Collections.sort(terms);
               assertEquals(sample, terms);
-            } finally {
-              store.release(searcher);
             }
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -128,30 +133,64 @@ class LuceneStoreTest {
       }
       sc.remove("seed-001"); // deletes count too
     }
+    String name;
     try (org.apache.lucene.store.FSDirectory fs = org.apache.lucene.store.FSDirectory.open(dir);
         org.apache.lucene.index.DirectoryReader reader =
             org.apache.lucene.index.DirectoryReader.open(fs)) {
-      long generation = org.apache.lucene.index.SegmentInfos.getLastCommitGeneration(fs);
-      String name = "storyclusters-frequencies-" + generation;
-      assertTrue(java.util.Arrays.asList(fs.listAll()).contains(name), "table of the last commit");
-      ShingleFrequencies saved;
-      try (org.apache.lucene.store.ChecksumIndexInput in =
-          fs.openChecksumInput(name, org.apache.lucene.store.IOContext.READONCE)) {
-        saved = ShingleFrequencies.readFrom(in, 16);
+      name = reader.getIndexCommit().getUserData().get(IndexLayout.STATS_KEY);
+      assertTrue(name != null && java.util.Arrays.asList(fs.listAll()).contains(name),
+          "the table of the last commit: " + name);
+      ShingleFrequencies saved = StatisticsFile.read(fs, name, 16);
+      ShingleFrequencies rebuilt = new ShingleFrequencies(16);
+      for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+        IndexLayout.LeafFields fields = new IndexLayout.LeafFields(leaf.reader(), "test");
+        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            rebuilt.add(fields.set(doc), 1);
+          }
+        }
       }
-      assertTrue(saved.sameCounts(LuceneStore.rebuildFrequencies(reader, 16)));
-      // a damaged table is not used: the index opens, rebuilds it and answers as before
-      java.nio.file.Path file = dir.resolve(name);
-      byte[] bytes = java.nio.file.Files.readAllBytes(file);
-      bytes[bytes.length / 2] ^= 1;
-      java.nio.file.Files.write(file, bytes);
+      assertTrue(saved.sameCounts(rebuilt));
     }
+    // a damaged table is not used: the index opens, rebuilds it and answers as before
+    java.nio.file.Path file = dir.resolve(name);
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= 1;
+    java.nio.file.Files.write(file, bytes);
     try (StoryClusters sc = StoryClusters.builder().directory(dir).frequencyBits(16).build()) {
       for (Article a : Seeds.load().values()) {
         if (!a.id().equals("seed-001")) {
           assertEquals(assigned.get(a.id()), sc.add(a).clusterId(), a.id());
         }
       }
+    }
+  }
+
+  /** A commit with nothing changed since the last one does not write the table again. */
+  @Test
+  void anUnchangedTableIsNotWrittenAgain() throws Exception {
+    java.nio.file.Path dir = tmp.resolve("index2");
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).frequencyBits(16).build()) {
+      sc.add(Seeds.load().get("seed-000"));
+      sc.commit();
+      java.nio.file.Path table = onlyTable(dir);
+      java.nio.file.attribute.FileTime written = java.nio.file.Files.getLastModifiedTime(table);
+      sc.commit();
+      assertEquals(table, onlyTable(dir));
+      assertEquals(written, java.nio.file.Files.getLastModifiedTime(table));
+      sc.add(Seeds.load().get("seed-001"));
+      sc.commit();
+      assertTrue(!table.equals(onlyTable(dir)), "a changed table is written under a new name");
+    }
+  }
+
+  private static java.nio.file.Path onlyTable(java.nio.file.Path dir) throws IOException {
+    try (var files = java.nio.file.Files.list(dir)) {
+      List<java.nio.file.Path> tables = files.filter(
+          f -> f.getFileName().toString().startsWith(StatisticsFile.PREFIX)).toList();
+      assertEquals(1, tables.size(), tables.toString());
+      return tables.get(0);
     }
   }
 }

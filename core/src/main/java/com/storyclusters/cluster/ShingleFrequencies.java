@@ -1,4 +1,4 @@
-package com.storyclusters;
+package com.storyclusters.cluster;
 
 import java.io.IOException;
 
@@ -10,15 +10,16 @@ import java.io.IOException;
  * arrive and a table rebuilt from the index equals the one built incrementally.
  *
  * <p>Replaces a Lucene term lookup per shingle per segment (the cost that dominated adds). Memory:
- * {@code 2 * 2^bits * 2} bytes, 16 MiB at the default 22 bits. Guarded by the facade's write lock.
+ * {@code 2 * 2^bits * 2} bytes, 16 MiB at the default 22 bits. Not thread-safe for writes; reads are
+ * safe while nothing writes ({@link Statistics} changes it only between batch segments). Internal.
  */
-final class ShingleFrequencies {
+public final class ShingleFrequencies {
   private static final int MAX = 0xFFFF;
   private final short[] first;
   private final short[] second;
   private final int mask;
 
-  ShingleFrequencies(int bits) {
+  public ShingleFrequencies(int bits) {
     first = new short[1 << bits];
     second = new short[1 << bits];
     mask = (1 << bits) - 1;
@@ -33,12 +34,12 @@ final class ShingleFrequencies {
   }
 
   /** Estimated number of indexed articles holding shingle {@code h}. */
-  int estimate(int h) {
+  public int estimate(int h) {
     return Math.min(first[cell1(h)] & MAX, second[cell2(h)] & MAX);
   }
 
   /** Adds {@code delta} (may be negative) to every shingle of a distinct set. */
-  void add(int[] distinct, int delta) {
+  public void add(int[] distinct, int delta) {
     for (int h : distinct) {
       bump(first, cell1(h), delta);
       bump(second, cell2(h), delta);
@@ -50,16 +51,16 @@ final class ShingleFrequencies {
   }
 
   /** Whether both tables hold the same counts. */
-  boolean sameCounts(ShingleFrequencies other) {
+  public boolean sameCounts(ShingleFrequencies other) {
     return java.util.Arrays.equals(first, other.first)
         && java.util.Arrays.equals(second, other.second);
   }
 
-  static final String CODEC = "StoryclustersShingleFrequencies";
+  public static final String CODEC = "StoryclustersShingleFrequencies";
   static final int VERSION = 1;
 
   /** Writes the table: a Lucene codec header, the bits, both rows, a checksum footer. */
-  void writeTo(org.apache.lucene.store.IndexOutput out) throws IOException {
+  public void writeTo(org.apache.lucene.store.IndexOutput out) throws IOException {
     org.apache.lucene.codecs.CodecUtil.writeHeader(out, CODEC, VERSION);
     out.writeInt(Integer.numberOfTrailingZeros(first.length));
     byte[] buf = new byte[first.length * 2];
@@ -76,7 +77,7 @@ final class ShingleFrequencies {
    * @throws org.apache.lucene.index.CorruptIndexException if the file is damaged or was written
    *     with another number of bits
    */
-  static ShingleFrequencies readFrom(org.apache.lucene.store.ChecksumIndexInput in, int bits)
+  public static ShingleFrequencies readFrom(org.apache.lucene.store.ChecksumIndexInput in, int bits)
       throws IOException {
     org.apache.lucene.codecs.CodecUtil.checkHeader(in, CODEC, VERSION, VERSION);
     int stored = in.readInt();

@@ -1,4 +1,4 @@
-package com.storyclusters;
+package com.storyclusters.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;

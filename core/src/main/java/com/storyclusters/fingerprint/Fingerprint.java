@@ -1,4 +1,6 @@
-package com.storyclusters;
+package com.storyclusters.fingerprint;
+
+import com.storyclusters.boilerplate.BoilerplateFilter;
 
 import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
@@ -6,22 +8,18 @@ import com.storyclusters.minhash.Signature;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongToIntFunction;
 
 /**
  * An article's fingerprint after boilerplate removal: the lead of its evidence shingles in text
  * order (32-bit, the high half of the 64-bit shingle hash; the first {@link #leadLength} of them,
  * all the lead rule ever looks at) and their total count, the sorted distinct set of all of them,
- * the MinHash signature and the LSH band keys. Immutable after construction.
+ * the MinHash signature and the LSH band keys. Immutable after construction (its arrays are not to
+ * be written by callers); internal.
  */
-final class Fingerprint {
-  /** Lines of at most this many tokens are boilerplate once another article of the source has them. */
-  static final int SHORT_LINE_TOKENS = 15;
-  /** A removal that would keep less than this share of the tokens is not done. */
-  static final double MIN_KEPT_SHARE = 0.25;
+public final class Fingerprint {
   /** The lead kept of each text: its first {@code max(LEAD_SHINGLES, LEAD_FRACTION * length)}. */
-  static final int LEAD_SHINGLES = 128;
-  static final double LEAD_FRACTION = 0.3;
+  public static final int LEAD_SHINGLES = 128;
+  public static final double LEAD_FRACTION = 0.3;
 
   /**
    * Whether an evidence shingle is one of the anchor sample: the half of all shingles with an even
@@ -31,25 +29,25 @@ final class Fingerprint {
    * sample. Halves the shingle postings and the recent buffer's shingle map; on the development data
    * it found the same candidates that mattered (same clusters on COUNTER and the seeds).
    */
-  static boolean sampled(int h) {
+  public static boolean sampled(int h) {
     return (h & 1) == 0;
   }
 
-  final Prepared prepared;
-  final String keptText;
+  public final Prepared prepared;
+  public final String keptText;
   /** The first {@link #leadLength}({@code length}) evidence shingles, in text order. */
-  final int[] lead;
+  public final int[] lead;
   /** Number of evidence shingles (with repeats) in the whole text. */
-  final int length;
-  final int[] set;
-  final Signature signature;
+  public final int length;
+  public final int[] set;
+  public final Signature signature;
   /**
    * The signature as stored: the high 32 bits of each value. Agreement of two sketches estimates
    * Jaccard as the full values do (a chance agreement of two different minima is 2^-32 per value).
    */
-  final int[] sketch;
-  final long[] bandKeys;
-  final List<String> removed;
+  public final int[] sketch;
+  public final long[] bandKeys;
+  public final List<String> removed;
 
   private Fingerprint(Prepared prepared, String keptText, int[] sequence, int[] set,
       Signature signature, long[] bandKeys, List<String> removed) {
@@ -68,28 +66,15 @@ final class Fingerprint {
    * Removes boilerplate lines and the lines before the page's own headline ({@link
    * Prepared#headline}), and fingerprints the rest.
    *
-   * @param sourceLineFrequency how many indexed articles of the same source carry a line (by key);
-   *     null to skip boilerplate removal
+   * @param lineCounts how many indexed articles of the source carry each line; null to skip
+   *     boilerplate removal
    */
-  static Fingerprint select(Prepared p, LongToIntFunction sourceLineFrequency, MinHasher hasher,
+  public static Fingerprint select(Prepared p, int[] lineCounts, MinHasher hasher,
       LshPlan plan, int maxShingles) {
     boolean[] drop = new boolean[p.lines()];
     List<String> removed = new ArrayList<>();
-    if (sourceLineFrequency != null && !p.article.source().isEmpty()) {
-      int totalTokens = 0;
-      int droppedTokens = 0;
-      for (int i = 0; i < p.lines(); i++) {
-        totalTokens += p.lineTokens[i];
-        int seen = sourceLineFrequency.applyAsInt(p.lineKey[i]);
-        boolean boilerplate = p.lineTokens[i] <= SHORT_LINE_TOKENS ? seen >= 1 : seen >= 2;
-        if (boilerplate) {
-          drop[i] = true;
-          droppedTokens += p.lineTokens[i];
-        }
-      }
-      if (totalTokens - droppedTokens < MIN_KEPT_SHARE * totalTokens) {
-        Arrays.fill(drop, false);
-      }
+    if (lineCounts != null && !p.article.source().isEmpty()) {
+      BoilerplateFilter.mark(p.lineTokens, lineCounts, drop);
     }
     Arrays.fill(drop, 0, p.headline, true); // before the page's own headline: chrome, teasers
     for (int i = 0; i < p.lines(); i++) {
@@ -129,7 +114,7 @@ final class Fingerprint {
   }
 
   /** The high 32 bits of each signature value. */
-  static int[] sketchOf(Signature signature) {
+  public static int[] sketchOf(Signature signature) {
     int[] sketch = new int[signature.k()];
     for (int i = 0; i < sketch.length; i++) {
       sketch[i] = (int) (signature.value(i) >>> 32);
@@ -141,7 +126,7 @@ final class Fingerprint {
    * MinHash Jaccard estimate from two {@link #sketch}es: the share of agreeing values; 0 when
    * either set is empty.
    */
-  static double sketchJaccard(int[] a, int setSizeA, int[] b, int setSizeB) {
+  public static double sketchJaccard(int[] a, int setSizeA, int[] b, int setSizeB) {
     if (setSizeA == 0 || setSizeB == 0 || a.length != b.length || a.length == 0) {
       return 0;
     }
@@ -155,11 +140,11 @@ final class Fingerprint {
   }
 
   /** How many of a text's {@code length} evidence shingles its lead holds. */
-  static int leadLength(int length) {
+  public static int leadLength(int length) {
     return (int) Math.min(length, Math.max(LEAD_SHINGLES, Math.ceil(LEAD_FRACTION * length)));
   }
 
-  static int[] sortedDistinct(int[] values) {
+  public static int[] sortedDistinct(int[] values) {
     int[] copy = values.clone();
     Arrays.sort(copy);
     int n = 0;
@@ -172,7 +157,7 @@ final class Fingerprint {
   }
 
   /** Size of the intersection of two sorted, distinct int arrays. */
-  static int intersectionSize(int[] a, int[] b) {
+  public static int intersectionSize(int[] a, int[] b) {
     int i = 0;
     int j = 0;
     int common = 0;

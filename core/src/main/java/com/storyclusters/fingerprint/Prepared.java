@@ -1,4 +1,7 @@
-package com.storyclusters;
+package com.storyclusters.fingerprint;
+
+import com.storyclusters.Article;
+import com.storyclusters.boilerplate.Headline;
 
 import com.storyclusters.shingle.Shingler;
 import com.storyclusters.text.TextNormalizer;
@@ -10,28 +13,31 @@ import java.util.List;
 /**
  * The part of fingerprinting that needs no index: normalized lines, their source-scoped keys and
  * their shingles. Computed in parallel by callers; the index-dependent part (boilerplate removal)
- * happens in {@link Fingerprint#select}. Immutable after construction.
+ * happens in {@link Fingerprint#select}. Immutable after construction (its arrays are not to be
+ * written by callers); internal.
  *
  * <p>Shingles do not cross line (paragraph) boundaries, so that removing a boilerplate line removes
  * exactly its shingles.
  */
-final class Prepared {
-  final Article article;
-  final String normalized;
-  final int[] lineStart;
-  final int[] lineEnd;
-  final long[] lineKey;
-  final int[] lineTokens;
+public final class Prepared {
+  public final Article article;
+  public final String normalized;
+  public final int[] lineStart;
+  public final int[] lineEnd;
+  public final long[] lineKey;
+  public final int[] lineTokens;
   /** Shingles of line i are shingles[shingleStart[i] .. shingleStart[i+1]). */
-  final long[] shingles;
-  final int[] shingleStart;
-  final long textHash;
+  public final long[] shingles;
+  public final int[] shingleStart;
+  public final long textHash;
   /**
    * The line where the article proper starts: the page's own headline when a line in the first half
    * of the text is its title; 0 otherwise. What comes before it (site chrome, navigation, teasers
    * of other stories) is not fingerprinted.
    */
-  final int headline;
+  public final int headline;
+  /** The distinct line keys, ascending; empty when the article has no source (nothing to learn). */
+  public final long[] distinctLineKeys;
 
   private Prepared(Article article, String normalized, int[] lineStart, int[] lineEnd,
       long[] lineKey, int[] lineTokens, long[] shingles, int[] shingleStart, long textHash,
@@ -46,13 +52,15 @@ final class Prepared {
     this.shingleStart = shingleStart;
     this.textHash = textHash;
     this.headline = headline;
+    this.distinctLineKeys = article.source().isEmpty() ? new long[0]
+        : java.util.Arrays.stream(lineKey).sorted().distinct().toArray();
   }
 
-  int lines() {
+  public int lines() {
     return lineStart.length;
   }
 
-  String line(int i) {
+  public String line(int i) {
     return normalized.substring(lineStart[i], lineEnd[i]);
   }
 
@@ -62,16 +70,15 @@ final class Prepared {
    * the article starts there ({@link #headline}); when the text does not hold the title near its
    * start, the title becomes its first line.
    */
-  static Prepared of(Article article, int shingleSize, int maxChars, boolean withTitle) {
+  public static Prepared of(Article article, int shingleSize, int maxChars, boolean withTitle) {
     TextNormalizer normalizer = TextNormalizer.get();
     String normalized = normalizer.normalize(clip(article.text(), maxChars));
     int headlineAt = -1;
     if (withTitle && !article.title().isBlank()) {
       String title = normalizer.normalize(clip(article.title(), maxChars)).strip();
       if (!title.isEmpty()) {
-        String main = mainPart(title);
-        headlineAt = headlineLine(normalized, title, main);
-        if (headlineAt < 0 && !beginsWith(normalized, title, main)) {
+        headlineAt = Headline.lineOf(normalized, title);
+        if (headlineAt < 0 && !Headline.opens(normalized, title)) {
           normalized = title + "\n" + normalized;
         }
       }
@@ -134,58 +141,6 @@ final class Prepared {
     }
     return raw.substring(0, cut);
   }
-
-  /**
-   * Whether the title already opens the text: it, or its {@link #mainPart} (a page title is often
-   * "headline | site name"), occurs within the text's first {@code 2 * title.length() + 200} chars.
-   */
-  private static boolean beginsWith(String text, String title, String main) {
-    String head = text.substring(0, Math.min(text.length(), 2 * title.length() + 200));
-    return head.contains(title) || (main.length() >= MIN_HEADLINE_CHARS && head.contains(main));
-  }
-
-  /**
-   * Start (char offset) of the first line in the first half of the text that is the title or its
-   * {@link #mainPart}; -1 if none. Titles under {@link #MIN_HEADLINE_CHARS} chars ("News") are not
-   * looked for.
-   */
-  private static int headlineLine(String text, String title, String main) {
-    if (main.length() < MIN_HEADLINE_CHARS) {
-      return -1;
-    }
-    int limit = text.length() / 2;
-    int whole = lineAt(text, title, limit);
-    int part = main.equals(title) ? -1 : lineAt(text, main, limit);
-    return whole < 0 ? part : part < 0 ? whole : Math.min(whole, part);
-  }
-
-  /** Start of the first line at or before {@code limit} that is exactly {@code line}; -1 if none. */
-  private static int lineAt(String text, String line, int limit) {
-    for (int at = text.indexOf(line); at >= 0 && at <= limit; at = text.indexOf(line, at + 1)) {
-      int end = at + line.length();
-      if ((at == 0 || text.charAt(at - 1) == '\n')
-          && (end == text.length() || text.charAt(end) == '\n')) {
-        return at;
-      }
-    }
-    return -1;
-  }
-
-  /** The longest part of a title between " | " or " - " separators; the title if it has none. */
-  private static String mainPart(String title) {
-    String longest = "";
-    for (String part : TITLE_SEPARATOR.split(title)) {
-      if (part.length() > longest.length()) {
-        longest = part;
-      }
-    }
-    return longest.isBlank() ? title : longest.strip();
-  }
-
-  private static final int MIN_HEADLINE_CHARS = 12;
-
-  private static final java.util.regex.Pattern TITLE_SEPARATOR =
-      java.util.regex.Pattern.compile(" [|-] ");
 
   private static long hashChars(CharSequence s, int start, int end) {
     long h = 0x84222325cbf29ce4L;

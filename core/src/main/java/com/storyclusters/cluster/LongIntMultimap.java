@@ -1,4 +1,4 @@
-package com.storyclusters;
+package com.storyclusters.cluster;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;

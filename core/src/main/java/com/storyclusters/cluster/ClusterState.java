@@ -1,5 +1,6 @@
-package com.storyclusters;
+package com.storyclusters.cluster;
 
+import com.storyclusters.StoryCluster;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,12 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which article is in which cluster. Mutated only under the facade's write lock; read without it:
  * readers see immutable {@link StoryCluster} snapshots that are swapped whole, never half a change.
  */
-final class ClusterState {
+public final class ClusterState {
   /**
    * What is kept in memory of one indexed article (its best match, scores and removed boilerplate
    * stay in the index, read back only when the same article is added again).
    */
-  record Member(String id, String source, String clusterId, long published, long textHash) {}
+  public record Member(String id, String source, String clusterId, long published, long textHash) {}
 
   private final Map<String, Member> members = new ConcurrentHashMap<>();
   /**
@@ -31,35 +32,35 @@ final class ClusterState {
   private final boolean trackTime;
 
   /** @param trackTime whether to index members by published time (for a retention window) */
-  ClusterState(boolean trackTime) {
+  public ClusterState(boolean trackTime) {
     this.trackTime = trackTime;
   }
 
-  Member member(String articleId) {
+  public Member member(String articleId) {
     return members.get(articleId);
   }
 
-  StoryCluster cluster(String clusterId) {
+  public StoryCluster cluster(String clusterId) {
     return snapshots.get(clusterId);
   }
 
-  Collection<StoryCluster> clusters() {
+  public Collection<StoryCluster> clusters() {
     return snapshots.values();
   }
 
-  int clusterCount() {
+  public int clusterCount() {
     return snapshots.size();
   }
 
-  int articleCount() {
+  public int articleCount() {
     return members.size();
   }
 
-  boolean hasCluster(String clusterId) {
+  public boolean hasCluster(String clusterId) {
     return snapshots.containsKey(clusterId);
   }
 
-  void put(Member m) {
+  public void put(Member m) {
     members.put(m.id(), m);
     if (m.published() != Long.MAX_VALUE && trackTime) {
       byTime.computeIfAbsent(m.published(), t -> new TreeSet<>()).add(m.id());
@@ -83,7 +84,7 @@ final class ClusterState {
     refresh(m.clusterId(), ids);
   }
 
-  Member remove(String articleId) {
+  public Member remove(String articleId) {
     Member m = members.remove(articleId);
     if (m == null) {
       return null;
@@ -106,12 +107,12 @@ final class ClusterState {
   }
 
   /** The latest published time of any article ever put (Long.MIN_VALUE if none had one). */
-  long latestPublished() {
+  public long latestPublished() {
     return latestPublished;
   }
 
   /** Ids of the articles published before {@code time}, oldest first. */
-  java.util.List<String> publishedBefore(long time) {
+  public java.util.List<String> publishedBefore(long time) {
     java.util.List<String> out = new ArrayList<>();
     for (TreeSet<String> ids : byTime.headMap(time, false).values()) {
       out.addAll(ids);

@@ -1,4 +1,4 @@
-package com.storyclusters;
+package com.storyclusters.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -6,13 +6,14 @@ import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import com.storyclusters.fingerprint.Fingerprint;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** The verifier's cheap pre-filter never rejects a pair that {@link Verifier#verify} links. */
-class VerifierTest {
+/** The scorer's cheap pre-filter never rejects a pair that {@link PairScorer#verify} links. */
+class PairScorerTest {
   @Test
   void mayLinkNeverRejectsALinkedPair() {
     int[] seen = new int[2]; // linked pairs, pairs the pre-filter rejected: both cases occur
@@ -35,9 +36,9 @@ class VerifierTest {
           for (int i = 0; i < leadA.length; i++) {
             leadWeightsA[i] = weightsA[Arrays.binarySearch(setA, leadA[i])];
           }
-          IntToDoubleFunction other = VerifierTest::weight;
-          Verifier v = new Verifier(0.05 * r.nextInt(8), 0.5, 10 + r.nextInt(100),
-              0.05 + 0.3 * r.nextDouble(), minLeadShare, 1 + r.nextInt(12));
+          IntToDoubleFunction other = PairScorerTest::weight;
+          PairScorer v = new PairScorer(0.05 * r.nextInt(8), 0.5, 10 + r.nextInt(100),
+              0.05 + 0.3 * r.nextDouble(), minLeadShare, 1 + r.nextInt(12), 64);
           boolean linked = v.verify(leadA, a.length, setA, weightsA, leadB, b.length, setB, other,
               0, r.nextInt(4) == 0).linked();
           boolean may = v.mayLink(leadA, leadWeightsA, a.length, setB);

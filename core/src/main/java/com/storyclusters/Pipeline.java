@@ -1,0 +1,323 @@
+package com.storyclusters;
+
+import com.google.common.collect.Interner;
+import com.google.common.collect.Interners;
+import com.storyclusters.boilerplate.LineStatistics;
+import com.storyclusters.cluster.Assigner;
+import com.storyclusters.cluster.CandidateSource;
+import com.storyclusters.cluster.ClusterRule;
+import com.storyclusters.cluster.ClusterState;
+import com.storyclusters.cluster.Epochs;
+import com.storyclusters.cluster.Evidence;
+import com.storyclusters.cluster.PairScorer;
+import com.storyclusters.cluster.RecentBuffer;
+import com.storyclusters.cluster.ShingleFrequencies;
+import com.storyclusters.cluster.Statistics;
+import com.storyclusters.fingerprint.Fingerprint;
+import com.storyclusters.fingerprint.Prepared;
+import com.storyclusters.index.IndexSettings;
+import com.storyclusters.index.LuceneStore;
+import com.storyclusters.lsh.LshPlan;
+import com.storyclusters.minhash.MinHasher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The stages of a {@link StoryClusters}, wired: the index, the cluster state, the statistics, the
+ * recent buffer and the assigner, and the few steps that touch several of them (a batch segment,
+ * a delete, a commit, the retention window). Every method expects the facade's lock held.
+ */
+final class Pipeline {
+  /** Recent adds held before the index's searcher is refreshed (one segment flushed per refresh). */
+  private static final int REFRESH_EVERY = 8192;
+  /** Evidence shingles the recent buffer may hold before a refresh (~16 MB of sets). */
+  private static final long REFRESH_SHINGLES = 1L << 22;
+
+  final Settings settings;
+  final LshPlan plan;
+  final PairScorer scorer;
+  private final Assigner assigner;
+  final LuceneStore store;
+  final ClusterState state;
+  final Statistics stats;
+  final RecentBuffer recent = new RecentBuffer();
+  private final Interner<String> sources = Interners.newStrongInterner();
+  private long addsSinceCommit;
+  /** Articles published before this were evicted by the retention window. */
+  private long evictedBefore = Long.MIN_VALUE;
+
+  Pipeline(Settings s) {
+    this.settings = s;
+    MinHasher hasher = new MinHasher(s.signatureSize(), s.seed(), s.scheme());
+    this.plan = LshPlan.plan(s.lshThreshold(), s.signatureSize(), 0.5, 0.5);
+    this.scorer = new PairScorer(s.minScore(), s.minScoreSameSource(), s.leadShingles(),
+        s.leadFraction(), s.minLeadShare(), s.minShingles(), s.maxAnchors());
+    this.assigner = new Assigner(scorer, hasher, plan, s.maxShingles(), s.boilerplate(),
+        s.maxCandidates());
+    this.store = openStore(s, new IndexSettings(s.shingleSize(), s.signatureSize(), s.seed(),
+        s.scheme(), plan.bands(), plan.rows(), s.fingerprintTitle(), s.storeText()));
+    this.state = new ClusterState(s.retention() != null);
+    try {
+      this.stats = load();
+      evictExpired();
+    } catch (IOException | RuntimeException e) {
+      try {
+        store.rollback();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof IOException io) {
+        throw StoryClustersException.of("cannot read index at " + store.path(), io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  private static LuceneStore openStore(Settings s, IndexSettings recorded) {
+    Directory dir;
+    try {
+      dir = s.directory() == null ? new ByteBuffersDirectory() : FSDirectory.open(s.directory());
+    } catch (IOException e) {
+      throw new StoryClustersException("cannot open index directory " + s.directory() + ": "
+          + e.getMessage(), e);
+    }
+    try {
+      return new LuceneStore(dir, s.directory() == null ? "(memory)" : s.directory().toString(),
+          recorded);
+    } catch (RuntimeException e) {
+      try {
+        dir.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Rebuilds the cluster state and the statistics of the current epoch from the index: articles
+   * before the epoch's start are counted, later ones pending; the frequency table saved with the
+   * commit is used when it is there and sound, else rebuilt from the articles' sets.
+   */
+  private Statistics load() throws IOException {
+    long position = store.committedPosition();
+    long epochStart = Epochs.start(position);
+    ShingleFrequencies saved = store.storedFrequencies(settings.frequencyBits());
+    ShingleFrequencies frequencies = saved != null ? saved
+        : new ShingleFrequencies(settings.frequencyBits());
+    LineStatistics lines = new LineStatistics();
+    long[] counted = {0};
+    List<Object[]> pending = new ArrayList<>();
+    store.visit(sources, saved != null ? epochStart : 0, (m, pos, set, keys) -> {
+      state.put(m);
+      if (pos < epochStart) {
+        lines.add(keys, 1);
+        counted[0]++;
+        if (saved == null) {
+          frequencies.add(set, 1);
+        }
+      } else {
+        pending.add(new Object[] {m.id(), set, keys});
+      }
+    });
+    Statistics s = new Statistics(frequencies, lines, counted[0], position);
+    for (Object[] p : pending) {
+      s.pendingOnOpen((String) p[0], (int[]) p[1], (long[]) p[2]);
+    }
+    return s;
+  }
+
+  Prepared prepare(Article article) {
+    return Prepared.of(article, settings.shingleSize(), settings.maxTextChars(),
+        settings.fingerprintTitle());
+  }
+
+  /**
+   * Assigns the batch segment starting at {@code from}: an unchanged re-add alone, else the
+   * articles up to the next statistics epoch boundary, the next id already indexed or repeated;
+   * an update's old version is removed first. Returns where the next segment starts.
+   */
+  int segment(Prepared[] p, int from, List<Assignment> out, Workers workers) throws IOException {
+    String firstId = p[from].article.id();
+    ClusterState.Member existing = state.member(firstId);
+    if (existing != null) {
+      if (existing.textHash() == p[from].textHash) {
+        if (recent.contains(firstId)) {
+          refresh();
+        }
+        try (LuceneStore.Snapshot snap = store.snapshot()) {
+          out.add(snap.recorded(firstId, existing.clusterId()));
+        }
+        return from + 1;
+      }
+      forget(List.of(firstId));
+    }
+    long position = stats.position();
+    int end = (int) Math.min(p.length, from + Epochs.nextBoundary(position) - position);
+    Set<String> ids = new HashSet<>(List.of(firstId));
+    for (int k = from + 1; k < end; k++) {
+      String id = p[k].article.id();
+      if (state.member(id) != null || !ids.add(id)) {
+        end = k;
+      }
+    }
+    int before = recent.size();
+    try (LuceneStore.Snapshot snap = store.snapshot()) {
+      CandidateSource earlier = CandidateSource.union(snap, recent.view(0, before));
+      Fingerprint[] fps = new Fingerprint[end - from];
+      int[][] lineCounts = assigner.lineCounts(Arrays.copyOfRange(p, from, end), stats);
+      workers.run(fps.length, k -> fps[k] = assigner.fingerprint(p[from + k], lineCounts[k]));
+      int[][] recentCounts = Assigner.recentCounts(fps, stats);
+      Assigner.Scoring[] scored = new Assigner.Scoring[fps.length];
+      workers.run(scored.length, k -> {
+        try {
+          scored[k] = assigner.score(p[from + k], fps[k], recentCounts[k],
+              stats.pendingSize() + k, stats, state, earlier, null);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      for (int k = 0; k < scored.length; k++) {
+        CandidateSource all = CandidateSource.union(snap, recent.view(0, recent.size()));
+        Assigner.Decision d = assigner.decide(scored[k], recent.view(before, recent.size()), all,
+            state, null);
+        out.add(apply(p[from + k], d));
+      }
+    }
+    if (recent.size() >= REFRESH_EVERY || recent.shingles() >= REFRESH_SHINGLES) {
+      refresh();
+    }
+    return end;
+  }
+
+  /** Records a decision: the index, the recent buffer, the clusters, the statistics. */
+  private Assignment apply(Prepared p, Assigner.Decision d) throws IOException {
+    Article a = p.article;
+    ClusterRule.Scored best = d.best();
+    String clusterId = best == null ? ClusterRule.newClusterId(a.id(), state)
+        : best.member().clusterId();
+    ClusterState.Member member = new ClusterState.Member(a.id(), sources.intern(a.source()),
+        clusterId, a.published().map(java.time.Instant::toEpochMilli).orElse(Long.MAX_VALUE),
+        p.textHash);
+    String bestMatch = best == null ? null : best.member().id();
+    MatchScores scores = best == null ? null : best.scores();
+    store.add(d.fp(), member, bestMatch, scores, stats.position());
+    recent.add(a.id(), d.fp());
+    state.put(member);
+    if (stats.added(a.id(), d.fp().set, p.distinctLineKeys)) {
+      evictExpired(); // at epoch boundaries, which end segments
+    }
+    countChange();
+    return new Assignment(a.id(), clusterId, best == null, false, Optional.ofNullable(bestMatch),
+        Optional.ofNullable(scores), d.fp().removed);
+  }
+
+  /** What {@code p} would join now, without adding it. */
+  Optional<Assignment> match(Prepared p) throws IOException {
+    String id = p.article.id();
+    try (LuceneStore.Snapshot snap = store.snapshot()) {
+      CandidateSource all = CandidateSource.union(snap, recent.view(0, recent.size()));
+      Fingerprint fp = assigner.fingerprint(p, assigner.lineCounts(new Prepared[] {p}, stats)[0]);
+      Assigner.Decision d = assigner.decide(assigner.score(p, fp,
+          Assigner.recentCounts(new Fingerprint[] {fp}, stats)[0], stats.pendingSize(), stats,
+          state, all, id),
+          CandidateSource.EMPTY, all, state, id);
+      ClusterRule.Scored best = d.best();
+      return best == null ? Optional.empty() : Optional.of(new Assignment(id,
+          best.member().clusterId(), false, false, Optional.of(best.member().id()),
+          Optional.of(best.scores()), d.fp().removed));
+    }
+  }
+
+  /** Removes an indexed article; false if it is not indexed. */
+  boolean remove(String id) throws IOException {
+    if (state.member(id) == null) {
+      return false;
+    }
+    forget(List.of(id));
+    countChange();
+    return true;
+  }
+
+  /** Deletes articles from the index, the statistics and the clusters. */
+  private void forget(List<String> ids) throws IOException {
+    refresh();
+    try (LuceneStore.Snapshot snap = store.snapshot()) {
+      for (String id : ids) {
+        LuceneStore.Counted c = snap.counted(id);
+        if (c != null) {
+          stats.deleted(id, c.set(), c.lineKeys());
+        }
+        store.delete(id);
+        state.remove(id);
+      }
+    }
+    refresh();
+  }
+
+  /**
+   * Applies the retention window, in steps of a tenth of it, at points that depend only on the
+   * latest published time: so a resumed run evicts exactly as an uninterrupted one.
+   */
+  private void evictExpired() throws IOException {
+    if (settings.retention() == null || state.latestPublished() == Long.MIN_VALUE) {
+      return;
+    }
+    long window = settings.retention().toMillis();
+    long step = Math.max(1, window / 10);
+    long horizon = Math.floorDiv(state.latestPublished(), step) * step - window;
+    if (horizon <= evictedBefore) {
+      return;
+    }
+    evictedBefore = horizon;
+    List<String> expired = state.publishedBefore(horizon);
+    if (!expired.isEmpty()) {
+      forget(expired);
+    }
+  }
+
+  /** The scores of two indexed articles and their shared passages. */
+  PairExplanation explain(String firstId, String secondId) throws IOException {
+    refresh();
+    try (LuceneStore.Snapshot snap = store.snapshot()) {
+      Evidence a = snap.evidence(firstId);
+      Evidence b = snap.evidence(secondId);
+      com.google.common.base.Preconditions.checkArgument(a != null, "article %s is not indexed",
+          firstId);
+      com.google.common.base.Preconditions.checkArgument(b != null, "article %s is not indexed",
+          secondId);
+      MatchScores s = scorer.scores(scorer.query(a, state.member(firstId).source(),
+          stats.frequencies(), stats.docCount(), null, 0), b, state.member(secondId).source());
+      List<String> passages = Passages.shared(snap.text(firstId), b.set(),
+          settings.shingleSize(), 10);
+      return new PairExplanation(firstId, secondId, s, passages, Passages.reason(s, settings));
+    }
+  }
+
+  private void countChange() throws IOException {
+    if (settings.commitEvery() > 0 && ++addsSinceCommit >= settings.commitEvery()) {
+      commit();
+    }
+  }
+
+  /** Commits the index with the position reached and the statistics of the current epoch. */
+  void commit() throws IOException {
+    store.commit(stats.position(), stats.frequencies(), stats.version());
+    addsSinceCommit = 0;
+  }
+
+  /** Makes every add visible to the index's searcher and empties the recent buffer. */
+  void refresh() throws IOException {
+    store.refresh();
+    recent.clear();
+  }
+}

@@ -1,0 +1,453 @@
+package com.storyclusters;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.storyclusters.minhash.MinHasher;
+import java.nio.file.Path;
+
+/**
+ * The settings of a {@link StoryClusters}: an immutable value, made by its {@link Builder} ({@link
+ * StoryClusters#builder()}). Every default works for news without tuning; the quality defaults
+ * were chosen by measurement on labelled news (README, Quality section), and each setter's javadoc
+ * gives the reason. Settings marked "recorded in the index" must match when an index is reopened.
+ * Thread-safe.
+ */
+public final class Settings {
+  private final Path directory;
+  private final int shingleSize;
+  private final int signatureSize;
+  private final long seed;
+  private final MinHasher.Scheme scheme;
+  private final double lshThreshold;
+  private final double minScore;
+  private final double minScoreSameSource;
+  private final int leadShingles;
+  private final double leadFraction;
+  private final double minLeadShare;
+  private final int minShingles;
+  private final int maxTextChars;
+  private final int maxShingles;
+  private final int maxCandidates;
+  private final int maxAnchors;
+  private final boolean boilerplate;
+  private final boolean title;
+  private final int commitEvery;
+  private final java.time.Duration retention;
+  private final int frequencyBits;
+  private final boolean storeText;
+
+  private Settings(Builder b) {
+    this.directory = b.directory;
+    this.shingleSize = b.shingleSize;
+    this.signatureSize = b.signatureSize;
+    this.seed = b.seed;
+    this.scheme = b.scheme;
+    this.lshThreshold = b.lshThreshold;
+    this.minScore = b.minScore;
+    this.minScoreSameSource = b.minScoreSameSource;
+    this.leadShingles = b.leadShingles;
+    this.leadFraction = b.leadFraction;
+    this.minLeadShare = b.minLeadShare;
+    this.minShingles = b.minShingles;
+    this.maxTextChars = b.maxTextChars;
+    this.maxShingles = b.maxShingles;
+    this.maxCandidates = b.maxCandidates;
+    this.maxAnchors = b.maxAnchors;
+    this.boilerplate = b.boilerplate;
+    this.title = b.title;
+    this.commitEvery = b.commitEvery;
+    this.retention = b.retention;
+    this.frequencyBits = b.frequencyBits;
+    this.storeText = b.storeText;
+  }
+
+  /** Index folder, or null for an in-memory index. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** See {@link Builder#shingleSize}. */
+  public int shingleSize() {
+    return shingleSize;
+  }
+
+  /** See {@link Builder#signatureSize}. */
+  public int signatureSize() {
+    return signatureSize;
+  }
+
+  /** See {@link Builder#seed}. */
+  public long seed() {
+    return seed;
+  }
+
+  /** See {@link Builder#scheme}. */
+  public MinHasher.Scheme scheme() {
+    return scheme;
+  }
+
+  /** See {@link Builder#lshThreshold}. */
+  public double lshThreshold() {
+    return lshThreshold;
+  }
+
+  /** See {@link Builder#minScore}. */
+  public double minScore() {
+    return minScore;
+  }
+
+  /** See {@link Builder#minScoreSameSource}. */
+  public double minScoreSameSource() {
+    return minScoreSameSource;
+  }
+
+  /** See {@link Builder#leadWindow}. */
+  public int leadShingles() {
+    return leadShingles;
+  }
+
+  /** See {@link Builder#leadWindow}. */
+  public double leadFraction() {
+    return leadFraction;
+  }
+
+  /** See {@link Builder#minLeadShare}. */
+  public double minLeadShare() {
+    return minLeadShare;
+  }
+
+  /** See {@link Builder#minShingles}. */
+  public int minShingles() {
+    return minShingles;
+  }
+
+  /** See {@link Builder#maxTextChars}. */
+  public int maxTextChars() {
+    return maxTextChars;
+  }
+
+  /** See {@link Builder#maxShingles}. */
+  public int maxShingles() {
+    return maxShingles;
+  }
+
+  /** See {@link Builder#maxCandidates}. */
+  public int maxCandidates() {
+    return maxCandidates;
+  }
+
+  /** See {@link Builder#maxAnchors}. */
+  public int maxAnchors() {
+    return maxAnchors;
+  }
+
+  /** See {@link Builder#boilerplate}. */
+  public boolean boilerplate() {
+    return boilerplate;
+  }
+
+  /** See {@link Builder#fingerprintTitle}. */
+  public boolean fingerprintTitle() {
+    return title;
+  }
+
+  /** See {@link Builder#commitEvery}. */
+  public int commitEvery() {
+    return commitEvery;
+  }
+
+  /** Retention window, or null: keep everything. */
+  public java.time.Duration retention() {
+    return retention;
+  }
+
+  /** See {@link Builder#frequencyBits}. */
+  public int frequencyBits() {
+    return frequencyBits;
+  }
+
+  /** See {@link Builder#storeText}. */
+  public boolean storeText() {
+    return storeText;
+  }
+
+  /** A builder starting from these settings. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.directory = directory;
+    b.shingleSize = shingleSize;
+    b.signatureSize = signatureSize;
+    b.seed = seed;
+    b.scheme = scheme;
+    b.lshThreshold = lshThreshold;
+    b.minScore = minScore;
+    b.minScoreSameSource = minScoreSameSource;
+    b.leadShingles = leadShingles;
+    b.leadFraction = leadFraction;
+    b.minLeadShare = minLeadShare;
+    b.minShingles = minShingles;
+    b.maxTextChars = maxTextChars;
+    b.maxShingles = maxShingles;
+    b.maxCandidates = maxCandidates;
+    b.maxAnchors = maxAnchors;
+    b.boilerplate = boilerplate;
+    b.title = title;
+    b.commitEvery = commitEvery;
+    b.retention = retention;
+    b.frequencyBits = frequencyBits;
+    b.storeText = storeText;
+    return b;
+  }
+
+  /**
+   * Builds {@link Settings} and opens {@link StoryClusters} with them. Not thread-safe; every
+   * setter checks its argument and throws {@link IllegalArgumentException} naming it.
+   */
+  public static final class Builder {
+    private Path directory;
+    private int shingleSize = 2;
+    private int signatureSize = 128;
+    private long seed = 0x53544F5259L;
+    private MinHasher.Scheme scheme = MinHasher.Scheme.ONE_PERMUTATION;
+    private double lshThreshold = 0.5;
+    private double minScore = 0.15;
+    private double minScoreSameSource = 0.5;
+    private int leadShingles = 50;
+    private double leadFraction = 0.15;
+    private double minLeadShare = 0.25;
+    private int minShingles = 10;
+    private int maxTextChars = 1_000_000;
+    private int maxShingles = 20_000;
+    private int maxCandidates = 24;
+    private int maxAnchors = 64;
+    private boolean boilerplate = true;
+    private boolean title = true;
+    private int commitEvery = 0;
+    private java.time.Duration retention;
+    private int frequencyBits = 22;
+    private boolean storeText = true;
+
+    Builder() {}
+
+    /** Index folder on disk (created if missing); default null: an in-memory index. */
+    public Builder directory(Path directory) {
+      this.directory = directory;
+      return this;
+    }
+
+    /**
+     * Words per shingle; default 2. Newspapers trim and rewrite agency copy, so longer shingles
+     * break: on the COUNTER development data word 2-shingles separated copies from independent
+     * reports best once weighted by IDF. Recorded in the index.
+     */
+    public Builder shingleSize(int shingleSize) {
+      checkArgument(shingleSize >= 1 && shingleSize <= 16,
+          "shingleSize must be between 1 and 16, got %s", shingleSize);
+      this.shingleSize = shingleSize;
+      return this;
+    }
+
+    /**
+     * Whether the title is fingerprinted as the text's first line; default true. Copies often move
+     * the lead sentence into a headline or standfirst (a newspaper's title that carries the agency
+     * copy's first sentence), and then the two texts share their lead only through it: on the
+     * COUNTER development data, wholly derived pairs linked 0.797 → 0.884. A title the text
+     * already begins with is not added twice. Recorded in the index.
+     */
+    public Builder fingerprintTitle(boolean title) {
+      this.title = title;
+      return this;
+    }
+
+    /** MinHash values per signature; default 128 (standard error of a Jaccard estimate ≤ 0.044). */
+    public Builder signatureSize(int k) {
+      checkArgument(k >= 8 && k <= 4096, "signatureSize must be between 8 and 4096, got %s", k);
+      this.signatureSize = k;
+      return this;
+    }
+
+    /** Hash seed of the MinHash; default 0x53544F5259 ("STORY"). Recorded in the index. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** MinHash scheme; default one-permutation hashing (one hash per shingle). */
+    public Builder scheme(MinHasher.Scheme scheme) {
+      this.scheme = java.util.Objects.requireNonNull(scheme, "scheme");
+      return this;
+    }
+
+    /**
+     * Jaccard similarity at which LSH band keys make near-duplicates candidates; default 0.5.
+     * Lower-similarity copies are found through shared rare shingles instead.
+     */
+    public Builder lshThreshold(double threshold) {
+      checkArgument(threshold > 0 && threshold < 1, "lshThreshold must be in (0, 1), got %s",
+          threshold);
+      this.lshThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Minimum weighted containment for two texts to be copies; default 0.15. The lead rule ({@link
+     * #minLeadShare}) carries most of the decision; this keeps pairs that share only their leads
+     * apart.
+     */
+    public Builder minScore(double minScore) {
+      checkArgument(minScore > 0 && minScore <= 1, "minScore must be in (0, 1], got %s", minScore);
+      this.minScore = minScore;
+      return this;
+    }
+
+    /**
+     * Minimum weighted containment for two articles of the same named source; default 0.5. One
+     * publisher's own articles share datelines, house style and recurring formulas (daily market
+     * reports, match reports of one series) without being copies of each other; on the COUNTER
+     * development data most false links were such same-agency pairs.
+     */
+    public Builder minScoreSameSource(double minScore) {
+      checkArgument(minScore > 0 && minScore <= 1, "minScoreSameSource must be in (0, 1], got %s",
+          minScore);
+      this.minScoreSameSource = minScore;
+      return this;
+    }
+
+    /**
+     * Lead window: the shared text must start within the first {@code max(shingles, fraction *
+     * length)} shingles of both texts; default 50 shingles and 0.15. The index keeps the first
+     * {@code max(128, 0.3 * length)} shingles of each text in order, so {@code shingles} is at most
+     * 128 and {@code fraction} at most 0.3.
+     *
+     * @throws IllegalArgumentException if a value is out of those ranges
+     */
+    public Builder leadWindow(int shingles, double fraction) {
+      checkArgument(shingles >= 0 && shingles <= com.storyclusters.fingerprint.Fingerprint.LEAD_SHINGLES,
+          "lead shingles must be in [0, %s] (the index keeps each text's lead up to there), got %s",
+          com.storyclusters.fingerprint.Fingerprint.LEAD_SHINGLES, shingles);
+      checkArgument(fraction >= 0 && fraction <= com.storyclusters.fingerprint.Fingerprint.LEAD_FRACTION,
+          "lead fraction must be in [0, %s] (the index keeps each text's lead up to there), got %s",
+          com.storyclusters.fingerprint.Fingerprint.LEAD_FRACTION, fraction);
+      this.leadShingles = shingles;
+      this.leadFraction = fraction;
+      return this;
+    }
+
+    /**
+     * Share of each text's lead window (IDF-weighted) that must occur in the other; default 0.25.
+     */
+    public Builder minLeadShare(double share) {
+      checkArgument(share >= 0 && share <= 1, "minLeadShare must be in [0, 1], got %s", share);
+      this.minLeadShare = share;
+      return this;
+    }
+
+    /**
+     * Texts with fewer distinct shingles never match anything (they form clusters of their own):
+     * default 10, about a sentence, so that empty and very short texts never match by accident.
+     */
+    public Builder minShingles(int minShingles) {
+      checkArgument(minShingles >= 1, "minShingles must be >= 1, got %s", minShingles);
+      this.minShingles = minShingles;
+      return this;
+    }
+
+    /**
+     * Only the first this many chars of a text are fingerprinted; default 1,000,000. Bounds the
+     * memory of one add whatever the input size.
+     */
+    public Builder maxTextChars(int maxTextChars) {
+      checkArgument(maxTextChars >= 1, "maxTextChars must be >= 1, got %s", maxTextChars);
+      this.maxTextChars = maxTextChars;
+      return this;
+    }
+
+    /** At most this many shingles of a text are kept (in text order); default 20,000. */
+    public Builder maxShingles(int maxShingles) {
+      checkArgument(maxShingles >= 1, "maxShingles must be >= 1, got %s", maxShingles);
+      this.maxShingles = maxShingles;
+      return this;
+    }
+
+    /** Candidates verified per add; default 24. */
+    public Builder maxCandidates(int maxCandidates) {
+      checkArgument(maxCandidates >= 1, "maxCandidates must be >= 1, got %s", maxCandidates);
+      this.maxCandidates = maxCandidates;
+      return this;
+    }
+
+    /** Rare shingles queried per add to find containment candidates; default 64. */
+    public Builder maxAnchors(int maxAnchors) {
+      checkArgument(maxAnchors >= 0 && maxAnchors <= 512,
+          "maxAnchors must be between 0 and 512, got %s", maxAnchors);
+      this.maxAnchors = maxAnchors;
+      return this;
+    }
+
+    /** Whether recurring lines of a source are removed before fingerprinting; default true. */
+    public Builder boilerplate(boolean enabled) {
+      this.boilerplate = enabled;
+      return this;
+    }
+
+    /** Commit after every this many adds or removes; default 0: only on commit() and close(). */
+    public Builder commitEvery(int adds) {
+      checkArgument(adds >= 0, "commitEvery must be >= 0, got %s", adds);
+      this.commitEvery = adds;
+      return this;
+    }
+
+    /**
+     * Retention window, default null: keep everything. With a window W, articles published more
+     * than W before the latest published time seen are evicted from the index (in steps of W/10),
+     * so a long-running service stays bounded. Clusters keep their ids while any member remains; a
+     * cluster whose members are all evicted disappears, and a later copy starts a new cluster.
+     * Articles without a published time are never evicted.
+     */
+    public Builder retention(java.time.Duration window) {
+      checkArgument(window == null || (!window.isNegative() && !window.isZero()),
+          "retention must be positive, got %s", window);
+      this.retention = window;
+      return this;
+    }
+
+    /**
+     * Size of the in-memory shingle frequency table (a count-min sketch): {@code 2^bits} counters
+     * per row, two rows of 16 bits, so {@code 2^(bits+2)} bytes; default 22 (16 MiB). Larger
+     * tables keep IDF weights exact for larger corpora (roughly, up to {@code 2^bits / 8}
+     * articles); rebuilt from the index on open, so it may change between runs.
+     */
+    public Builder frequencyBits(int bits) {
+      checkArgument(bits >= 10 && bits <= 28, "frequencyBits must be between 10 and 28, got %s",
+          bits);
+      this.frequencyBits = bits;
+      return this;
+    }
+
+    /**
+     * Whether the fingerprinted text (and the removed boilerplate lines) are stored in the index;
+     * default true: {@link StoryClusters#explain} shows shared passages from it. Without text the
+     * index is several times smaller and faster to write; explanations then give scores only.
+     * Recorded in the index.
+     */
+    public Builder storeText(boolean storeText) {
+      this.storeText = storeText;
+      return this;
+    }
+
+    /** The settings as an immutable value. */
+    public Settings settings() {
+      return new Settings(this);
+    }
+
+    /**
+     * Opens (or creates) the index with these settings and loads its clusters.
+     *
+     * @throws SettingsMismatchException if an existing index has other recorded settings
+     * @throws StoryClustersException if the index cannot be opened or is corrupted
+     */
+    public StoryClusters build() {
+      return StoryClusters.open(settings());
+    }
+  }
+}

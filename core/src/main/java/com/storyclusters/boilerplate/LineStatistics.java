@@ -1,0 +1,52 @@
+package com.storyclusters.boilerplate;
+
+import com.carrotsearch.hppc.LongIntHashMap;
+
+/**
+ * Per-source line counts: for each source-scoped line key ({@link
+ * com.storyclusters.fingerprint.Prepared} hashes a line with its source), how many indexed articles
+ * carry it. The owner of these counts decides when they change (at statistics epoch boundaries and
+ * on deletes), so that every article of an epoch sees the same counts whatever the batching.
+ *
+ * <p>Memory: an open-addressing table of 8-byte keys and 4-byte counts (HPPC), about 16-24 bytes
+ * per distinct line. Not thread-safe for writes; reads are safe while no thread writes (the
+ * facade's parallel step only reads).
+ */
+public final class LineStatistics {
+  private final LongIntHashMap counts = new LongIntHashMap();
+
+  /** How many counted articles carry the line with this key. */
+  public int count(long key) {
+    return counts.get(key);
+  }
+
+  /** Adds {@code delta} (may be negative) for each of an article's distinct line keys. */
+  public void add(long[] distinctKeys, int delta) {
+    for (long k : distinctKeys) {
+      int now = counts.addTo(k, delta);
+      if (now <= 0) {
+        counts.remove(k);
+      }
+    }
+  }
+
+  /** Distinct line keys counted. */
+  public int size() {
+    return counts.size();
+  }
+
+  /** Calls {@code action} with every key and its count (order unspecified). */
+  public void forEach(java.util.function.LongConsumer keys, java.util.function.IntConsumer counts) {
+    for (com.carrotsearch.hppc.cursors.LongIntCursor c : this.counts) {
+      keys.accept(c.key);
+      counts.accept(c.value);
+    }
+  }
+
+  /** Sets a key's count (for reading a saved table). */
+  public void put(long key, int count) {
+    if (count > 0) {
+      counts.put(key, count);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package com.storyclusters.cluster;
+
+import com.carrotsearch.hppc.IntIntHashMap;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.storyclusters.MatchScores;
+import com.storyclusters.fingerprint.Fingerprint;
+import com.storyclusters.fingerprint.Prepared;
+import com.storyclusters.lsh.LshPlan;
+import com.storyclusters.minhash.MinHasher;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides which cluster each article of a batch segment joins, in two steps. A segment is a run
+ * of articles within one statistics epoch ({@link Epochs}) whose ids are new to the index and
+ * distinct, so nothing a decision reads changes inside it but the segment's own articles:
+ * <ol>
+ *   <li>{@link #lineCounts}, {@link #fingerprint}, {@link #recentCounts} and {@link #score}
+ *       (parallel but for two short sequential counts): fingerprint an article under the epoch's statistics, look its
+ *       candidates up in a snapshot of everything indexed before the segment, score them;</li>
+ *   <li>{@link #decide} (sequential, input order): add the candidates among the segment's earlier
+ *       articles, keep the first {@code maxCandidates} of the union by the one ranking rule,
+ *       verify representatives that were not candidates, and apply the {@link ClusterRule}.</li>
+ * </ol>
+ * The union's top is the top of the union, every score depends only on the pair and the frozen
+ * statistics, and the rule reads the cluster state in input order: so a segment decides exactly
+ * as one-by-one adds do, at any segment size and thread count. Immutable and thread-safe (the
+ * state it reads is passed in).
+ */
+public final class Assigner {
+  private final PairScorer scorer;
+  private final MinHasher hasher;
+  private final LshPlan plan;
+  private final int maxShingles;
+  private final boolean boilerplate;
+  private final int maxCandidates;
+
+  public Assigner(PairScorer scorer, MinHasher hasher, LshPlan plan, int maxShingles,
+      boolean boilerplate, int maxCandidates) {
+    this.scorer = scorer;
+    this.hasher = hasher;
+    this.plan = plan;
+    this.maxShingles = maxShingles;
+    this.boilerplate = boilerplate;
+    this.maxCandidates = maxCandidates;
+  }
+
+  /** What the parallel step found for one article. */
+  public static final class Scoring {
+    public final Fingerprint fp;
+    final PairScorer.Query query;
+    final List<Candidate> top;
+    /** Scores of the snapshot's candidates by id: linked scores, or null when not linked. */
+    final Map<String, MatchScores> scored;
+
+    Scoring(Fingerprint fp, PairScorer.Query query, List<Candidate> top,
+        Map<String, MatchScores> scored) {
+      this.fp = fp;
+      this.query = query;
+      this.top = top;
+      this.scored = scored;
+    }
+  }
+
+  /** The outcome for one article: its fingerprint and the pair that decides its cluster (null: new). */
+  public record Decision(Fingerprint fp, ClusterRule.Scored best) {}
+
+  /**
+   * Step 1a (sequential, input order, cheap): for each article of a segment, how many indexed
+   * articles of its source carry each of its lines, the segment's earlier articles included: the
+   * exact counts one-by-one adds would see. Null entries when boilerplate removal is off.
+   */
+  public int[][] lineCounts(Prepared[] segment, Statistics stats) {
+    int[][] out = new int[segment.length][];
+    if (!boilerplate) {
+      return out;
+    }
+    LongIntHashMap inSegment = new LongIntHashMap();
+    for (int k = 0; k < segment.length; k++) {
+      long[] keys = segment[k].lineKey;
+      int[] counts = new int[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        counts[i] = stats.lineCount(keys[i]) + inSegment.get(keys[i]);
+      }
+      for (long key : segment[k].distinctLineKeys) {
+        inSegment.addTo(key, 1);
+      }
+      out[k] = counts;
+    }
+    return out;
+  }
+
+  /** Step 1b (parallel): the fingerprint of an article, its boilerplate removed by the counts. */
+  public Fingerprint fingerprint(Prepared p, int[] lineCounts) {
+    return Fingerprint.select(p, lineCounts, hasher, plan, maxShingles);
+  }
+
+  /**
+   * Step 1c (sequential, input order, cheap): for each fingerprint of a segment and each shingle
+   * of its set, how many of the epoch's earlier adds hold it (the pending ones and the segment's
+   * earlier articles), which the frozen frequency table does not count yet.
+   */
+  public static int[][] recentCounts(Fingerprint[] segment, Statistics stats) {
+    IntIntHashMap inSegment = new IntIntHashMap();
+    int[][] out = new int[segment.length][];
+    for (int k = 0; k < segment.length; k++) {
+      int[] set = segment[k].set;
+      int[] counts = new int[set.length];
+      for (int i = 0; i < set.length; i++) {
+        counts[i] = stats.pendingCount(set[i]) + inSegment.get(set[i]);
+      }
+      for (int h : set) {
+        inSegment.addTo(h, 1);
+      }
+      out[k] = counts;
+    }
+    return out;
+  }
+
+  /**
+   * Step 1d (parallel): candidates from {@code snapshot} and their scores. Reads {@code stats} and
+   * {@code state} only.
+   *
+   * @param recentCounts from {@link #recentCounts}
+   * @param recentDocs the epoch's adds before this article (pending ones and the segment's)
+   * @param excluded an id left out of the candidates (a read-only match of an indexed id), or null
+   */
+  public Scoring score(Prepared p, Fingerprint fp, int[] recentCounts, int recentDocs,
+      Statistics stats, ClusterState state, CandidateSource snapshot, String excluded)
+      throws IOException {
+    PairScorer.Query q = scorer.query(Evidence.of(p.article.id(), fp), p.article.source(),
+        stats.frequencies(), stats.docCount(), recentCounts, recentDocs);
+    if (!q.canLink()) {
+      return new Scoring(fp, q, List.of(), Map.of());
+    }
+    List<Candidate> top = Candidate.top(maxCandidates, excluded, snapshot.candidates(fp.bandKeys,
+        q.anchors, maxCandidates + (excluded == null ? 0 : 1)));
+    Map<String, MatchScores> scored = new HashMap<>();
+    for (Candidate c : top) {
+      scored.put(c.id(), score(q, c.evidence(), state));
+    }
+    return new Scoring(fp, q, top, scored);
+  }
+
+  /**
+   * Step 2 for one article, in input order: the decision once the candidates of {@code local}
+   * (the segment's earlier articles) join the snapshot's.
+   *
+   * @param all every indexed article, for representatives that were not candidates
+   */
+  public Decision decide(Scoring s, CandidateSource local, CandidateSource all, ClusterState state,
+      String excluded) throws IOException {
+    if (!s.query.canLink()) {
+      return new Decision(s.fp, null);
+    }
+    List<Candidate> localTop = local.candidates(s.fp.bandKeys, s.query.anchors,
+        maxCandidates + (excluded == null ? 0 : 1));
+    List<ClusterRule.Scored> linked = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Candidate c : Candidate.top(maxCandidates, excluded, s.top, localTop)) {
+      seen.add(c.id());
+      MatchScores m = s.scored.containsKey(c.id()) ? s.scored.get(c.id())
+          : score(s.query, c.evidence(), state);
+      add(linked, m, c.id(), state);
+    }
+    for (String rep : ClusterRule.representativesToVerify(linked, seen, excluded, state)) {
+      Evidence e = all.evidence(rep);
+      if (e != null) {
+        add(linked, score(s.query, e, state), rep, state);
+      }
+    }
+    return new Decision(s.fp, ClusterRule.choose(linked, state));
+  }
+
+  private static void add(List<ClusterRule.Scored> linked, MatchScores m, String id,
+      ClusterState state) {
+    ClusterState.Member member = state.member(id);
+    if (m != null && member != null) {
+      linked.add(new ClusterRule.Scored(member, m));
+    }
+  }
+
+  private MatchScores score(PairScorer.Query q, Evidence e, ClusterState state) {
+    ClusterState.Member m = state.member(e.id());
+    return m == null ? null : scorer.score(q, e, m.source());
+  }
+}

@@ -1,0 +1,41 @@
+package com.storyclusters.cluster;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An indexed article found for a query and its hits: the number of band keys and anchor shingles
+ * it shares with the query. Immutable; internal.
+ */
+public record Candidate(Evidence evidence, int hits) {
+  /**
+   * The one ranking rule for candidates, whatever their source: most hits first, then smallest
+   * article id (never an internal doc id, which merges change).
+   */
+  public static final Comparator<Candidate> ORDER =
+      Comparator.comparingInt((Candidate c) -> -c.hits).thenComparing(c -> c.evidence.id());
+
+  public String id() {
+    return evidence.id();
+  }
+
+  /**
+   * The first {@code max} of several ranked lists by {@link #ORDER}, leaving out {@code excluded}
+   * (an id, or null). The top of the union is the union of the tops, so each source needs to give
+   * only its own first {@code max} (one more when an id is excluded).
+   */
+  @SafeVarargs
+  public static List<Candidate> top(int max, String excluded, List<Candidate>... ranked) {
+    List<Candidate> all = new ArrayList<>();
+    for (List<Candidate> r : ranked) {
+      for (Candidate c : r) {
+        if (excluded == null || !excluded.equals(c.id())) {
+          all.add(c);
+        }
+      }
+    }
+    all.sort(ORDER);
+    return all.size() > max ? new ArrayList<>(all.subList(0, max)) : all;
+  }
+}

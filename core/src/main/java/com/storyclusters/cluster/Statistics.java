@@ -1,0 +1,167 @@
+package com.storyclusters.cluster;
+
+import com.carrotsearch.hppc.IntIntHashMap;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.storyclusters.boilerplate.LineStatistics;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The statistics that decisions read: shingle document frequencies (IDF weights, anchors) and the
+ * article count frozen by {@link Epochs epoch}, with the epoch's pending adds counted apart
+ * ({@link #pendingCount}, {@link #pendingSize}); per-source line counts (boilerplate), frozen
+ * likewise but read with the pending adds ({@link #lineCount}).
+ * An add is pending until the next epoch boundary ({@link #advance}), then counted; a delete
+ * (update, remove, eviction) is counted at once, and those happen only between batch segments, in
+ * input order. So what an article sees depends only on its input position and the operations
+ * before it: never on batching, threads, buffer refreshes, segment merges or where a crash fell.
+ *
+ * <p>Not thread-safe for writes (the facade's lock); reads ({@link #frequencies}, {@link #lines},
+ * {@link #docCount}) are safe while no thread writes.
+ */
+public final class Statistics {
+  /** An add waiting for the next boundary. */
+  private record Pending(int[] set, long[] lineKeys) {}
+
+  private final ShingleFrequencies frequencies;
+  private final LineStatistics lines;
+  private final Map<String, Pending> pending = new LinkedHashMap<>();
+  /** How many pending adds hold each shingle (see {@link #pendingCount}). */
+  private final IntIntHashMap pendingShingles = new IntIntHashMap();
+  /** How many pending adds carry each line key (see {@link #lineCount}). */
+  private final LongIntHashMap pendingLines = new LongIntHashMap();
+  private long docCount;
+  private long position;
+  /** Bumped whenever the frozen frequency table changes (so a commit knows to save it). */
+  private long version;
+
+  public Statistics(ShingleFrequencies frequencies, LineStatistics lines, long docCount,
+      long position) {
+    this.frequencies = frequencies;
+    this.lines = lines;
+    this.docCount = docCount;
+    this.position = position;
+  }
+
+  /** Shingle document frequencies as of the current epoch's start. */
+  public ShingleFrequencies frequencies() {
+    return frequencies;
+  }
+
+  /** Per-source line counts as of the current epoch's start. */
+  public LineStatistics lines() {
+    return lines;
+  }
+
+  /** Articles counted as of the current epoch's start. */
+  public long docCount() {
+    return docCount;
+  }
+
+  /** Adds so far: the position of the next add. */
+  public long position() {
+    return position;
+  }
+
+  /** Changes to the frozen frequency table so far (for saving it only when it changed). */
+  public long version() {
+    return version;
+  }
+
+  /**
+   * Records an add at the current position; at an epoch boundary, counts every pending add.
+   *
+   * @return whether an epoch boundary was crossed (the caller applies its retention window there)
+   */
+  public boolean added(String id, int[] set, long[] lineKeys) {
+    pend(id, set, lineKeys);
+    position++;
+    if (Epochs.isBoundary(position)) {
+      advance();
+      return true;
+    }
+    return false;
+  }
+
+  /** Re-records an add found in the index after the current epoch's start (on open). */
+  public void pendingOnOpen(String id, int[] set, long[] lineKeys) {
+    pend(id, set, lineKeys);
+  }
+
+  private void pend(String id, int[] set, long[] lineKeys) {
+    pending.put(id, new Pending(set, lineKeys));
+    countSample(set, 1);
+    countLines(lineKeys, 1);
+  }
+
+  private void countLines(long[] keys, int delta) {
+    for (long k : keys) {
+      if (pendingLines.addTo(k, delta) == 0) {
+        pendingLines.remove(k);
+      }
+    }
+  }
+
+  /**
+   * How many indexed articles carry a (source-scoped) line: the frozen counts and the pending adds.
+   * Boilerplate needs no epoch: a line's count is read for a few lines per article, so the counts
+   * up to each article are cheap to give exactly (the segment's own earlier articles are added by
+   * the caller, in input order).
+   */
+  public int lineCount(long key) {
+    return lines.count(key) + pendingLines.get(key);
+  }
+
+  private void countSample(int[] set, int delta) {
+    for (int h : set) {
+      if (pendingShingles.addTo(h, delta) == 0) {
+        pendingShingles.remove(h);
+      }
+    }
+  }
+
+  /**
+   * How many pending adds (of the current epoch, not yet in {@link #frequencies}) hold a shingle.
+   * A new article's own weights and anchors read its shingles' frequencies with these counts
+   * (cheap: one look-up per shingle of one text), so a copy finds an original that arrived in its
+   * own epoch and weighs its shingles as one-by-one adds would; only the shingles of the other
+   * text of a pair are weighed by the frozen table.
+   */
+  public int pendingCount(int h) {
+    return pendingShingles.get(h);
+  }
+
+  /** Pending adds: articles indexed but not yet counted in {@link #docCount}. */
+  public int pendingSize() {
+    return pending.size();
+  }
+
+  /** Takes a deleted article out at once: out of the pending adds, or out of the counts. */
+  public void deleted(String id, int[] set, long[] lineKeys) {
+    Pending p = pending.remove(id);
+    if (p != null) {
+      countSample(p.set, -1);
+      countLines(p.lineKeys, -1);
+      return;
+    }
+    frequencies.add(set, -1);
+    lines.add(lineKeys, -1);
+    docCount--;
+    version++;
+  }
+
+  private void advance() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    for (Pending p : pending.values()) {
+      frequencies.add(p.set, 1);
+      lines.add(p.lineKeys, 1);
+      docCount++;
+    }
+    pending.clear();
+    pendingShingles.clear();
+    pendingLines.clear();
+    version++;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Clustering: which indexed articles a new one is compared with, how a pair is scored, and which
+ * cluster the article joins. Owns:
+ * <ul>
+ *   <li>{@link com.storyclusters.cluster.CandidateSource}: where candidates come from, implemented
+ *       by the durable index ({@code index}) and by the in-memory {@link
+ *       com.storyclusters.cluster.RecentBuffer}; {@link com.storyclusters.cluster.Candidate#ORDER}
+ *       is the one ranking rule (most shared keys first, then smallest id);</li>
+ *   <li>{@link com.storyclusters.cluster.PairScorer}: the pair scoring, written once (weighted
+ *       containment, lead rule, same-source threshold) and the anchors a query looks up;</li>
+ *   <li>{@link com.storyclusters.cluster.ClusterRule}: join, start, representative;</li>
+ *   <li>{@link com.storyclusters.cluster.ClusterState}: who is in which cluster;</li>
+ *   <li>{@link com.storyclusters.cluster.Statistics} and {@link
+ *       com.storyclusters.cluster.Epochs}: the shingle document frequencies and per-source line
+ *       counts that scores read, frozen in epochs by input position so that a batch scored in
+ *       parallel decides exactly as one-by-one adds do;</li>
+ *   <li>{@link com.storyclusters.cluster.Assigner}: a batch segment in two steps, parallel
+ *       scoring against a snapshot, then the cluster rule in input order.</li>
+ * </ul>
+ *
+ * <p>Depends on {@code fingerprint}, {@code boilerplate}, {@code minhash}, {@code lsh} and the
+ * public value types of {@code com.storyclusters}; never on {@code index} or the facade. Every
+ * public type here is internal to the library, not part of its API.
+ */
+package com.storyclusters.cluster;

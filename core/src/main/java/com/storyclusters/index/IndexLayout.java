@@ -1,0 +1,329 @@
+package com.storyclusters.index;
+
+import com.storyclusters.MatchScores;
+import com.storyclusters.cluster.ClusterState;
+import com.storyclusters.cluster.Evidence;
+import com.storyclusters.fingerprint.Fingerprint;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteArrayDataOutput;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The one owner of the index layout, format version {@link #FORMAT_VERSION}: field names, term and
+ * doc-value encodings, and what a document holds. Nothing outside this class names a field.
+ * Stateless and thread-safe.
+ *
+ * <pre>
+ * field   kind                           content
+ * id      StringField, stored, sorted doc values  article id (updates and deletes go by this term)
+ * cid     stored                         story cluster id
+ * src     stored                         source
+ * title   stored                         title
+ * pub     LongPoint + stored             published, epoch milliseconds (absent when unknown)
+ * text    stored (only with storeText)   fingerprinted text (normalized, with the title line,
+ *                                        boilerplate and what precedes the headline removed)
+ * th      stored long                    hash of the normalized text and title (re-add detection)
+ * bm, sc  stored                         best match and its scores
+ * bp      stored (only with storeText)   removed boilerplate lines
+ * lsh     terms, docs only               LSH band keys, 8 bytes big-endian
+ * sh      terms, docs only               the anchor sample of the distinct evidence shingles
+ *                                        ({@link Fingerprint#sampled}), 4 bytes big-endian
+ * pos     numeric doc values             input position: adds before this one (statistics epochs)
+ * lines   binary doc values              the source-scoped line keys, distinct, ascending, 8 bytes
+ *                                        each (per-source line statistics; empty without source)
+ * seq     binary doc values              vint count of evidence shingles, then the lead ones
+ *                                        ({@link Fingerprint#leadLength}) in text order, each as
+ *                                        the vint rank of its value in {@code set}
+ * set     binary doc values              distinct evidence shingles, sorted: vint count, vlong
+ *                                        deltas from Integer.MIN_VALUE
+ * sig     binary doc values              MinHash signature, high 32 bits of each value, 4 bytes
+ * </pre>
+ * Commit user data: the {@link IndexSettings}, {@code storyclusters.position} (adds so far) and
+ * {@code storyclusters.stats} (the statistics file saved for that commit, if any). Format 5 added
+ * {@code pos}, {@code lines} (format 4 had line keys as {@code line} terms, counted with deleted
+ * documents) and {@code storeText}; format 4 added {@code title}; format 3 the half sample and the
+ * lead as ranks.
+ */
+public final class IndexLayout {
+  /** Version of the stored layout. */
+  public static final int FORMAT_VERSION = 5;
+
+  static final String ID = "id";
+  static final String CLUSTER = "cid";
+  static final String SOURCE = "src";
+  static final String TITLE = "title";
+  static final String PUBLISHED = "pub";
+  static final String TEXT = "text";
+  static final String TEXT_HASH = "th";
+  static final String BEST_MATCH = "bm";
+  static final String SCORES = "sc";
+  static final String BOILERPLATE = "bp";
+  static final String BANDS = "lsh";
+  static final String SHINGLES = "sh";
+  static final String POSITION = "pos";
+  static final String LINES = "lines";
+  static final String LEAD = "seq";
+  static final String SET = "set";
+  static final String SKETCH = "sig";
+
+  static final String FORMAT_KEY = "storyclusters.formatVersion";
+  static final String POSITION_KEY = "storyclusters.position";
+  static final String STATS_KEY = "storyclusters.stats";
+
+  /** The fields read to rebuild the cluster state on open. */
+  static final java.util.Set<String> MEMBER_FIELDS =
+      java.util.Set.of(ID, SOURCE, CLUSTER, PUBLISHED, TEXT_HASH);
+
+  private static final FieldType TERMS = new FieldType();
+
+  static {
+    TERMS.setIndexOptions(IndexOptions.DOCS);
+    TERMS.setOmitNorms(true);
+    TERMS.setTokenized(false);
+    TERMS.setStored(false);
+    TERMS.freeze();
+  }
+
+  private IndexLayout() {}
+
+  static Term idTerm(String id) {
+    return new Term(ID, id);
+  }
+
+  /** The document of an article. */
+  static Document document(Fingerprint fp, ClusterState.Member m, String bestMatch,
+      MatchScores scores, long position, boolean storeText) {
+    com.storyclusters.Article a = fp.prepared.article;
+    Document d = new Document();
+    d.add(new StringField(ID, a.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
+    d.add(new StoredField(CLUSTER, m.clusterId()));
+    d.add(new StoredField(SOURCE, a.source()));
+    d.add(new StoredField(TITLE, a.title()));
+    if (a.published().isPresent()) {
+      long t = a.published().get().toEpochMilli();
+      d.add(new LongPoint(PUBLISHED, t));
+      d.add(new StoredField(PUBLISHED, t));
+    }
+    if (storeText) {
+      d.add(new StoredField(TEXT, fp.keptText));
+      if (!fp.removed.isEmpty()) {
+        d.add(new StoredField(BOILERPLATE, String.join("\n", fp.removed)));
+      }
+    }
+    d.add(new StoredField(TEXT_HASH, fp.prepared.textHash));
+    if (bestMatch != null) {
+      d.add(new StoredField(BEST_MATCH, bestMatch));
+      d.add(new StoredField(SCORES, encode(scores)));
+    }
+    for (long key : fp.bandKeys) {
+      d.add(new Field(BANDS, longTerm(key), TERMS));
+    }
+    for (int s : fp.set) {
+      if (Fingerprint.sampled(s)) {
+        d.add(new Field(SHINGLES, intTerm(s), TERMS));
+      }
+    }
+    d.add(new NumericDocValuesField(POSITION, position));
+    long[] keys = fp.prepared.distinctLineKeys;
+    if (keys.length > 0) {
+      ByteBuffer lines = ByteBuffer.allocate(8 * keys.length);
+      lines.asLongBuffer().put(keys);
+      d.add(new BinaryDocValuesField(LINES, new BytesRef(lines.array())));
+    }
+    d.add(new BinaryDocValuesField(LEAD, new BytesRef(leadBytes(fp))));
+    d.add(new BinaryDocValuesField(SET, new BytesRef(sortedIntsBytes(fp.set))));
+    ByteBuffer sig = ByteBuffer.allocate(4 * fp.sketch.length);
+    sig.asIntBuffer().put(fp.sketch);
+    d.add(new BinaryDocValuesField(SKETCH, new BytesRef(sig.array())));
+    return d;
+  }
+
+  static BytesRef intTerm(int v) {
+    return new BytesRef(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8),
+        (byte) v});
+  }
+
+  static BytesRef longTerm(long v) {
+    return new BytesRef(ByteBuffer.allocate(8).putLong(v).array());
+  }
+
+  /** Per-segment readers of what scoring and statistics read; one per leaf and thread. */
+  static final class LeafFields {
+    private final LeafReader reader;
+    private final String path;
+    private SortedDocValues ids;
+    private BinaryDocValues lead;
+    private BinaryDocValues set;
+    private BinaryDocValues sketch;
+    private BinaryDocValues lines;
+    private NumericDocValues positions;
+
+    LeafFields(LeafReader reader, String path) {
+      this.reader = reader;
+      this.path = path;
+    }
+
+    String id(int doc) throws IOException {
+      if (ids == null || ids.docID() >= doc) {
+        ids = reader.getSortedDocValues(ID);
+      }
+      if (ids == null || !ids.advanceExact(doc)) {
+        throw new CorruptIndexException("document without id", path);
+      }
+      return ids.lookupOrd(ids.ordValue()).utf8ToString();
+    }
+
+    int[] set(int doc) throws IOException {
+      if (set == null || set.docID() >= doc) {
+        set = reader.getBinaryDocValues(SET);
+      }
+      return set == null || !set.advanceExact(doc) ? new int[0] : readSortedInts(set.binaryValue());
+    }
+
+    long[] lineKeys(int doc) throws IOException {
+      if (lines == null || lines.docID() >= doc) {
+        lines = reader.getBinaryDocValues(LINES);
+      }
+      if (lines == null || !lines.advanceExact(doc)) {
+        return new long[0];
+      }
+      BytesRef b = lines.binaryValue();
+      long[] out = new long[b.length / 8];
+      ByteBuffer.wrap(b.bytes, b.offset, b.length).asLongBuffer().get(out);
+      return out;
+    }
+
+    long position(int doc) throws IOException {
+      if (positions == null || positions.docID() >= doc) {
+        positions = reader.getNumericDocValues(POSITION);
+      }
+      if (positions == null || !positions.advanceExact(doc)) {
+        throw new CorruptIndexException("document without position", path);
+      }
+      return positions.longValue();
+    }
+
+    /** The evidence of a document. */
+    Evidence evidence(int doc) throws IOException {
+      String id = id(doc);
+      if (lead == null || lead.docID() >= doc) {
+        lead = reader.getBinaryDocValues(LEAD);
+      }
+      if (lead == null || !lead.advanceExact(doc)) {
+        throw new CorruptIndexException("document without lead", path);
+      }
+      BytesRef l = lead.binaryValue();
+      ByteArrayDataInput in = new ByteArrayDataInput(l.bytes, l.offset, l.length);
+      int length = in.readVInt();
+      int[] s = set(doc);
+      int[] leadShingles = new int[Fingerprint.leadLength(length)];
+      for (int i = 0; i < leadShingles.length; i++) {
+        int rank = in.readVInt();
+        if (rank < 0 || rank >= s.length) {
+          throw new CorruptIndexException(
+              "lead shingle " + rank + " outside a set of " + s.length, path);
+        }
+        leadShingles[i] = s[rank];
+      }
+      if (sketch == null || sketch.docID() >= doc) {
+        sketch = reader.getBinaryDocValues(SKETCH);
+      }
+      int[] sk = new int[0];
+      if (sketch != null && sketch.advanceExact(doc)) {
+        BytesRef b = sketch.binaryValue();
+        sk = new int[b.length / 4];
+        ByteBuffer.wrap(b.bytes, b.offset, b.length).asIntBuffer().get(sk);
+      }
+      return new Evidence(id, leadShingles, length, s, sk);
+    }
+  }
+
+  /** Reads a sorted int set written by {@link #sortedIntsBytes}: count, then unsigned deltas. */
+  static int[] readSortedInts(BytesRef b) {
+    ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
+    int n = in.readVInt();
+    int[] out = new int[n];
+    long previous = Integer.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      previous += in.readVLong();
+      out[i] = (int) previous;
+    }
+    return out;
+  }
+
+  /** A sorted int set as a vint count and vlong deltas from Integer.MIN_VALUE upwards. */
+  static byte[] sortedIntsBytes(int[] sorted) {
+    byte[] buf = new byte[5 + sorted.length * 9];
+    ByteArrayDataOutput out = new ByteArrayDataOutput(buf);
+    try {
+      out.writeVInt(sorted.length);
+      long previous = Integer.MIN_VALUE;
+      for (int v : sorted) {
+        out.writeVLong(v - previous);
+        previous = v;
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // an array output does not fail
+    }
+    return Arrays.copyOf(buf, out.getPosition());
+  }
+
+  /** The vint count of evidence shingles, then each lead shingle as its vint rank in the set. */
+  private static byte[] leadBytes(Fingerprint fp) {
+    byte[] seq = new byte[5 + 5 * fp.lead.length];
+    ByteArrayDataOutput out = new ByteArrayDataOutput(seq);
+    try {
+      out.writeVInt(fp.length);
+      for (int h : fp.lead) { // each lead shingle by its rank in the sorted set: 1-2 bytes, not 4
+        out.writeVInt(Arrays.binarySearch(fp.set, h));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // an array output does not fail
+    }
+    return Arrays.copyOf(seq, out.getPosition());
+  }
+
+  /** The cluster-state member of a stored document ({@link #MEMBER_FIELDS}). */
+  static ClusterState.Member member(Document d, com.google.common.collect.Interner<String> sources,
+      java.util.Map<String, String> clusterIds) {
+    Number pub = d.getField(PUBLISHED) == null ? null : d.getField(PUBLISHED).numericValue();
+    return new ClusterState.Member(d.get(ID), sources.intern(d.get(SOURCE)),
+        clusterIds.computeIfAbsent(d.get(CLUSTER), c -> c),
+        pub == null ? Long.MAX_VALUE : pub.longValue(),
+        d.getField(TEXT_HASH).numericValue().longValue());
+  }
+
+  static String encode(MatchScores s) {
+    return s.score() + "," + s.containmentOfNew() + "," + s.containmentOfMatch() + ","
+        + s.jaccard() + "," + s.minHashJaccard() + "," + s.leadOfNew() + "," + s.leadOfMatch()
+        + "," + s.leadShareOfNew() + "," + s.leadShareOfMatch() + "," + s.linked();
+  }
+
+  static MatchScores decode(String s) {
+    String[] p = s.split(",");
+    return new MatchScores(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
+        Double.parseDouble(p[2]), Double.parseDouble(p[3]), Double.parseDouble(p[4]),
+        Integer.parseInt(p[5]), Integer.parseInt(p[6]), Double.parseDouble(p[7]),
+        Double.parseDouble(p[8]), Boolean.parseBoolean(p[9]));
+  }
+}
