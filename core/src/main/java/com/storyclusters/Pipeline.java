@@ -23,10 +23,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -177,20 +180,28 @@ final class Pipeline {
       int[][] lineCounts = assigner.lineCounts(Arrays.copyOfRange(p, from, end), stats);
       workers.run(fps.length, k -> fps[k] = assigner.fingerprint(p[from + k], lineCounts[k]));
       int[][] recentCounts = Assigner.recentCounts(fps, stats);
+      Map<String, String> segmentSources = new HashMap<>();
+      for (int k = 0; k < fps.length; k++) { // the segment's articles, as candidates of later ones
+        recent.add(p[from + k].article.id(), fps[k]);
+        segmentSources.put(p[from + k].article.id(), p[from + k].article.source());
+      }
+      Function<String, String> sourceOf = id -> {
+        ClusterState.Member m = state.member(id);
+        return m != null ? m.source() : segmentSources.get(id);
+      };
       Assigner.Scoring[] scored = new Assigner.Scoring[fps.length];
       workers.run(scored.length, k -> {
         try {
           scored[k] = assigner.score(p[from + k], fps[k], recentCounts[k],
-              stats.pendingSize() + k, stats, state, earlier, null);
+              stats.pendingSize() + k, stats, sourceOf, earlier,
+              recent.view(before, before + k), null);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
+      CandidateSource all = CandidateSource.union(snap, recent.view(0, recent.size()));
       for (int k = 0; k < scored.length; k++) {
-        CandidateSource all = CandidateSource.union(snap, recent.view(0, recent.size()));
-        Assigner.Decision d = assigner.decide(scored[k], recent.view(before, recent.size()), all,
-            state, null);
-        out.add(apply(p[from + k], d));
+        out.add(apply(p[from + k], assigner.decide(scored[k], all, state, null)));
       }
     }
     if (recent.size() >= REFRESH_EVERY || recent.shingles() >= REFRESH_SHINGLES) {
@@ -199,7 +210,7 @@ final class Pipeline {
     return end;
   }
 
-  /** Records a decision: the index, the recent buffer, the clusters, the statistics. */
+  /** Records a decision: the index, the clusters, the statistics (the recent buffer has it). */
   private Assignment apply(Prepared p, Assigner.Decision d) throws IOException {
     Article a = p.article;
     ClusterRule.Scored best = d.best();
@@ -211,7 +222,6 @@ final class Pipeline {
     String bestMatch = best == null ? null : best.member().id();
     MatchScores scores = best == null ? null : best.scores();
     store.add(d.fp(), member, bestMatch, scores, stats.position());
-    recent.add(a.id(), d.fp());
     state.put(member);
     if (stats.added(a.id(), d.fp().set, p.distinctLineKeys)) {
       evictExpired(); // at epoch boundaries, which end segments
@@ -227,10 +237,11 @@ final class Pipeline {
     try (LuceneStore.Snapshot snap = store.snapshot()) {
       CandidateSource all = CandidateSource.union(snap, recent.view(0, recent.size()));
       Fingerprint fp = assigner.fingerprint(p, assigner.lineCounts(new Prepared[] {p}, stats)[0]);
+      Function<String, String> sourceOf = m -> state.member(m) == null ? null
+          : state.member(m).source();
       Assigner.Decision d = assigner.decide(assigner.score(p, fp,
           Assigner.recentCounts(new Fingerprint[] {fp}, stats)[0], stats.pendingSize(), stats,
-          state, all, id),
-          CandidateSource.EMPTY, all, state, id);
+          sourceOf, all, CandidateSource.EMPTY, id), all, state, id);
       ClusterRule.Scored best = d.best();
       return best == null ? Optional.empty() : Optional.of(new Assignment(id,
           best.member().clusterId(), false, false, Optional.of(best.member().id()),
@@ -296,7 +307,8 @@ final class Pipeline {
       com.google.common.base.Preconditions.checkArgument(b != null, "article %s is not indexed",
           secondId);
       MatchScores s = scorer.scores(scorer.query(a, state.member(firstId).source(),
-          stats.frequencies(), stats.docCount(), null, 0), b, state.member(secondId).source());
+          stats.frequencies(), stats.docCount(), null, 0, null), b,
+          state.member(secondId).source());
       List<String> passages = Passages.shared(snap.text(firstId), b.set(),
           settings.shingleSize(), 10);
       return new PairExplanation(firstId, secondId, s, passages, Passages.reason(s, settings));

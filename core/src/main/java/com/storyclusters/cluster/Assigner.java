@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Decides which cluster each article of a batch segment joins, in two steps. A segment is a run
@@ -123,55 +124,60 @@ public final class Assigner {
   }
 
   /**
-   * Step 1d (parallel): candidates from {@code snapshot} and their scores. Reads {@code stats} and
-   * {@code state} only.
+   * Step 1d (parallel): the first {@code maxCandidates} candidates of {@code earlier} (everything
+   * indexed before the segment) and {@code local} (the segment's articles before this one), and
+   * their scores. Reads {@code stats} and {@code state} only.
    *
    * @param recentCounts from {@link #recentCounts}
    * @param recentDocs the epoch's adds before this article (pending ones and the segment's)
+   * @param sourceOf the source of an indexed article or of one of the segment's, by id; null for
+   *     any other
    * @param excluded an id left out of the candidates (a read-only match of an indexed id), or null
    */
   public Scoring score(Prepared p, Fingerprint fp, int[] recentCounts, int recentDocs,
-      Statistics stats, ClusterState state, CandidateSource snapshot, String excluded)
-      throws IOException {
+      Statistics stats, Function<String, String> sourceOf, CandidateSource earlier,
+      CandidateSource local, String excluded) throws IOException {
     PairScorer.Query q = scorer.query(Evidence.of(p.article.id(), fp), p.article.source(),
-        stats.frequencies(), stats.docCount(), recentCounts, recentDocs);
+        stats.frequencies(), stats.docCount(), recentCounts, recentDocs, stats.totals());
     if (!q.canLink()) {
       return new Scoring(fp, q, List.of(), Map.of());
     }
-    List<Candidate> top = Candidate.top(maxCandidates, excluded, snapshot.candidates(fp.bandKeys,
-        q.anchors, maxCandidates + (excluded == null ? 0 : 1)));
+    int max = maxCandidates + (excluded == null ? 0 : 1);
+    List<Candidate> top = Candidate.top(maxCandidates, excluded,
+        earlier.candidates(fp.bandKeys, q.anchors, max),
+        local.candidates(fp.bandKeys, q.anchors, max));
     Map<String, MatchScores> scored = new HashMap<>();
     for (Candidate c : top) {
-      scored.put(c.id(), score(q, c.evidence(), state));
+      scored.put(c.id(), score(q, c.evidence(), sourceOf));
     }
     return new Scoring(fp, q, top, scored);
   }
 
   /**
-   * Step 2 for one article, in input order: the decision once the candidates of {@code local}
-   * (the segment's earlier articles) join the snapshot's.
+   * Step 2 for one article, in input order: verifies the representatives of linked members'
+   * clusters that were not candidates, and applies the {@link ClusterRule} to the cluster state
+   * as it stands after the articles before this one.
    *
    * @param all every indexed article, for representatives that were not candidates
    */
-  public Decision decide(Scoring s, CandidateSource local, CandidateSource all, ClusterState state,
-      String excluded) throws IOException {
+  public Decision decide(Scoring s, CandidateSource all, ClusterState state, String excluded)
+      throws IOException {
     if (!s.query.canLink()) {
       return new Decision(s.fp, null);
     }
-    List<Candidate> localTop = local.candidates(s.fp.bandKeys, s.query.anchors,
-        maxCandidates + (excluded == null ? 0 : 1));
     List<ClusterRule.Scored> linked = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Candidate c : Candidate.top(maxCandidates, excluded, s.top, localTop)) {
+    for (Candidate c : s.top) {
       seen.add(c.id());
-      MatchScores m = s.scored.containsKey(c.id()) ? s.scored.get(c.id())
-          : score(s.query, c.evidence(), state);
-      add(linked, m, c.id(), state);
+      add(linked, s.scored.get(c.id()), c.id(), state);
     }
     for (String rep : ClusterRule.representativesToVerify(linked, seen, excluded, state)) {
       Evidence e = all.evidence(rep);
       if (e != null) {
-        add(linked, score(s.query, e, state), rep, state);
+        add(linked, score(s.query, e, id -> {
+          ClusterState.Member m = state.member(id);
+          return m == null ? null : m.source();
+        }), rep, state);
       }
     }
     return new Decision(s.fp, ClusterRule.choose(linked, state));
@@ -185,8 +191,9 @@ public final class Assigner {
     }
   }
 
-  private MatchScores score(PairScorer.Query q, Evidence e, ClusterState state) {
-    ClusterState.Member m = state.member(e.id());
-    return m == null ? null : scorer.score(q, e, m.source());
+  /** Scores a pair; null when it does not link or the candidate's source is unknown (removed). */
+  private MatchScores score(PairScorer.Query q, Evidence e, Function<String, String> sourceOf) {
+    String source = sourceOf.apply(e.id());
+    return source == null ? null : scorer.score(q, e, source);
   }
 }

@@ -93,6 +93,26 @@ final class LongIntMultimap {
     }
   }
 
+  /**
+   * Adds one to {@code hits[v - from]} for every value {@code v} in {@code [from, to)} stored
+   * under {@code key}, recording in {@code touched} each value whose count was zero. Values must
+   * have been put in ascending order per key (the walk, newest first, stops below {@code from}).
+   *
+   * @return the new number of touched values
+   */
+  int countInto(long key, int from, int to, int[] hits, int[] touched, int touchedCount) {
+    for (int v = head(key); v != NONE; v = next[v]) {
+      int value = values[v];
+      if (value < from) {
+        break;
+      }
+      if (value < to && hits[value - from]++ == 0) {
+        touched[touchedCount++] = value;
+      }
+    }
+    return touchedCount;
+  }
+
   /** Values stored under {@code key}; 0 if none. */
   int count(long key) {
     int n = 0;

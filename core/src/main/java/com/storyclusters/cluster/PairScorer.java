@@ -63,28 +63,34 @@ public final class PairScorer {
   public final class Query {
     private final Evidence fp;
     private final String source;
-    private final double[] weights;
-    private final double[] leadWeights;
+    private final Side side;
     private final ShingleFrequencies df;
     private final long docCount;
     /** Up to maxAnchors rarest shingles of the anchor sample, lead first (see {@link #anchors}). */
     public final int[] anchors;
+    /** Indexed articles' weights as the other text, by id, for the statistics in use; or null. */
+    private final java.util.Map<String, Double> totals;
 
     private Query(Evidence fp, String source, ShingleFrequencies df, long docCount,
-        int[] recentCounts, long withRecent) {
+        int[] recentCounts, long withRecent, java.util.Map<String, Double> totals) {
       this.fp = fp;
+      this.totals = totals;
       this.source = source;
       this.df = df;
       this.docCount = docCount;
-      weights = new double[fp.set().length];
+      double[] weights = new double[fp.set().length];
+      double[] otherWeights = new double[weights.length];
       for (int i = 0; i < weights.length; i++) {
+        int frozen = df.estimate(fp.set()[i]);
         int recent = recentCounts == null ? 0 : recentCounts[i];
-        weights[i] = idf(withRecent, df.estimate(fp.set()[i]) + recent + 1);
+        weights[i] = idf(withRecent, frozen + recent + 1);
+        otherWeights[i] = idf(docCount, frozen);
       }
-      leadWeights = new double[fp.lead().length];
+      double[] leadWeights = new double[fp.lead().length];
       for (int i = 0; i < leadWeights.length; i++) {
         leadWeights[i] = weights[Arrays.binarySearch(fp.set(), fp.lead()[i])];
       }
+      side = new Side(fp.lead(), leadWeights, fp.length(), fp.set(), weights, otherWeights);
       anchors = anchors(fp, h -> {
         int i = Arrays.binarySearch(fp.set(), h);
         return df.estimate(h) + (recentCounts == null || i < 0 ? 0 : recentCounts[i]);
@@ -106,10 +112,13 @@ public final class PairScorer {
    * @param recentCounts for each shingle of the article's set, how many of the recent adds hold
    *     it; null: none
    * @param recentDocs the number of recent adds
+   * @param totals a cache of indexed articles' weight sums under {@code df} and {@code docCount}
+   *     (cleared whenever they change), shared by the queries of one epoch; null: none
    */
   public Query query(Evidence article, String source, ShingleFrequencies df, long docCount,
-      int[] recentCounts, long recentDocs) {
-    return new Query(article, source, df, docCount + 1, recentCounts, docCount + recentDocs + 1);
+      int[] recentCounts, long recentDocs, java.util.Map<String, Double> totals) {
+    return new Query(article, source, df, docCount + 1, recentCounts, docCount + recentDocs + 1,
+        totals);
   }
 
   /**
@@ -120,7 +129,8 @@ public final class PairScorer {
     Evidence fp = q.fp;
     int common = Fingerprint.intersectionSize(fp.set(), c.set());
     double plain = (double) common / Math.max(1, Math.min(fp.set().length, c.set().length));
-    if (plain < MIN_PLAIN_OVERLAP || !mayLink(fp.lead(), q.leadWeights, fp.length(), c.set())) {
+    if (plain < MIN_PLAIN_OVERLAP
+        || !mayLink(fp.lead(), q.side.leadWeights(), fp.length(), c.set())) {
       return null;
     }
     MatchScores s = scores(q, c, candidateSource);
@@ -134,9 +144,20 @@ public final class PairScorer {
         c.set().length);
     long n = q.docCount;
     ShingleFrequencies df = q.df;
-    return verify(fp.lead(), fp.length(), fp.set(), q.weights, c.lead(), c.length(), c.set(),
-        h -> idf(n, df.estimate(h)), minHashJaccard,
+    IntToDoubleFunction weightOfOther = h -> idf(n, df.estimate(h));
+    double total = q.totals == null ? totalWeight(c.set(), weightOfOther)
+        : q.totals.computeIfAbsent(c.id(), id -> totalWeight(c.set(), weightOfOther));
+    return verify(q.side, c.lead(), c.length(), c.set(), total, weightOfOther, minHashJaccard,
         !q.source.isEmpty() && q.source.equals(candidateSource));
+  }
+
+  /** The sum of a set's weights, in set order. */
+  static double totalWeight(int[] set, IntToDoubleFunction weight) {
+    double total = 0;
+    for (int h : set) {
+      total += weight.applyAsDouble(h);
+    }
+    return total;
   }
 
   /**
@@ -193,47 +214,55 @@ public final class PairScorer {
   }
 
   /**
-   * Scores a pair. {@code weightsA[i]} is the weight of {@code setA[i]} (looked up once per new
-   * article, not once per candidate); {@code weightOfOther} weighs the shingles only B has (the
-   * new article counts in the frequency of its own shingles, so the two may differ). {@code
-   * sameSource}: both articles come from one (named) source, whose house style, datelines and
-   * recurring formulas (daily market reports, match reports of one series) make its own articles
-   * alike without being copies: such pairs need {@code minScoreSameSource}.
+   * A new article's side of a pair: its lead and set, the weight of each shingle as its own
+   * (counted with the article) and as the other text's would be weighed (by the frozen table
+   * alone). Arrays are not written after construction.
    */
-  public MatchScores verify(int[] leadA, int lengthA, int[] setA, double[] weightsA, int[] leadB,
-      int lengthB, int[] setB, IntToDoubleFunction weightOfOther, double minHashJaccard,
-      boolean sameSource) {
+  record Side(int[] lead, double[] leadWeights, int length, int[] set, double[] weights,
+      double[] otherWeights) {}
+
+  /**
+   * Scores a pair. A's shingles weigh {@code a.weights()}; B's own shingles weigh by {@code
+   * weightOfOther}, whose sum over B's set is {@code otherTotalB} (computed once per indexed
+   * article and epoch, so that a pair's merge looks nothing up): B's weight is that sum with its
+   * shared shingles re-weighed as A's. {@code sameSource}: both articles come from one (named)
+   * source, whose house style, datelines and recurring formulas (daily market reports, match
+   * reports of one series) make its own articles alike without being copies: such pairs need
+   * {@code minScoreSameSource}.
+   */
+  MatchScores verify(Side a, int[] leadB, int lengthB, int[] setB, double otherTotalB,
+      IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource) {
+    int[] setA = a.set();
+    double[] weightsA = a.weights();
     double weightA = 0;
-    double weightB = 0;
+    double reweighed = 0;
     double shared = 0;
     int common = 0;
     int i = 0;
     int j = 0;
     while (i < setA.length && j < setB.length) {
-      int a = setA[i];
-      int b = setB[j];
-      if (a < b) {
+      int x = setA[i];
+      int y = setB[j];
+      if (x < y) {
         weightA += weightsA[i++];
-      } else if (a > b) {
-        weightB += weightOfOther.applyAsDouble(b);
+      } else if (x > y) {
         j++;
       } else {
-        double w = weightsA[i++];
+        double w = weightsA[i];
         weightA += w;
-        weightB += w;
         shared += w;
+        reweighed += w - a.otherWeights()[i];
         common++;
+        i++;
         j++;
       }
     }
     while (i < setA.length) {
       weightA += weightsA[i++];
     }
-    while (j < setB.length) {
-      weightB += weightOfOther.applyAsDouble(setB[j++]);
-    }
+    double weightB = otherTotalB + reweighed;
     double cA = weightA == 0 ? 0 : shared / weightA;
-    double cB = weightB == 0 ? 0 : shared / weightB;
+    double cB = weightB <= 0 ? 0 : shared / weightB;
     double score = Math.max(cA, cB);
     int union = setA.length + setB.length - common;
     double jaccard = union == 0 ? 0 : (double) common / union;
@@ -243,13 +272,12 @@ public final class PairScorer {
       return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, -1, -1, 0,
           0, false);
     }
-    int runA = firstSharedRun(leadA, setB);
+    int runA = firstSharedRun(a.lead(), setB);
     int runB = firstSharedRun(leadB, setA);
-    IntToDoubleFunction weightOfA = h -> weightsA[Arrays.binarySearch(setA, h)];
-    double leadShareA = leadShare(leadA, lengthA, setB, weightOfA);
-    double leadShareB = leadShare(leadB, lengthB, setA, h -> {
-      int k = Arrays.binarySearch(setA, h);
-      return k >= 0 ? weightsA[k] : weightOfOther.applyAsDouble(h);
+    double leadShareA = leadShare(a.lead(), a.length(), setB, p -> a.leadWeights()[p]);
+    double leadShareB = leadShare(leadB, lengthB, setA, p -> {
+      int k = Arrays.binarySearch(setA, leadB[p]);
+      return k >= 0 ? weightsA[k] : weightOfOther.applyAsDouble(leadB[p]);
     });
     boolean linked = leadShareA >= minLeadShare && leadShareB >= minLeadShare;
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, runA, runB,
@@ -291,14 +319,15 @@ public final class PairScorer {
   /**
    * IDF-weighted share of the lead window of a text of {@code length} shingles (its first {@code
    * max(leadShingles, leadFraction * length)} shingles, which {@code lead} holds) that occurs in
-   * {@code otherSet}.
+   * {@code otherSet}; {@code weightAt(p)} weighs {@code lead[p]}.
    */
-  double leadShare(int[] lead, int length, int[] otherSet, IntToDoubleFunction idf) {
+  double leadShare(int[] lead, int length, int[] otherSet, java.util.function.IntToDoubleFunction
+      weightAt) {
     int window = window(lead, length);
     double total = 0;
     double shared = 0;
     for (int p = 0; p < window; p++) {
-      double w = idf.applyAsDouble(lead[p]);
+      double w = weightAt.applyAsDouble(p);
       total += w;
       if (Arrays.binarySearch(otherSet, lead[p]) >= 0) {
         shared += w;

@@ -1,7 +1,5 @@
 package com.storyclusters.cluster;
 
-import com.carrotsearch.hppc.IntIntHashMap;
-import com.carrotsearch.hppc.cursors.IntIntCursor;
 import com.storyclusters.fingerprint.Fingerprint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,32 +69,53 @@ public final class RecentBuffer {
     };
   }
 
+  /** Per-thread counters for one look-up: hits per entry, the entries hit. */
+  private static final ThreadLocal<int[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new int[][] {new int[1024], new int[1024]});
+
   /**
    * Entries in {@code [from, to)} scored as the index scores documents: one hit per shared band
-   * key and per anchor shingle held; the first {@code max} by {@link Candidate#ORDER}.
+   * key and per anchor shingle held; the first {@code max} by {@link Candidate#ORDER}. Counts in
+   * per-thread primitive arrays; only the chosen entries become candidates.
    */
   private List<Candidate> candidates(int from, int to, long[] bandKeys, int[] anchors, int max) {
-    if (from >= to) {
+    if (from >= to || max == 0) {
       return List.of();
     }
-    IntIntHashMap hits = new IntIntHashMap();
+    int[][] scratch = SCRATCH.get();
+    if (scratch[0].length < to - from) {
+      int size = Math.max(to - from, 2 * scratch[0].length);
+      scratch[0] = new int[size];
+      scratch[1] = new int[size];
+    }
+    int[] hits = scratch[0];
+    int[] touched = scratch[1];
+    int n = 0;
     for (long b : bandKeys) {
-      byBand.forEach(b, e -> {
-        if (e >= from && e < to) {
-          hits.addTo(e, 1);
-        }
-      });
+      n = byBand.countInto(b, from, to, hits, touched, n);
     }
     for (int a : anchors) {
-      byShingle.forEach(a, e -> {
-        if (e >= from && e < to) {
-          hits.addTo(e, 1);
-        }
-      });
+      n = byShingle.countInto(a, from, to, hits, touched, n);
     }
-    List<Candidate> out = new ArrayList<>(hits.size());
-    for (IntIntCursor c : hits) {
-      out.add(new Candidate(entries.get(c.key), c.value));
+    long[] ranked = new long[n]; // -hits << 32 | entry: most hits first
+    for (int i = 0; i < n; i++) {
+      ranked[i] = ((long) -hits[touched[i] - from] << 32) | touched[i];
+      hits[touched[i] - from] = 0;
+    }
+    java.util.Arrays.sort(ranked);
+    int cut = Math.min(max, n);
+    if (cut == 0) {
+      return List.of();
+    }
+    // everything tied with the last place competes by id
+    int boundary = (int) (ranked[cut - 1] >> 32);
+    int last = cut;
+    while (last < n && (int) (ranked[last] >> 32) == boundary) {
+      last++;
+    }
+    List<Candidate> out = new ArrayList<>(last);
+    for (int i = 0; i < last; i++) {
+      out.add(new Candidate(entries.get((int) ranked[i]), -(int) (ranked[i] >> 32)));
     }
     out.sort(Candidate.ORDER);
     return out.size() > max ? new ArrayList<>(out.subList(0, max)) : out;

@@ -32,6 +32,8 @@ public final class Statistics {
   private final LongIntHashMap pendingLines = new LongIntHashMap();
   private long docCount;
   private long position;
+  /** Indexed articles' weight sums under the frozen table, by id (see {@link #totals}). */
+  private final Map<String, Double> totals = new java.util.concurrent.ConcurrentHashMap<>();
   /** Bumped whenever the frozen frequency table changes (so a commit knows to save it). */
   private long version;
 
@@ -61,6 +63,15 @@ public final class Statistics {
   /** Adds so far: the position of the next add. */
   public long position() {
     return position;
+  }
+
+  /**
+   * A cache of indexed articles' weight sums as the other text of a pair ({@link
+   * PairScorer#query}), valid while the frozen table and article count stand: emptied whenever
+   * they change. Safe for concurrent use.
+   */
+  public Map<String, Double> totals() {
+    return totals;
   }
 
   /** Changes to the frozen frequency table so far (for saving it only when it changed). */
@@ -148,6 +159,7 @@ public final class Statistics {
     lines.add(lineKeys, -1);
     docCount--;
     version++;
+    totals.clear();
   }
 
   private void advance() {
@@ -163,5 +175,6 @@ public final class Statistics {
     pendingShingles.clear();
     pendingLines.clear();
     version++;
+    totals.clear();
   }
 }

@@ -171,16 +171,25 @@ public final class LuceneStore implements AutoCloseable {
       if (bandKeys.length + anchors.length == 0 || max == 0) {
         return List.of();
       }
-      BytesRef[] keys = new BytesRef[bandKeys.length];
+      // terms in index (unsigned big-endian) order, so each enum moves forward through its blocks
+      long[] sortedKeys = bandKeys.clone();
+      for (int i = 0; i < sortedKeys.length; i++) {
+        sortedKeys[i] ^= Long.MIN_VALUE;
+      }
+      Arrays.sort(sortedKeys);
+      BytesRef[] keys = new BytesRef[sortedKeys.length];
       for (int i = 0; i < keys.length; i++) {
-        keys[i] = IndexLayout.longTerm(bandKeys[i]);
+        keys[i] = IndexLayout.longTerm(sortedKeys[i] ^ Long.MIN_VALUE);
       }
-      Arrays.sort(keys);
-      BytesRef[] shingles = new BytesRef[anchors.length];
+      int[] sortedAnchors = anchors.clone();
+      for (int i = 0; i < sortedAnchors.length; i++) {
+        sortedAnchors[i] ^= Integer.MIN_VALUE;
+      }
+      Arrays.sort(sortedAnchors);
+      BytesRef[] shingles = new BytesRef[sortedAnchors.length];
       for (int i = 0; i < shingles.length; i++) {
-        shingles[i] = IndexLayout.intTerm(anchors[i]);
+        shingles[i] = IndexLayout.intTerm(sortedAnchors[i] ^ Integer.MIN_VALUE);
       }
-      Arrays.sort(shingles);
       IndexReader reader = searcher.getIndexReader();
       IntIntHashMap hits = new IntIntHashMap();
       for (LeafReaderContext leaf : reader.leaves()) {

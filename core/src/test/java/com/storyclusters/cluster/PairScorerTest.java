@@ -39,8 +39,14 @@ class PairScorerTest {
           IntToDoubleFunction other = PairScorerTest::weight;
           PairScorer v = new PairScorer(0.05 * r.nextInt(8), 0.5, 10 + r.nextInt(100),
               0.05 + 0.3 * r.nextDouble(), minLeadShare, 1 + r.nextInt(12), 64);
-          boolean linked = v.verify(leadA, a.length, setA, weightsA, leadB, b.length, setB, other,
-              0, r.nextInt(4) == 0).linked();
+          double[] otherA = new double[setA.length];
+          for (int i = 0; i < setA.length; i++) {
+            otherA[i] = other.applyAsDouble(setA[i]);
+          }
+          PairScorer.Side side = new PairScorer.Side(leadA, leadWeightsA, a.length, setA, weightsA,
+              otherA);
+          boolean linked = v.verify(side, leadB, b.length, setB,
+              PairScorer.totalWeight(setB, other), other, 0, r.nextInt(4) == 0).linked();
           boolean may = v.mayLink(leadA, leadWeightsA, a.length, setB);
           assertTrue(!linked || may);
           seen[0] += linked ? 1 : 0;
