@@ -15,7 +15,7 @@ package com.storyclusters.cluster;
  */
 public final class Epochs {
   /** Positions up to here are epochs of one article. */
-  public static final long EXACT = Long.getLong("storyclusters.exactEpochs", 1024);
+  public static final long EXACT = 1024;
   /** The longest epoch. */
   public static final long MAX_LENGTH = 1024;
 
