@@ -109,23 +109,25 @@ final class Pipeline {
   /**
    * Rebuilds the cluster state and the statistics of the current epoch from the index: articles
    * before the epoch's start are counted, later ones pending; the frequency table saved with the
-   * commit is used when it is there and sound, else rebuilt from the articles' sets.
+   * commit is used when it is there and sound, brought up to date with the sets of the articles
+   * added after it, else rebuilt from all the sets.
    */
   private Statistics load() throws IOException {
     long position = store.committedPosition();
     long epochStart = Epochs.start(position);
     ShingleFrequencies saved = store.storedFrequencies(settings.frequencyBits());
+    long savedAt = saved == null ? 0 : store.storedFrequenciesAt();
     ShingleFrequencies frequencies = saved != null ? saved
         : new ShingleFrequencies(settings.frequencyBits());
     LineStatistics lines = new LineStatistics();
     long[] counted = {0};
     List<Object[]> pending = new ArrayList<>();
-    store.visit(sources, saved != null ? epochStart : 0, (m, pos, set, keys) -> {
+    store.visit(sources, savedAt, (m, pos, set, keys) -> {
       state.put(m);
       if (pos < epochStart) {
         lines.add(keys, 1);
         counted[0]++;
-        if (saved == null) {
+        if (pos >= savedAt) { // after the saved table: replayed
           frequencies.add(set, 1);
         }
       } else {
@@ -323,7 +325,9 @@ final class Pipeline {
 
   /** Commits the index with the position reached and the statistics of the current epoch. */
   void commit() throws IOException {
-    store.commit(stats.position(), stats.frequencies(), stats.version());
+    store.commit(stats.position(), stats.frequencies(), stats.frozenAt(),
+        stats.deletedSinceSave());
+    stats.saved();
     addsSinceCommit = 0;
   }
 

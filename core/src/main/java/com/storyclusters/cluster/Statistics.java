@@ -34,8 +34,8 @@ public final class Statistics {
   private long position;
   /** Indexed articles' weight sums under the frozen table, by id (see {@link #totals}). */
   private final Map<String, Double> totals = new java.util.concurrent.ConcurrentHashMap<>();
-  /** Bumped whenever the frozen frequency table changes (so a commit knows to save it). */
-  private long version;
+  /** Whether a delete changed the frozen table since it was last saved (see {@link #saved}). */
+  private boolean deletedSinceSave;
 
   public Statistics(ShingleFrequencies frequencies, LineStatistics lines, long docCount,
       long position) {
@@ -74,9 +74,23 @@ public final class Statistics {
     return totals;
   }
 
-  /** Changes to the frozen frequency table so far (for saving it only when it changed). */
-  public long version() {
-    return version;
+  /** The position where the frozen table's epoch starts: it counts the adds before it. */
+  public long frozenAt() {
+    return Epochs.start(position);
+  }
+
+  /**
+   * Whether the frozen table must be saved with the next commit: a delete took something out of
+   * it, which the adds in the index cannot replay. Otherwise a table saved at an earlier epoch is
+   * brought up to date on open from the sets of the articles added since.
+   */
+  public boolean deletedSinceSave() {
+    return deletedSinceSave;
+  }
+
+  /** Records that the frozen table was saved. */
+  public void saved() {
+    deletedSinceSave = false;
   }
 
   /**
@@ -158,7 +172,7 @@ public final class Statistics {
     frequencies.add(set, -1);
     lines.add(lineKeys, -1);
     docCount--;
-    version++;
+    deletedSinceSave = true;
     totals.clear();
   }
 
@@ -174,7 +188,6 @@ public final class Statistics {
     pending.clear();
     pendingShingles.clear();
     pendingLines.clear();
-    version++;
     totals.clear();
   }
 }

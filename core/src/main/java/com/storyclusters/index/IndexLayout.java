@@ -57,8 +57,9 @@ import org.apache.lucene.util.BytesRef;
  *                                        deltas from Integer.MIN_VALUE
  * sig     binary doc values              MinHash signature, high 32 bits of each value, 4 bytes
  * </pre>
- * Commit user data: the {@link IndexSettings}, {@code storyclusters.position} (adds so far) and
- * {@code storyclusters.stats} (the statistics file saved for that commit, if any). Format 5 added
+ * Commit user data: the {@link IndexSettings}, {@code storyclusters.position} (adds so far),
+ * {@code storyclusters.stats} (the statistics file, if any) and {@code storyclusters.statsAt} (the
+ * position its frequency table counts to; adds from there on are replayed from {@code set}). Format 5 added
  * {@code pos}, {@code lines} (format 4 had line keys as {@code line} terms, counted with deleted
  * documents) and {@code storeText}; format 4 added {@code title}; format 3 the half sample and the
  * lead as ranks.
@@ -88,6 +89,7 @@ public final class IndexLayout {
   static final String FORMAT_KEY = "storyclusters.formatVersion";
   static final String POSITION_KEY = "storyclusters.position";
   static final String STATS_KEY = "storyclusters.stats";
+  static final String STATS_AT_KEY = "storyclusters.statsAt";
 
   /** The fields read to rebuild the cluster state on open. */
   static final java.util.Set<String> MEMBER_FIELDS =

@@ -76,9 +76,9 @@ public final class LuceneStore implements AutoCloseable {
   /** The first failure of the background indexer; reported by every later call that writes. */
   private volatile IOException indexingFailure;
   private final long committedPosition;
-  /** The statistics file of the last commit (null: none) and the statistics version it holds. */
+  /** The statistics file of the last commit (null: none) and the position its table counts to. */
   private String statsFile;
-  private long statsVersion = -1;
+  private long statsAt;
 
   /** An index change run by the background indexer. */
   public interface IndexAction {
@@ -102,6 +102,7 @@ public final class LuceneStore implements AutoCloseable {
       }
       committedPosition = Long.parseLong(data.getOrDefault(IndexLayout.POSITION_KEY, "0"));
       statsFile = data.get(IndexLayout.STATS_KEY);
+      statsAt = Long.parseLong(data.getOrDefault(IndexLayout.STATS_AT_KEY, "0"));
       IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(64);
@@ -141,6 +142,7 @@ public final class LuceneStore implements AutoCloseable {
     m.put(IndexLayout.POSITION_KEY, Long.toString(position));
     if (statsFile != null) {
       m.put(IndexLayout.STATS_KEY, statsFile);
+      m.put(IndexLayout.STATS_AT_KEY, Long.toString(statsAt));
     }
     return m;
   }
@@ -403,26 +405,36 @@ public final class LuceneStore implements AutoCloseable {
   }
 
   /**
-   * Commits every queued change with the position reached and, when it changed since the last
-   * commit (by {@code version}), the frozen frequency table saved beside it (on-disk indexes only;
-   * an in-memory index is never reopened).
+   * Commits every queued change with the position reached, and saves the frozen frequency table
+   * (counting the adds before {@code frozenAt}) beside it when {@code mustSave} (a delete changed
+   * it), when there is none yet, or when the one saved lags by more than a quarter of the index
+   * plus 8,192 adds (what an open replays). On-disk indexes only: an in-memory one is never
+   * reopened. So a long run writes the 2^(bits+2)-byte table a few times, not at every commit.
    */
-  public void commit(long position, ShingleFrequencies frequencies, long version)
-      throws IOException {
+  public void commit(long position, ShingleFrequencies frequencies, long frozenAt,
+      boolean mustSave) throws IOException {
     drain();
-    if (version != statsVersion && !(directory instanceof ByteBuffersDirectory)) {
+    boolean lagging = frozenAt - statsAt > statsAt / 4 + 8192;
+    if ((mustSave || statsFile == null || lagging)
+        && !(directory instanceof ByteBuffersDirectory)) {
       statsFile = StatisticsFile.write(directory,
-          SegmentInfos.getLastCommitGeneration(directory) + "-" + version, frequencies);
+          SegmentInfos.getLastCommitGeneration(directory) + "-" + frozenAt, frequencies);
+      statsAt = frozenAt;
     }
     writer.setLiveCommitData(userData(position).entrySet());
     writer.commit();
-    statsVersion = version;
     StatisticsFile.deleteAllBut(directory, statsFile);
   }
 
+  /** The position the saved frequency table counts to (see {@link #storedFrequencies}). */
+  public long storedFrequenciesAt() {
+    return statsAt;
+  }
+
   /**
-   * The frequency table saved with the last commit, or null when there is none or it cannot be
-   * used (missing, damaged, other bits): the caller rebuilds it from the index.
+   * The frequency table saved with the last commit, counting the adds before {@link
+   * #storedFrequenciesAt}; null when there is none or it cannot be used (missing, damaged, other
+   * bits): the caller rebuilds it from the index.
    */
   public ShingleFrequencies storedFrequencies(int bits) {
     return statsFile == null ? null : StatisticsFile.read(directory, statsFile, bits);
