@@ -428,7 +428,8 @@ public final class Settings {
      * Whether the fingerprinted text (and the removed boilerplate lines) are stored in the index;
      * default true: {@link StoryClusters#explain} shows shared passages from it. Without text the
      * index is several times smaller and faster to write; explanations then give scores only.
-     * Recorded in the index.
+     * Decisions never read the text, so clusters are the same either way. Recorded in the index:
+     * an existing index keeps the choice it was created with, whatever this says.
      */
     public Builder storeText(boolean storeText) {
       this.storeText = storeText;

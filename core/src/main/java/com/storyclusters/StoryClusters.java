@@ -211,6 +211,11 @@ public final class StoryClusters implements AutoCloseable {
     }
   }
 
+  /** Whether the index stores the fingerprinted texts (see {@link Settings.Builder#storeText}). */
+  public boolean storesText() {
+    return pipeline.store.storesText();
+  }
+
   /** The LSH banding in use (derived from the signature size and the LSH threshold). */
   public LshPlan lshPlan() {
     return pipeline.plan;

@@ -16,6 +16,14 @@ public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme 
     int rows, boolean title, boolean storeText) {
   private static final int FORMAT_VERSION = IndexLayout.FORMAT_VERSION;
   private static final String FORMAT_KEY = IndexLayout.FORMAT_KEY;
+  private static final String STORE_TEXT_KEY = "storyclusters.storeText";
+
+  /** These settings with the text storage an existing index was created with, if recorded. */
+  IndexSettings withStoredText(Map<String, String> stored) {
+    String recorded = stored.get(STORE_TEXT_KEY);
+    return recorded == null ? this : new IndexSettings(shingleSize, k, seed, scheme, bands, rows,
+        title, Boolean.parseBoolean(recorded));
+  }
 
   Map<String, String> toUserData() {
     Map<String, String> m = new LinkedHashMap<>();
@@ -27,7 +35,7 @@ public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme 
     m.put("storyclusters.bands", Integer.toString(bands));
     m.put("storyclusters.rows", Integer.toString(rows));
     m.put("storyclusters.title", Boolean.toString(title));
-    m.put("storyclusters.storeText", Boolean.toString(storeText));
+    m.put(STORE_TEXT_KEY, Boolean.toString(storeText));
     return m;
   }
 
@@ -41,6 +49,9 @@ public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme 
           + "version before 1");
     }
     for (Map.Entry<String, String> e : mine.entrySet()) {
+      if (e.getKey().equals(STORE_TEXT_KEY)) {
+        continue; // an existing index keeps the choice it was created with
+      }
       String theirs = stored.get(e.getKey());
       if (!e.getValue().equals(theirs)) {
         String name = e.getKey().substring("storyclusters.".length());

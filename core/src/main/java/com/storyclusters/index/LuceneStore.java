@@ -64,7 +64,7 @@ public final class LuceneStore implements AutoCloseable {
 
   private final Directory directory;
   private final String path;
-  private final IndexSettings settings;
+  private IndexSettings settings;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
@@ -99,6 +99,7 @@ public final class LuceneStore implements AutoCloseable {
       if (DirectoryReader.indexExists(directory)) {
         data = SegmentInfos.readLatestCommit(directory).getUserData();
         settings.check(data, path);
+        this.settings = settings.withStoredText(data);
       }
       committedPosition = Long.parseLong(data.getOrDefault(IndexLayout.POSITION_KEY, "0"));
       statsFile = data.get(IndexLayout.STATS_KEY);
@@ -130,6 +131,11 @@ public final class LuceneStore implements AutoCloseable {
 
   public String path() {
     return path;
+  }
+
+  /** Whether the index stores texts (an existing index keeps the choice it was created with). */
+  public boolean storesText() {
+    return settings.storeText();
   }
 
   /** Adds so far as of the last commit (0 for a new index). */

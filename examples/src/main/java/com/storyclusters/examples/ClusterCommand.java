@@ -36,7 +36,7 @@ final class ClusterCommand implements Callable<Integer> {
       + "(default: in memory)")
   Path index;
 
-  @Option(names = "--threads", description = "fingerprinting threads (default: all cores); "
+  @Option(names = "--threads", description = "worker threads (default: all cores); "
       + "results do not depend on it")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -47,6 +47,11 @@ final class ClusterCommand implements Callable<Integer> {
   @Option(names = "--commit-every", description = "make the index durable every N articles "
       + "(default: ${DEFAULT-VALUE}; 0: only at the end)")
   int commitEvery = 10_000;
+
+  @Option(names = "--no-store-text", negatable = false, description = "do not store the "
+      + "fingerprinted text in the index (smaller, faster; explain then shows scores without "
+      + "shared passages); recorded in the index")
+  boolean noStoreText;
 
   @Option(names = "--quiet", description = "no progress line on stderr")
   boolean quiet;
@@ -75,6 +80,7 @@ final class ClusterCommand implements Callable<Integer> {
     int[] bad = {0};
     boolean ok = false;
     try (StoryClusters sc = StoryClusters.builder().directory(index).commitEvery(commitEvery)
+        .storeText(!noStoreText)
         .build()) {
       List<Article> batch = new ArrayList<>(BATCH);
       boolean[] stopped = {false};

@@ -41,7 +41,8 @@ final class ExplainCommand implements Callable<Integer> {
           s.leadShareOfMatch());
       sc.clusterOf(first).ifPresent(c -> System.out.println(first + " is in cluster " + c.id()));
       sc.clusterOf(second).ifPresent(c -> System.out.println(second + " is in cluster " + c.id()));
-      System.out.println("shared passages:");
+      System.out.println(sc.storesText() ? "shared passages:"
+          : "shared passages: none shown (the index was built with --no-store-text)");
       for (String p : e.sharedPassages()) {
         System.out.println("  | " + p);
       }

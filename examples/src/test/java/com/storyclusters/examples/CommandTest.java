@@ -50,6 +50,37 @@ class CommandTest {
     assertEquals(1.0, m.f1(), 1e-12);
   }
 
+  /**
+   * Without stored text the clusters are the same (decisions never read the text), explain gives
+   * scores and says why there are no passages, and the index keeps its choice when reopened.
+   */
+  @Test
+  void anIndexWithoutTextClustersAlikeAndSaysSo() throws Exception {
+    Path with = tmp.resolve("with.jsonl");
+    Path without = tmp.resolve("without.jsonl");
+    Path index = tmp.resolve("idx");
+    String input = SEEDS.resolve("articles.jsonl").toString();
+    assertEquals(0, Main.run("cluster", input, "--output", with.toString(), "--quiet"));
+    assertEquals(0, Main.run("cluster", input, "--index", index.toString(), "--output",
+        without.toString(), "--no-store-text", "--quiet"));
+    assertEquals(clusters(with), clusters(without));
+    PrintStream old = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, Main.run("explain", "seed-003", "seed-000", "--index", index.toString()));
+    } finally {
+      System.setOut(old);
+    }
+    String said = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(said.contains("copies") && said.contains("--no-store-text"), said);
+    assertEquals(0, Main.run("cluster", input, "--index", index.toString(), "--output",
+        tmp.resolve("again.jsonl").toString(), "--quiet"));
+    try (var sc = com.storyclusters.StoryClusters.builder().directory(index).build()) {
+      assertFalse(sc.storesText(), "an existing index keeps the choice it was created with");
+    }
+  }
+
   @Test
   void sameInputGivesSameClustersWhateverTheThreads() throws Exception {
     Path a = tmp.resolve("a.jsonl");

@@ -23,8 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyTest {
   @TempDir Path tmp;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ARTICLES = 1400;
 
-  /** ~400 articles built from the seed texts: copies, trimmed copies and sentence mixtures. */
+  /**
+   * 1,400 articles built from the seed texts: copies, trimmed copies and sentence mixtures; past
+   * the first 1,024 positions, so kills fall inside multi-article statistics epochs too.
+   */
   static Path corpus(Path dir) throws Exception {
     List<String> seeds = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("../samples/seeds/articles.jsonl"))) {
@@ -32,7 +36,7 @@ class CrashSafetyTest {
     }
     Random r = new Random(7);
     List<String> lines = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
+    for (int i = 0; i < ARTICLES; i++) {
       String base = seeds.get(i % seeds.size());
       String[] paragraphs = base.split("\n+");
       StringBuilder text = new StringBuilder("Site " + (i % 9) + " header\n");
@@ -60,7 +64,7 @@ class CrashSafetyTest {
     String java = ProcessHandle.current().info().command().orElse("java");
     return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "cluster", input.toString(), "--index", index.toString(),
-        "--output", output.toString(), "--commit-every", "5", "--quiet")
+        "--output", output.toString(), "--commit-every", "20", "--quiet")
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 
@@ -72,8 +76,8 @@ class CrashSafetyTest {
     assertTrue(ref.waitFor(120, TimeUnit.SECONDS));
     assertEquals(0, ref.exitValue());
     Map<String, String> expected = CommandTest.clusters(refOut);
-    assertEquals(400, expected.size());
-    assertTrue(new java.util.HashSet<>(expected.values()).size() < 400, "corpus has copies");
+    assertEquals(ARTICLES, expected.size());
+    assertTrue(new java.util.HashSet<>(expected.values()).size() < ARTICLES, "corpus has copies");
 
     int rounds = Integer.getInteger("storyclusters.crashRounds", 6);
     Random r = new Random(rounds);
@@ -83,7 +87,7 @@ class CrashSafetyTest {
     for (int round = 0; round < rounds; round++) {
       Files.deleteIfExists(out);
       Process p = start(input, index, out);
-      long delay = 300 + r.nextInt(1500);
+      long delay = 300 + r.nextInt(2500);
       if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
         p.destroyForcibly().waitFor(); // SIGKILL on Linux
         killed++;
