@@ -1,9 +1,11 @@
 package com.storyclusters.benchmarks;
 
+import com.storyclusters.Article;
 import com.storyclusters.examples.Jsonl;
+import com.storyclusters.fingerprint.Fingerprint;
+import com.storyclusters.fingerprint.Prepared;
 import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
-import com.storyclusters.minhash.Signature;
 import com.storyclusters.shingle.Shingler;
 import com.storyclusters.text.TextNormalizer;
 import java.io.IOException;
@@ -34,11 +36,14 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Fingerprinting throughput, one thread, ~4 KB news documents (pairs of BBC articles from {@code
  * -Dstoryclusters.data}, default {@code ../shared/data}; synthetic text from a fixed seed where the
- * data is absent), word 5-shingles, 128 values. Three methods on the same corpus in one run:
- * {@code storyclusters} (normalize, tokenize, shingle, one-permutation MinHash, band keys), {@code
- * luceneMinHashFilter} (StandardTokenizer → LowerCaseFilter → ShingleFilter(5,5) →
- * MinHashFilter(1,128,1,true)) and {@code hashFloor} (a char loop that splits words and hashes each
- * 5-shingle, nothing else). Each invocation processes one document: ops/s = documents/s.
+ * data is absent), word 2-shingles (the default shingle size), 128 values. Three methods on the
+ * same corpus in one run: {@code storyclusters} (exactly what an add runs before it looks for
+ * candidates: {@link Prepared#of} (normalize, lines, title and headline, tokenize, shingle) and
+ * {@link Fingerprint#select} (boilerplate filter, lead, distinct set, one-permutation MinHash,
+ * sketch, band keys)), {@code luceneMinHashFilter} (StandardTokenizer → LowerCaseFilter →
+ * ShingleFilter(2,2) → MinHashFilter(1,128,1,true)) and {@code hashFloor} (a char loop that splits
+ * words and hashes each 2-shingle, nothing else). Each invocation processes one document: ops/s =
+ * documents/s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -49,7 +54,8 @@ import org.openjdk.jmh.infra.Blackhole;
 public class FingerprintBenchmark {
   private List<String> docs;
   private int next;
-  private final Shingler shingler = new Shingler(5);
+  private static final int N = 2;
+  private final Shingler shingler = new Shingler(N);
   private final MinHasher hasher = new MinHasher(128, 0x53544F5259L,
       MinHasher.Scheme.ONE_PERMUTATION);
   private final LshPlan plan = LshPlan.plan(0.5, 128, 0.5, 0.5);
@@ -95,14 +101,14 @@ public class FingerprintBenchmark {
     return d;
   }
 
+  /** The add path's fingerprinting, as {@code StoryClusters} runs it with the defaults. */
   @Benchmark
   public void storyclusters(Blackhole bh) {
-    String text = TextNormalizer.get().normalize(nextDoc());
-    shingler.reset();
-    shingler.add(text, 0, text.length());
-    shingler.finish();
-    Signature s = hasher.signature(shingler.buffer(), shingler.count(), shingler.count());
-    bh.consume(plan.bandKeys(s));
+    Article a = Article.builder("doc").source("bbc").title("Headline of the day")
+        .text(nextDoc()).build();
+    Prepared p = Prepared.of(a, N, 1_000_000, true);
+    Fingerprint fp = Fingerprint.select(p, new int[p.lines()], hasher, plan, 20_000);
+    bh.consume(fp.bandKeys);
   }
 
   /** Breakdown of {@code storyclusters}: normalization alone. */
@@ -125,7 +131,7 @@ public class FingerprintBenchmark {
   public void luceneMinHashFilter(Blackhole bh) throws IOException {
     StandardTokenizer tokenizer = new StandardTokenizer();
     tokenizer.setReader(new StringReader(nextDoc()));
-    ShingleFilter shingles = new ShingleFilter(new LowerCaseFilter(tokenizer), 5, 5);
+    ShingleFilter shingles = new ShingleFilter(new LowerCaseFilter(tokenizer), N, N);
     shingles.setOutputUnigrams(false);
     try (TokenStream ts = new MinHashFilter(shingles, 1, 128, 1, true)) {
       ts.reset();
@@ -141,7 +147,7 @@ public class FingerprintBenchmark {
   @Benchmark
   public void hashFloor(Blackhole bh) {
     String text = nextDoc();
-    long[] window = new long[5];
+    long[] window = new long[N];
     int tokens = 0;
     long h = 0xcbf29ce484222325L;
     boolean inWord = false;
@@ -152,11 +158,11 @@ public class FingerprintBenchmark {
         h = (h ^ c) * 0x100000001b3L;
         inWord = true;
       } else if (inWord) {
-        window[tokens++ % 5] = h;
-        if (tokens >= 5) {
-          long s = 5;
-          for (int j = 0; j < 5; j++) {
-            s = (s * 0x9E3779B97F4A7C15L + window[(tokens + j) % 5]);
+        window[tokens++ % N] = h;
+        if (tokens >= N) {
+          long s = N;
+          for (int j = 0; j < N; j++) {
+            s = (s * 0x9E3779B97F4A7C15L + window[(tokens + j) % N]);
             s ^= s >>> 31;
           }
           acc += s;

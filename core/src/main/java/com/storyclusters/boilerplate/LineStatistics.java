@@ -29,24 +29,4 @@ public final class LineStatistics {
       }
     }
   }
-
-  /** Distinct line keys counted. */
-  public int size() {
-    return counts.size();
-  }
-
-  /** Calls {@code action} with every key and its count (order unspecified). */
-  public void forEach(java.util.function.LongConsumer keys, java.util.function.IntConsumer counts) {
-    for (com.carrotsearch.hppc.cursors.LongIntCursor c : this.counts) {
-      keys.accept(c.key);
-      counts.accept(c.value);
-    }
-  }
-
-  /** Sets a key's count (for reading a saved table). */
-  public void put(long key, int count) {
-    if (count > 0) {
-      counts.put(key, count);
-    }
-  }
 }

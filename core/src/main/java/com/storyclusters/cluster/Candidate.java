@@ -11,10 +11,30 @@ import java.util.List;
 public record Candidate(Evidence evidence, int hits) {
   /**
    * The one ranking rule for candidates, whatever their source: most hits first, then smallest
-   * article id (never an internal doc id, which merges change).
+   * article id by {@link #compareIds} (never an internal doc id, which merges change).
    */
-  public static final Comparator<Candidate> ORDER =
-      Comparator.comparingInt((Candidate c) -> -c.hits).thenComparing(c -> c.evidence.id());
+  public static final Comparator<Candidate> ORDER = Comparator.comparingInt(
+      (Candidate c) -> -c.hits).thenComparing(c -> c.evidence.id(), Candidate::compareIds);
+
+  /**
+   * Article ids in code point order, which is the byte order of their UTF-8 form (the order of
+   * the index's sorted ids, so ties are broken there without decoding every id). It differs from
+   * {@link String#compareTo} only between supplementary characters and U+E000..U+FFFF.
+   */
+  public static int compareIds(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        if (Character.isSurrogate(x) != Character.isSurrogate(y)) {
+          return Character.isSurrogate(x) ? 1 : -1; // a surrogate starts a larger code point
+        }
+        return Character.compare(x, y);
+      }
+    }
+    return Integer.compare(a.length(), b.length());
+  }
 
   public String id() {
     return evidence.id();

@@ -1,7 +1,6 @@
 package com.storyclusters.cluster;
 
 import java.util.Arrays;
-import java.util.function.IntConsumer;
 
 /**
  * A multimap from {@code long} keys to {@code int} values in primitive arrays: an open-addressing
@@ -86,13 +85,6 @@ final class LongIntMultimap {
     return NONE;
   }
 
-  /** Passes every value stored under {@code key} to {@code action}, newest first. */
-  void forEach(long key, IntConsumer action) {
-    for (int v = head(key); v != NONE; v = next[v]) {
-      action.accept(values[v]);
-    }
-  }
-
   /**
    * Adds one to {@code hits[v - from]} for every value {@code v} in {@code [from, to)} stored
    * under {@code key}, recording in {@code touched} each value whose count was zero. Values must
@@ -113,27 +105,4 @@ final class LongIntMultimap {
     return touchedCount;
   }
 
-  /** Values stored under {@code key}; 0 if none. */
-  int count(long key) {
-    int n = 0;
-    for (int v = head(key); v != NONE; v = next[v]) {
-      n++;
-    }
-    return n;
-  }
-
-  /** Removes everything and returns the arrays to their initial size. */
-  void release() {
-    allocate(64);
-    values = new int[64];
-    next = new int[64];
-    valueCount = 0;
-  }
-
-  /** Removes everything, keeping the table's capacity. */
-  void clear() {
-    Arrays.fill(heads, NONE);
-    keyCount = 0;
-    valueCount = 0;
-  }
 }

@@ -50,11 +50,6 @@ public final class Statistics {
     return frequencies;
   }
 
-  /** Per-source line counts as of the current epoch's start. */
-  public LineStatistics lines() {
-    return lines;
-  }
-
   /** Articles counted as of the current epoch's start. */
   public long docCount() {
     return docCount;

@@ -186,13 +186,23 @@ public final class IndexLayout {
     }
 
     String id(int doc) throws IOException {
+      return idOfOrd(ord(doc));
+    }
+
+    /** The ordinal of a document's id in this segment's sorted ids (their byte order). */
+    int ord(int doc) throws IOException {
       if (ids == null || ids.docID() >= doc) {
         ids = reader.getSortedDocValues(ID);
       }
       if (ids == null || !ids.advanceExact(doc)) {
         throw new CorruptIndexException("document without id", path);
       }
-      return ids.lookupOrd(ids.ordValue()).utf8ToString();
+      return ids.ordValue();
+    }
+
+    /** The id of an ordinal ({@link #ord}). */
+    String idOfOrd(int ord) throws IOException {
+      return ids.lookupOrd(ord).utf8ToString();
     }
 
     int[] set(int doc) throws IOException {

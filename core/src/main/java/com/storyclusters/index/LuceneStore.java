@@ -1,7 +1,5 @@
 package com.storyclusters.index;
 
-import com.carrotsearch.hppc.IntIntHashMap;
-import com.carrotsearch.hppc.cursors.IntIntCursor;
 import com.storyclusters.Assignment;
 import com.storyclusters.MatchScores;
 import com.storyclusters.StoryClustersException;
@@ -199,19 +197,20 @@ public final class LuceneStore implements AutoCloseable {
         shingles[i] = IndexLayout.intTerm(sortedAnchors[i] ^ Integer.MIN_VALUE);
       }
       IndexReader reader = searcher.getIndexReader();
-      IntIntHashMap hits = new IntIntHashMap();
+      Hits hits = HITS.get().reset(reader.maxDoc());
       for (LeafReaderContext leaf : reader.leaves()) {
         collect(leaf, IndexLayout.BANDS, keys, hits);
         collect(leaf, IndexLayout.SHINGLES, shingles, hits);
       }
-      if (hits.isEmpty()) {
+      if (hits.touchedCount == 0) {
         return List.of();
       }
-      long[] ranked = new long[hits.size()]; // -hits << 32 | doc: most hits first, then doc
-      int n = 0;
-      for (IntIntCursor c : hits) {
-        ranked[n++] = ((long) -c.value << 32) | c.key;
+      long[] ranked = new long[hits.touchedCount]; // -hits << 32 | doc: most hits first, then doc
+      for (int i = 0; i < ranked.length; i++) {
+        int doc = hits.touched[i];
+        ranked[i] = ((long) -hits.count[doc] << 32) | doc;
       }
+      hits.clear();
       Arrays.sort(ranked);
       int cut = Math.min(max, ranked.length);
       int boundary = (int) (ranked[cut - 1] >> 32);
@@ -223,37 +222,78 @@ public final class LuceneStore implements AutoCloseable {
       while (lastTied < ranked.length && (int) (ranked[lastTied] >> 32) == boundary) {
         lastTied++;
       }
-      List<Integer> chosen = new ArrayList<>(cut);
+      long[] chosen = new long[cut]; // as ranked: -hits << 32 | doc
+      int n = 0;
       for (int i = 0; i < firstTied; i++) {
-        chosen.add((int) ranked[i]);
+        chosen[n++] = ranked[i];
       }
       if (lastTied > cut) { // everything tied with the last place competes by id
-        List<Map.Entry<String, Integer>> tied = new ArrayList<>(lastTied - firstTied);
-        for (int i = firstTied; i < lastTied; i++) {
-          int doc = (int) ranked[i];
-          tied.add(Map.entry(fields(reader, doc).id(doc - docBase(reader, doc)), doc));
-        }
-        tied.sort(Map.Entry.comparingByKey());
-        for (int i = 0; i < cut - firstTied; i++) {
-          chosen.add(tied.get(i).getValue());
+        for (int doc : smallestIds(reader, ranked, firstTied, lastTied, cut - firstTied)) {
+          chosen[n++] = ((long) boundary << 32) | doc; // boundary is -hits, as ranked
         }
       } else {
         for (int i = firstTied; i < cut; i++) {
-          chosen.add((int) ranked[i]);
+          chosen[n++] = ranked[i];
         }
       }
-      chosen.sort(null); // forward through each segment's doc values
-      List<Candidate> out = new ArrayList<>(chosen.size());
-      IndexLayout.LeafFields[] leaves = new IndexLayout.LeafFields[reader.leaves().size()];
-      for (int doc : chosen) {
-        int leaf = ReaderUtil.subIndex(doc, reader.leaves());
-        if (leaves[leaf] == null) {
-          leaves[leaf] = new IndexLayout.LeafFields(reader.leaves().get(leaf).reader(), path);
+      Arrays.sort(chosen, 0, n);
+      long[] byDoc = new long[n]; // doc << 32 | hits: forward through each segment's doc values
+      for (int i = 0; i < n; i++) {
+        byDoc[i] = ((chosen[i] & 0xFFFFFFFFL) << 32) | -(int) (chosen[i] >> 32);
+      }
+      Arrays.sort(byDoc);
+      List<Candidate> out = new ArrayList<>(n);
+      List<LeafReaderContext> leaves = reader.leaves();
+      IndexLayout.LeafFields[] fields = new IndexLayout.LeafFields[leaves.size()];
+      for (long entry : byDoc) {
+        int doc = (int) (entry >>> 32);
+        int leaf = ReaderUtil.subIndex(doc, leaves);
+        if (fields[leaf] == null) {
+          fields[leaf] = new IndexLayout.LeafFields(leaves.get(leaf).reader(), path);
         }
-        out.add(new Candidate(leaves[leaf].evidence(doc - reader.leaves().get(leaf).docBase),
-            hits.get(doc)));
+        out.add(new Candidate(fields[leaf].evidence(doc - leaves.get(leaf).docBase), (int) entry));
       }
       out.sort(Candidate.ORDER);
+      return out;
+    }
+
+    /**
+     * The {@code k} docs of {@code ranked[from, to)} with the smallest article ids (in {@link
+     * Candidate#compareIds} order, which is each segment's term order): per segment the k
+     * smallest ordinals, then their ids compared across segments.
+     */
+    private List<Integer> smallestIds(IndexReader reader, long[] ranked, int from, int to, int k)
+        throws IOException {
+      int[] docs = new int[to - from];
+      for (int i = from; i < to; i++) {
+        docs[i - from] = (int) ranked[i];
+      }
+      Arrays.sort(docs);
+      List<Map.Entry<String, Integer>> best = new ArrayList<>();
+      List<LeafReaderContext> leaves = reader.leaves();
+      for (int i = 0; i < docs.length; ) {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+        int end = i;
+        while (end < docs.length && docs[end] < leaf.docBase + leaf.reader().maxDoc()) {
+          end++;
+        }
+        IndexLayout.LeafFields f = new IndexLayout.LeafFields(leaf.reader(), path);
+        long[] byOrd = new long[end - i]; // ord << 32 | doc
+        for (int j = i; j < end; j++) {
+          byOrd[j - i] = ((long) f.ord(docs[j] - leaf.docBase) << 32) | docs[j];
+        }
+        Arrays.sort(byOrd);
+        for (int j = 0; j < Math.min(k, byOrd.length); j++) {
+          int doc = (int) byOrd[j];
+          best.add(Map.entry(f.idOfOrd((int) (byOrd[j] >>> 32)), doc));
+        }
+        i = end;
+      }
+      best.sort((x, y) -> Candidate.compareIds(x.getKey(), y.getKey()));
+      List<Integer> out = new ArrayList<>(k);
+      for (int i = 0; i < k; i++) {
+        out.add(best.get(i).getValue());
+      }
       return out;
     }
 
@@ -325,9 +365,42 @@ public final class LuceneStore implements AutoCloseable {
     }
   }
 
+  /** Per-thread hit counts of one look-up, dense by doc id, and the docs hit. */
+  private static final class Hits {
+    int[] count = new int[0];
+    int[] touched = new int[256];
+    int touchedCount;
+
+    Hits reset(int maxDoc) {
+      if (count.length < maxDoc) {
+        count = new int[Math.max(maxDoc, count.length * 3 / 2)];
+      }
+      touchedCount = 0;
+      return this;
+    }
+
+    void hit(int doc) {
+      if (count[doc]++ == 0) {
+        if (touchedCount == touched.length) {
+          touched = Arrays.copyOf(touched, touchedCount * 2);
+        }
+        touched[touchedCount++] = doc;
+      }
+    }
+
+    /** Zeroes the counts touched (the array is reused by the thread's next look-up). */
+    void clear() {
+      for (int i = 0; i < touchedCount; i++) {
+        count[touched[i]] = 0;
+      }
+    }
+  }
+
+  private static final ThreadLocal<Hits> HITS = ThreadLocal.withInitial(Hits::new);
+
   /** Adds one hit per term to every live document of the segment holding it. */
   private static void collect(LeafReaderContext leaf, String field, BytesRef[] terms,
-      IntIntHashMap hits) throws IOException {
+      Hits hits) throws IOException {
     Terms indexed = leaf.reader().terms(field);
     if (indexed == null || terms.length == 0) {
       return;
@@ -342,7 +415,7 @@ public final class LuceneStore implements AutoCloseable {
       postings = e.postings(postings, PostingsEnum.NONE);
       for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
         if (live == null || live.get(d)) {
-          hits.addTo(leaf.docBase + d, 1);
+          hits.hit(leaf.docBase + d);
         }
       }
     }

@@ -11,33 +11,43 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The primitive multimap against a map of lists, including growth, colliding keys, clear and release. */
+/**
+ * The primitive multimap against a map of lists, including growth and colliding keys: counting
+ * the values of a key within a range is what the recent buffer's look-ups do.
+ */
 class LongIntMultimapTest {
   @Test
-  void behavesLikeAMapOfLists() {
-    // keys from a small range so that keys repeat; values are positions
-    qt().withExamples(200).forAll(lists().of(integers().between(-300, 300)).ofSizeBetween(0, 2000))
-        .checkAssert(keys -> {
+  void countsLikeAMapOfLists() {
+    // keys from a small range so that keys repeat; values are positions, put in ascending order
+    qt().withExamples(200).forAll(lists().of(integers().between(-300, 300)).ofSizeBetween(0, 2000),
+        integers().between(0, 2000), integers().between(0, 2000)).checkAssert((keys, x, y) -> {
+          int from = Math.min(x, y);
+          int to = Math.max(x, y);
           LongIntMultimap map = new LongIntMultimap();
-          for (int round = 0; round < 3; round++) { // later rounds check clear() and release()
-            Map<Long, List<Integer>> reference = new HashMap<>();
-            for (int i = 0; i < keys.size(); i++) {
-              long key = (long) keys.get(i) * 0x9E3779B97F4A7C15L; // spread over all 64 bits
-              map.put(key, i);
-              reference.computeIfAbsent(key, k -> new ArrayList<>()).add(0, i); // newest first
+          Map<Long, List<Integer>> reference = new HashMap<>();
+          for (int i = 0; i < keys.size(); i++) {
+            long key = (long) keys.get(i) * 0x9E3779B97F4A7C15L; // spread over all 64 bits
+            map.put(key, i);
+            reference.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+          }
+          int[] hits = new int[Math.max(1, to - from)];
+          int[] touched = new int[Math.max(1, to - from)];
+          for (int k = -301; k <= 301; k++) {
+            long key = (long) k * 0x9E3779B97F4A7C15L;
+            int n = map.countInto(key, from, to, hits, touched, 0);
+            List<Integer> expected = new ArrayList<>();
+            for (int v : reference.getOrDefault(key, List.of())) {
+              if (v >= from && v < to) {
+                expected.add(0, v); // newest first
+              }
             }
-            for (int k = -301; k <= 301; k++) {
-              long key = (long) k * 0x9E3779B97F4A7C15L;
-              List<Integer> seen = new ArrayList<>();
-              map.forEach(key, seen::add);
-              assertEquals(reference.getOrDefault(key, List.of()), seen);
-              assertEquals(seen.size(), map.count(key));
+            List<Integer> seen = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+              seen.add(touched[i]);
+              assertEquals(1, hits[touched[i] - from]);
+              hits[touched[i] - from] = 0;
             }
-            if (round == 0) {
-              map.clear();
-            } else {
-              map.release();
-            }
+            assertEquals(expected, seen);
           }
         });
   }
