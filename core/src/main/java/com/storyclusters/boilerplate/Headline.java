@@ -33,12 +33,16 @@ public final class Headline {
 
   /**
    * Whether the title already opens the text: it, or its {@link #mainPart}, occurs within the
-   * text's first {@code 2 * title.length() + 200} chars.
+   * text's first {@code 2 * title.length() + 200} chars (a main part under {@link
+   * #MIN_HEADLINE_CHARS} only when it is the whole first line: "News" somewhere near the start
+   * says nothing, the first line "Lee in Tokyo" under the title "Lee in Tokyo | site" does).
    */
   public static boolean opens(String text, String title) {
     String main = mainPart(title);
     String head = text.substring(0, Math.min(text.length(), 2 * title.length() + 200));
-    return head.contains(title) || (main.length() >= MIN_HEADLINE_CHARS && head.contains(main));
+    return head.contains(title) || (main.length() >= MIN_HEADLINE_CHARS && head.contains(main))
+        || (!main.isEmpty() && text.startsWith(main)
+            && (text.length() == main.length() || text.charAt(main.length()) == '\n'));
   }
 
   /** Start of the first line at or before {@code limit} that is exactly {@code line}; -1 if none. */

