@@ -16,6 +16,7 @@ import com.storyclusters.cluster.Statistics;
 import com.storyclusters.fingerprint.Fingerprint;
 import com.storyclusters.fingerprint.Prepared;
 import com.storyclusters.index.IndexSettings;
+import com.storyclusters.index.IndexSnapshot;
 import com.storyclusters.index.LuceneStore;
 import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
@@ -159,7 +160,7 @@ final class Pipeline {
         if (recent.contains(firstId)) {
           refresh();
         }
-        try (LuceneStore.Snapshot snap = store.snapshot()) {
+        try (IndexSnapshot snap = store.snapshot()) {
           out.add(snap.recorded(firstId, existing.clusterId()));
         }
         return from + 1;
@@ -176,7 +177,7 @@ final class Pipeline {
       }
     }
     int before = recent.size();
-    try (LuceneStore.Snapshot snap = store.snapshot()) {
+    try (IndexSnapshot snap = store.snapshot()) {
       CandidateSource earlier = CandidateSource.union(snap, recent.view(0, before));
       Fingerprint[] fps = new Fingerprint[end - from];
       int[][] lineCounts = assigner.lineCounts(Arrays.copyOfRange(p, from, end), stats);
@@ -236,7 +237,7 @@ final class Pipeline {
   /** What {@code p} would join now, without adding it. */
   Optional<Assignment> match(Prepared p) throws IOException {
     String id = p.article.id();
-    try (LuceneStore.Snapshot snap = store.snapshot()) {
+    try (IndexSnapshot snap = store.snapshot()) {
       CandidateSource all = CandidateSource.union(snap, recent.view(0, recent.size()));
       Fingerprint fp = assigner.fingerprint(p, assigner.lineCounts(new Prepared[] {p}, stats)[0]);
       Function<String, String> sourceOf = m -> state.member(m) == null ? null
@@ -264,9 +265,9 @@ final class Pipeline {
   /** Deletes articles from the index, the statistics and the clusters. */
   private void forget(List<String> ids) throws IOException {
     refresh();
-    try (LuceneStore.Snapshot snap = store.snapshot()) {
+    try (IndexSnapshot snap = store.snapshot()) {
       for (String id : ids) {
-        LuceneStore.Counted c = snap.counted(id);
+        IndexSnapshot.Counted c = snap.counted(id);
         if (c != null) {
           stats.deleted(id, c.set(), c.lineKeys());
         }
@@ -301,7 +302,7 @@ final class Pipeline {
   /** The scores of two indexed articles and their shared passages. */
   PairExplanation explain(String firstId, String secondId) throws IOException {
     refresh();
-    try (LuceneStore.Snapshot snap = store.snapshot()) {
+    try (IndexSnapshot snap = store.snapshot()) {
       Evidence a = snap.evidence(firstId);
       Evidence b = snap.evidence(secondId);
       com.google.common.base.Preconditions.checkArgument(a != null, "article %s is not indexed",

@@ -399,8 +399,9 @@ public final class Settings {
 
     /**
      * Retention window, default null: keep everything. With a window W, articles published more
-     * than W before the latest published time seen are evicted from the index (in steps of W/10),
-     * so a long-running service stays bounded. Clusters keep their ids while any member remains; a
+     * than W before the latest published time seen are evicted from the index (in steps of W/10,
+     * checked at statistics epoch boundaries: after every add for the first 1,024, then every 128
+     * to 1,024), so a long-running service stays bounded. Clusters keep their ids while any member remains; a
      * cluster whose members are all evicted disappears, and a later copy starts a new cluster.
      * Articles without a published time are never evicted.
      */

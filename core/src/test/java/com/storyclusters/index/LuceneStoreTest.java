@@ -78,7 +78,7 @@ class LuceneStoreTest {
           try (LuceneStore store = open()) {
             store.add(fp, new ClusterState.Member("a", "", "a", Long.MAX_VALUE, 0), null, null, 0);
             store.refresh();
-            try (LuceneStore.Snapshot snap = store.snapshot()) {
+            try (IndexSnapshot snap = store.snapshot()) {
               Evidence c = snap.evidence("a");
               assertArrayEquals(fp.lead, c.lead());
               assertEquals(fp.length, c.length());
