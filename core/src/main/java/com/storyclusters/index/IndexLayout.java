@@ -165,6 +165,34 @@ public final class IndexLayout {
         (byte) v});
   }
 
+  /** The terms of {@code values} in index order (their unsigned order, as big-endian bytes). */
+  static BytesRef[] sortedLongTerms(long[] values) {
+    long[] sorted = values.clone();
+    for (int i = 0; i < sorted.length; i++) {
+      sorted[i] ^= Long.MIN_VALUE; // signed order of the flipped values = unsigned order
+    }
+    Arrays.sort(sorted);
+    BytesRef[] out = new BytesRef[sorted.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = longTerm(sorted[i] ^ Long.MIN_VALUE);
+    }
+    return out;
+  }
+
+  /** The terms of {@code values} in index order (their unsigned order, as big-endian bytes). */
+  static BytesRef[] sortedIntTerms(int[] values) {
+    long[] unsigned = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      unsigned[i] = values[i] & 0xFFFFFFFFL;
+    }
+    Arrays.sort(unsigned);
+    BytesRef[] out = new BytesRef[unsigned.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = intTerm((int) unsigned[i]);
+    }
+    return out;
+  }
+
   static BytesRef longTerm(long v) {
     return new BytesRef(ByteBuffer.allocate(8).putLong(v).array());
   }

@@ -55,25 +55,9 @@ public final class IndexSnapshot implements CandidateSource, AutoCloseable {
     if (bandKeys.length + anchors.length == 0 || max == 0) {
       return List.of();
     }
-    // terms in index (unsigned big-endian) order, so each enum moves forward through its blocks
-    long[] sortedKeys = bandKeys.clone();
-    for (int i = 0; i < sortedKeys.length; i++) {
-      sortedKeys[i] ^= Long.MIN_VALUE;
-    }
-    Arrays.sort(sortedKeys);
-    BytesRef[] keys = new BytesRef[sortedKeys.length];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = IndexLayout.longTerm(sortedKeys[i] ^ Long.MIN_VALUE);
-    }
-    int[] sortedAnchors = anchors.clone();
-    for (int i = 0; i < sortedAnchors.length; i++) {
-      sortedAnchors[i] ^= Integer.MIN_VALUE;
-    }
-    Arrays.sort(sortedAnchors);
-    BytesRef[] shingles = new BytesRef[sortedAnchors.length];
-    for (int i = 0; i < shingles.length; i++) {
-      shingles[i] = IndexLayout.intTerm(sortedAnchors[i] ^ Integer.MIN_VALUE);
-    }
+    // terms in index order, so each enum moves forward through its blocks
+    BytesRef[] keys = IndexLayout.sortedLongTerms(bandKeys);
+    BytesRef[] shingles = IndexLayout.sortedIntTerms(anchors);
     IndexReader reader = searcher.getIndexReader();
     Hits hits = HITS.get().reset(reader.maxDoc());
     for (LeafReaderContext leaf : reader.leaves()) {
