@@ -4,13 +4,13 @@ import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
 import com.storyclusters.boilerplate.LineStatistics;
 import com.storyclusters.cluster.Assigner;
+import com.storyclusters.cluster.CandidateIndex;
 import com.storyclusters.cluster.CandidateSource;
 import com.storyclusters.cluster.ClusterRule;
 import com.storyclusters.cluster.ClusterState;
 import com.storyclusters.cluster.Epochs;
 import com.storyclusters.cluster.Evidence;
 import com.storyclusters.cluster.PairScorer;
-import com.storyclusters.cluster.RecentBuffer;
 import com.storyclusters.cluster.ShingleFrequencies;
 import com.storyclusters.cluster.Statistics;
 import com.storyclusters.fingerprint.Fingerprint;
@@ -37,15 +37,10 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * The stages of a {@link StoryClusters}, wired: the index, the cluster state, the statistics, the
- * recent buffer and the assigner, and the few steps that touch several of them (a batch segment,
+ * candidate index and the assigner, and the few steps that touch several of them (a batch segment,
  * a delete, a commit, the retention window). Every method expects the facade's lock held.
  */
 final class Pipeline {
-  /** Recent adds held before the index's searcher is refreshed (one segment flushed per refresh). */
-  private static final int REFRESH_EVERY = 8192;
-  /** Evidence shingles the recent buffer may hold before a refresh (~16 MB of sets). */
-  private static final long REFRESH_SHINGLES = 1L << 22;
-
   final Settings settings;
   final LshPlan plan;
   final PairScorer scorer;
@@ -53,7 +48,7 @@ final class Pipeline {
   final LuceneStore store;
   final ClusterState state;
   final Statistics stats;
-  final RecentBuffer recent = new RecentBuffer();
+  final CandidateIndex candidates = new CandidateIndex();
   private final Interner<String> sources = Interners.newStrongInterner();
   private long addsSinceCommit;
   /** Articles published before this were evicted by the retention window. */
@@ -108,10 +103,10 @@ final class Pipeline {
   }
 
   /**
-   * Rebuilds the cluster state and the statistics of the current epoch from the index: articles
-   * before the epoch's start are counted, later ones pending; the frequency table saved with the
-   * commit is used when it is there and sound, brought up to date with the sets of the articles
-   * added after it, else rebuilt from all the sets.
+   * Rebuilds the cluster state, the candidate index and the statistics of the current epoch from
+   * the index: articles before the epoch's start are counted, later ones pending; the frequency
+   * table saved with the commit is used when it is there and sound, brought up to date with the
+   * sets of the articles added after it, else rebuilt from all the sets.
    */
   private Statistics load() throws IOException {
     long position = store.committedPosition();
@@ -123,16 +118,17 @@ final class Pipeline {
     LineStatistics lines = new LineStatistics();
     long[] counted = {0};
     List<Object[]> pending = new ArrayList<>();
-    store.visit(sources, savedAt, (m, pos, set, keys) -> {
+    store.visit(sources, (m, pos, evidence, bandKeys, keys) -> {
       state.put(m);
+      candidates.add(evidence, bandKeys);
       if (pos < epochStart) {
         lines.add(keys, 1);
         counted[0]++;
         if (pos >= savedAt) { // after the saved table: replayed
-          frequencies.add(set, 1);
+          frequencies.add(evidence.set(), 1);
         }
       } else {
-        pending.add(new Object[] {m.id(), set, keys});
+        pending.add(new Object[] {m.id(), evidence.set(), keys});
       }
     });
     Statistics s = new Statistics(frequencies, lines, counted[0], position);
@@ -157,9 +153,6 @@ final class Pipeline {
     ClusterState.Member existing = state.member(firstId);
     if (existing != null) {
       if (existing.textHash() == p[from].textHash) {
-        if (recent.contains(firstId)) {
-          refresh();
-        }
         try (IndexSnapshot snap = store.snapshot()) {
           out.add(snap.recorded(firstId, existing.clusterId()));
         }
@@ -176,44 +169,37 @@ final class Pipeline {
         end = k;
       }
     }
-    int before = recent.size();
-    try (IndexSnapshot snap = store.snapshot()) {
-      CandidateSource earlier = CandidateSource.union(snap, recent.view(0, before));
-      Fingerprint[] fps = new Fingerprint[end - from];
-      int[][] lineCounts = assigner.lineCounts(Arrays.copyOfRange(p, from, end), stats);
-      workers.run(fps.length, k -> fps[k] = assigner.fingerprint(p[from + k], lineCounts[k]));
-      int[][] recentCounts = Assigner.recentCounts(fps, stats);
-      Map<String, String> segmentSources = new HashMap<>();
-      for (int k = 0; k < fps.length; k++) { // the segment's articles, as candidates of later ones
-        recent.add(p[from + k].article.id(), fps[k]);
-        segmentSources.put(p[from + k].article.id(), p[from + k].article.source());
-      }
-      Function<String, String> sourceOf = id -> {
-        ClusterState.Member m = state.member(id);
-        return m != null ? m.source() : segmentSources.get(id);
-      };
-      Assigner.Scoring[] scored = new Assigner.Scoring[fps.length];
-      workers.run(scored.length, k -> {
-        try {
-          scored[k] = assigner.score(p[from + k], fps[k], recentCounts[k],
-              stats.pendingSize() + k, stats, sourceOf, earlier,
-              recent.view(before, before + k), null);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      CandidateSource all = CandidateSource.union(snap, recent.view(0, recent.size()));
-      for (int k = 0; k < scored.length; k++) {
-        out.add(apply(p[from + k], assigner.decide(scored[k], all, state, null)));
-      }
+    int before = candidates.size();
+    Fingerprint[] fps = new Fingerprint[end - from];
+    int[][] lineCounts = assigner.lineCounts(Arrays.copyOfRange(p, from, end), stats);
+    workers.run(fps.length, k -> fps[k] = assigner.fingerprint(p[from + k], lineCounts[k]));
+    int[][] recentCounts = Assigner.recentCounts(fps, stats);
+    Map<String, String> segmentSources = new HashMap<>();
+    for (int k = 0; k < fps.length; k++) { // the segment's articles, as candidates of later ones
+      candidates.add(p[from + k].article.id(), fps[k]);
+      segmentSources.put(p[from + k].article.id(), p[from + k].article.source());
     }
-    if (recent.size() >= REFRESH_EVERY || recent.shingles() >= REFRESH_SHINGLES) {
-      refresh();
+    Function<String, String> sourceOf = id -> {
+      ClusterState.Member m = state.member(id);
+      return m != null ? m.source() : segmentSources.get(id);
+    };
+    Assigner.Scoring[] scored = new Assigner.Scoring[fps.length];
+    workers.run(scored.length, k -> {
+      try {
+        scored[k] = assigner.score(p[from + k], fps[k], recentCounts[k],
+            stats.pendingSize() + k, stats, sourceOf, candidates.view(before + k), null);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    CandidateSource all = candidates.view(candidates.size());
+    for (int k = 0; k < scored.length; k++) {
+      out.add(apply(p[from + k], assigner.decide(scored[k], all, state, null)));
     }
     return end;
   }
 
-  /** Records a decision: the index, the clusters, the statistics (the recent buffer has it). */
+  /** Records a decision: the index, the clusters, the statistics (the candidate index has it). */
   private Assignment apply(Prepared p, Assigner.Decision d) throws IOException {
     Article a = p.article;
     ClusterRule.Scored best = d.best();
@@ -237,19 +223,17 @@ final class Pipeline {
   /** What {@code p} would join now, without adding it. */
   Optional<Assignment> match(Prepared p) throws IOException {
     String id = p.article.id();
-    try (IndexSnapshot snap = store.snapshot()) {
-      CandidateSource all = CandidateSource.union(snap, recent.view(0, recent.size()));
-      Fingerprint fp = assigner.fingerprint(p, assigner.lineCounts(new Prepared[] {p}, stats)[0]);
-      Function<String, String> sourceOf = m -> state.member(m) == null ? null
-          : state.member(m).source();
-      Assigner.Decision d = assigner.decide(assigner.score(p, fp,
-          Assigner.recentCounts(new Fingerprint[] {fp}, stats)[0], stats.pendingSize(), stats,
-          sourceOf, all, CandidateSource.EMPTY, id), all, state, id);
-      ClusterRule.Scored best = d.best();
-      return best == null ? Optional.empty() : Optional.of(new Assignment(id,
-          best.member().clusterId(), false, false, Optional.of(best.member().id()),
-          Optional.of(best.scores()), d.fp().removed));
-    }
+    CandidateSource all = candidates.view(candidates.size());
+    Fingerprint fp = assigner.fingerprint(p, assigner.lineCounts(new Prepared[] {p}, stats)[0]);
+    Function<String, String> sourceOf = m -> state.member(m) == null ? null
+        : state.member(m).source();
+    Assigner.Decision d = assigner.decide(assigner.score(p, fp,
+        Assigner.recentCounts(new Fingerprint[] {fp}, stats)[0], stats.pendingSize(), stats,
+        sourceOf, all, id), all, state, id);
+    ClusterRule.Scored best = d.best();
+    return best == null ? Optional.empty() : Optional.of(new Assignment(id,
+        best.member().clusterId(), false, false, Optional.of(best.member().id()),
+        Optional.of(best.scores()), d.fp().removed));
   }
 
   /** Removes an indexed article; false if it is not indexed. */
@@ -264,7 +248,6 @@ final class Pipeline {
 
   /** Deletes articles from the index, the statistics and the clusters. */
   private void forget(List<String> ids) throws IOException {
-    refresh();
     try (IndexSnapshot snap = store.snapshot()) {
       for (String id : ids) {
         IndexSnapshot.Counted c = snap.counted(id);
@@ -272,10 +255,10 @@ final class Pipeline {
           stats.deleted(id, c.set(), c.lineKeys());
         }
         store.delete(id);
+        candidates.remove(id);
         state.remove(id);
       }
     }
-    refresh();
   }
 
   /**
@@ -301,10 +284,9 @@ final class Pipeline {
 
   /** The scores of two indexed articles and their shared passages. */
   PairExplanation explain(String firstId, String secondId) throws IOException {
-    refresh();
     try (IndexSnapshot snap = store.snapshot()) {
-      Evidence a = snap.evidence(firstId);
-      Evidence b = snap.evidence(secondId);
+      Evidence a = candidates.evidence(firstId);
+      Evidence b = candidates.evidence(secondId);
       com.google.common.base.Preconditions.checkArgument(a != null, "article %s is not indexed",
           firstId);
       com.google.common.base.Preconditions.checkArgument(b != null, "article %s is not indexed",
@@ -332,9 +314,8 @@ final class Pipeline {
     addsSinceCommit = 0;
   }
 
-  /** Makes every add visible to the index's searcher and empties the recent buffer. */
+  /** Makes every add visible to the index's searcher (a new reader; held memory shrinks). */
   void refresh() throws IOException {
     store.refresh();
-    recent.clear();
   }
 }

@@ -23,12 +23,11 @@ import java.util.function.Function;
  * <ol>
  *   <li>{@link #lineCounts}, {@link #fingerprint}, {@link #recentCounts} and {@link #score}
  *       (parallel but for two short sequential counts): fingerprint an article under the epoch's statistics, look its
- *       candidates up in a snapshot of everything indexed before the segment, score them;</li>
- *   <li>{@link #decide} (sequential, input order): add the candidates among the segment's earlier
- *       articles, keep the first {@code maxCandidates} of the union by the one ranking rule,
- *       verify representatives that were not candidates, and apply the {@link ClusterRule}.</li>
+ *       candidates up among everything indexed before it (a {@link CandidateIndex#view}), score them;</li>
+ *   <li>{@link #decide} (sequential, input order): verify representatives that were not
+ *       candidates, and apply the {@link ClusterRule}.</li>
  * </ol>
- * The union's top is the top of the union, every score depends only on the pair and the frozen
+ * Every score depends only on the pair and the frozen
  * statistics, and the rule reads the cluster state in input order: so a segment decides exactly
  * as one-by-one adds do, at any segment size and thread count. Immutable and thread-safe (the
  * state it reads is passed in).
@@ -124,9 +123,9 @@ public final class Assigner {
   }
 
   /**
-   * Step 1d (parallel): the first {@code maxCandidates} candidates of {@code earlier} (everything
-   * indexed before the segment) and {@code local} (the segment's articles before this one), and
-   * their scores. Reads {@code stats} and {@code state} only.
+   * Step 1d (parallel): the first {@code maxCandidates} candidates of {@code before} (everything
+   * indexed before this article: earlier segments and the segment's earlier articles) and their
+   * scores. Reads {@code stats} and {@code state} only.
    *
    * @param recentCounts from {@link #recentCounts}
    * @param recentDocs the epoch's adds before this article (pending ones and the segment's)
@@ -135,8 +134,8 @@ public final class Assigner {
    * @param excluded an id left out of the candidates (a read-only match of an indexed id), or null
    */
   public Scoring score(Prepared p, Fingerprint fp, int[] recentCounts, int recentDocs,
-      Statistics stats, Function<String, String> sourceOf, CandidateSource earlier,
-      CandidateSource local, String excluded) throws IOException {
+      Statistics stats, Function<String, String> sourceOf, CandidateSource before,
+      String excluded) throws IOException {
     PairScorer.Query q = scorer.query(Evidence.of(p.article.id(), fp), p.article.source(),
         stats.frequencies(), stats.docCount(), recentCounts, recentDocs, stats.totals());
     if (!q.canLink()) {
@@ -144,8 +143,7 @@ public final class Assigner {
     }
     int max = maxCandidates + (excluded == null ? 0 : 1);
     List<Candidate> top = Candidate.top(maxCandidates, excluded,
-        earlier.candidates(fp.bandKeys, q.anchors, max),
-        local.candidates(fp.bandKeys, q.anchors, max));
+        before.candidates(fp.bandKeys, q.anchors, max));
     Map<String, MatchScores> scored = new HashMap<>();
     for (Candidate c : top) {
       scored.put(c.id(), score(q, c.evidence(), sourceOf));

@@ -4,11 +4,12 @@ import java.util.Arrays;
 
 /**
  * A multimap from {@code long} keys to {@code int} values in primitive arrays: an open-addressing
- * table of keys, each pointing at the newest of its values, which are chained back to the oldest.
- * No boxing and no allocation per entry (the arrays grow by doubling). Not thread-safe.
+ * table of keys, each pointing at the newest of its values, which are chained back to the oldest
+ * ({@link #head}, {@link #next}, {@link #value}). No boxing and no allocation per entry (the arrays grow by doubling). Not thread-safe.
  */
 final class LongIntMultimap {
-  private static final int NONE = -1;
+  /** No value: the end of a key's values. */
+  static final int NONE = -1;
 
   private long[] keys;
   private int[] heads; // NONE marks a free slot
@@ -72,8 +73,8 @@ final class LongIntMultimap {
     }
   }
 
-  /** Position of the newest value stored under {@code key}, or NONE. */
-  private int head(long key) {
+  /** Position of the newest value stored under {@code key}, or {@link #NONE}. */
+  int head(long key) {
     int mask = keys.length - 1;
     int s = slot(key, mask);
     while (heads[s] != NONE) {
@@ -85,24 +86,13 @@ final class LongIntMultimap {
     return NONE;
   }
 
-  /**
-   * Adds one to {@code hits[v - from]} for every value {@code v} in {@code [from, to)} stored
-   * under {@code key}, recording in {@code touched} each value whose count was zero. Values must
-   * have been put in ascending order per key (the walk, newest first, stops below {@code from}).
-   *
-   * @return the new number of touched values
-   */
-  int countInto(long key, int from, int to, int[] hits, int[] touched, int touchedCount) {
-    for (int v = head(key); v != NONE; v = next[v]) {
-      int value = values[v];
-      if (value < from) {
-        break;
-      }
-      if (value < to && hits[value - from]++ == 0) {
-        touched[touchedCount++] = value;
-      }
-    }
-    return touchedCount;
+  /** The position of the value put under the same key before the one at {@code position}. */
+  int next(int position) {
+    return next[position];
   }
 
+  /** The value at a position. */
+  int value(int position) {
+    return values[position];
+  }
 }

@@ -2,10 +2,11 @@
  * Clustering: which indexed articles a new one is compared with, how a pair is scored, and which
  * cluster the article joins. Owns:
  * <ul>
- *   <li>{@link com.storyclusters.cluster.CandidateSource}: where candidates come from, implemented
- *       by the durable index ({@code index}) and by the in-memory {@link
- *       com.storyclusters.cluster.RecentBuffer}; {@link com.storyclusters.cluster.Candidate#ORDER}
- *       is the one ranking rule (most shared keys first, then smallest id);</li>
+ *   <li>{@link com.storyclusters.cluster.CandidateIndex}: every live article's evidence and
+ *       candidate keys in memory, in primitive form (rebuilt from the durable index on open), and
+ *       its views as {@link com.storyclusters.cluster.CandidateSource}s; {@link
+ *       com.storyclusters.cluster.Candidate#ORDER} is the one ranking rule (most shared keys
+ *       first, then smallest id);</li>
  *   <li>{@link com.storyclusters.cluster.PairScorer}: the pair scoring, written once (weighted
  *       containment, lead rule, same-source threshold) and the anchors a query looks up;</li>
  *   <li>{@link com.storyclusters.cluster.ClusterRule}: join, start, representative;</li>
@@ -15,7 +16,7 @@
  *       counts that scores read, frozen in epochs by input position so that a batch scored in
  *       parallel decides exactly as one-by-one adds do;</li>
  *   <li>{@link com.storyclusters.cluster.Assigner}: a batch segment in two steps, parallel
- *       scoring against a snapshot, then the cluster rule in input order.</li>
+ *       scoring against what was added before each article, then the cluster rule in input order.</li>
  * </ul>
  *
  * <p>Depends on {@code fingerprint}, {@code boilerplate}, {@code minhash}, {@code lsh} and the

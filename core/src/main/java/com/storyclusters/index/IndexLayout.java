@@ -10,7 +10,6 @@ import java.util.Arrays;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -18,7 +17,6 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
@@ -44,9 +42,6 @@ import org.apache.lucene.util.BytesRef;
  * th      stored long                    hash of the normalized text and title (re-add detection)
  * bm, sc  stored                         best match and its scores
  * bp      stored (only with storeText)   removed boilerplate lines
- * lsh     terms, docs only               LSH band keys, 8 bytes big-endian
- * sh      terms, docs only               the anchor sample of the distinct evidence shingles
- *                                        ({@link Fingerprint#sampled}), 4 bytes big-endian
  * pos     numeric doc values             input position: adds before this one (statistics epochs)
  * lines   binary doc values              the source-scoped line keys, distinct, ascending, 8 bytes
  *                                        each (per-source line statistics; empty without source)
@@ -56,17 +51,21 @@ import org.apache.lucene.util.BytesRef;
  * set     binary doc values              distinct evidence shingles, sorted: vint count, vlong
  *                                        deltas from Integer.MIN_VALUE
  * sig     binary doc values              MinHash signature, high 32 bits of each value, 4 bytes
+ * lsh     binary doc values              LSH band keys, 8 bytes each
  * </pre>
+ * Candidates are looked up in memory ({@code cluster.CandidateIndex}), rebuilt on open from
+ * {@code set} and {@code lsh}: the index holds no term but the id.
  * Commit user data: the {@link IndexSettings}, {@code storyclusters.position} (adds so far),
  * {@code storyclusters.stats} (the statistics file, if any) and {@code storyclusters.statsAt} (the
- * position its frequency table counts to; adds from there on are replayed from {@code set}). Format 5 added
+ * position its frequency table counts to; adds from there on are replayed from {@code set}). Format 6
+ * keeps the band keys as doc values, not terms, and no anchor-sample terms. Format 5 added
  * {@code pos}, {@code lines} (format 4 had line keys as {@code line} terms, counted with deleted
  * documents) and {@code storeText}; format 4 added {@code title}; format 3 the half sample and the
  * lead as ranks.
  */
 public final class IndexLayout {
   /** Version of the stored layout. */
-  public static final int FORMAT_VERSION = 5;
+  public static final int FORMAT_VERSION = 6;
 
   static final String ID = "id";
   static final String CLUSTER = "cid";
@@ -79,7 +78,6 @@ public final class IndexLayout {
   static final String SCORES = "sc";
   static final String BOILERPLATE = "bp";
   static final String BANDS = "lsh";
-  static final String SHINGLES = "sh";
   static final String POSITION = "pos";
   static final String LINES = "lines";
   static final String LEAD = "seq";
@@ -94,16 +92,6 @@ public final class IndexLayout {
   /** The fields read to rebuild the cluster state on open. */
   static final java.util.Set<String> MEMBER_FIELDS =
       java.util.Set.of(ID, SOURCE, CLUSTER, PUBLISHED, TEXT_HASH);
-
-  private static final FieldType TERMS = new FieldType();
-
-  static {
-    TERMS.setIndexOptions(IndexOptions.DOCS);
-    TERMS.setOmitNorms(true);
-    TERMS.setTokenized(false);
-    TERMS.setStored(false);
-    TERMS.freeze();
-  }
 
   private IndexLayout() {}
 
@@ -137,64 +125,30 @@ public final class IndexLayout {
       d.add(new StoredField(BEST_MATCH, bestMatch));
       d.add(new StoredField(SCORES, encode(scores)));
     }
-    for (long key : fp.bandKeys) {
-      d.add(new Field(BANDS, longTerm(key), TERMS));
-    }
-    for (int s : fp.set) {
-      if (Fingerprint.sampled(s)) {
-        d.add(new Field(SHINGLES, intTerm(s), TERMS));
-      }
-    }
     d.add(new NumericDocValuesField(POSITION, position));
     long[] keys = fp.prepared.distinctLineKeys;
     if (keys.length > 0) {
-      ByteBuffer lines = ByteBuffer.allocate(8 * keys.length);
-      lines.asLongBuffer().put(keys);
-      d.add(new BinaryDocValuesField(LINES, new BytesRef(lines.array())));
+      d.add(new BinaryDocValuesField(LINES, new BytesRef(longsBytes(keys))));
     }
     d.add(new BinaryDocValuesField(LEAD, new BytesRef(leadBytes(fp))));
     d.add(new BinaryDocValuesField(SET, new BytesRef(sortedIntsBytes(fp.set))));
     ByteBuffer sig = ByteBuffer.allocate(4 * fp.sketch.length);
     sig.asIntBuffer().put(fp.sketch);
     d.add(new BinaryDocValuesField(SKETCH, new BytesRef(sig.array())));
+    d.add(new BinaryDocValuesField(BANDS, new BytesRef(longsBytes(fp.bandKeys))));
     return d;
   }
 
-  static BytesRef intTerm(int v) {
-    return new BytesRef(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8),
-        (byte) v});
+  private static byte[] longsBytes(long[] values) {
+    ByteBuffer b = ByteBuffer.allocate(8 * values.length);
+    b.asLongBuffer().put(values);
+    return b.array();
   }
 
-  /** The terms of {@code values} in index order (their unsigned order, as big-endian bytes). */
-  static BytesRef[] sortedLongTerms(long[] values) {
-    long[] sorted = values.clone();
-    for (int i = 0; i < sorted.length; i++) {
-      sorted[i] ^= Long.MIN_VALUE; // signed order of the flipped values = unsigned order
-    }
-    Arrays.sort(sorted);
-    BytesRef[] out = new BytesRef[sorted.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = longTerm(sorted[i] ^ Long.MIN_VALUE);
-    }
+  private static long[] readLongs(BytesRef b) {
+    long[] out = new long[b.length / 8];
+    ByteBuffer.wrap(b.bytes, b.offset, b.length).asLongBuffer().get(out);
     return out;
-  }
-
-  /** The terms of {@code values} in index order (their unsigned order, as big-endian bytes). */
-  static BytesRef[] sortedIntTerms(int[] values) {
-    long[] unsigned = new long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      unsigned[i] = values[i] & 0xFFFFFFFFL;
-    }
-    Arrays.sort(unsigned);
-    BytesRef[] out = new BytesRef[unsigned.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = intTerm((int) unsigned[i]);
-    }
-    return out;
-  }
-
-  static BytesRef longTerm(long v) {
-    return new BytesRef(ByteBuffer.allocate(8).putLong(v).array());
   }
 
   /** Per-segment readers of what scoring and statistics read; one per leaf and thread. */
@@ -206,6 +160,7 @@ public final class IndexLayout {
     private BinaryDocValues set;
     private BinaryDocValues sketch;
     private BinaryDocValues lines;
+    private BinaryDocValues bands;
     private NumericDocValues positions;
 
     LeafFields(LeafReader reader, String path) {
@@ -244,13 +199,18 @@ public final class IndexLayout {
       if (lines == null || lines.docID() >= doc) {
         lines = reader.getBinaryDocValues(LINES);
       }
-      if (lines == null || !lines.advanceExact(doc)) {
-        return new long[0];
+      return lines == null || !lines.advanceExact(doc) ? new long[0]
+          : readLongs(lines.binaryValue());
+    }
+
+    long[] bandKeys(int doc) throws IOException {
+      if (bands == null || bands.docID() >= doc) {
+        bands = reader.getBinaryDocValues(BANDS);
       }
-      BytesRef b = lines.binaryValue();
-      long[] out = new long[b.length / 8];
-      ByteBuffer.wrap(b.bytes, b.offset, b.length).asLongBuffer().get(out);
-      return out;
+      if (bands == null || !bands.advanceExact(doc)) {
+        throw new CorruptIndexException("document without band keys", path);
+      }
+      return readLongs(bands.binaryValue());
     }
 
     long position(int doc) throws IOException {

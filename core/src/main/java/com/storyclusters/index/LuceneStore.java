@@ -3,6 +3,7 @@ package com.storyclusters.index;
 import com.storyclusters.MatchScores;
 import com.storyclusters.StoryClustersException;
 import com.storyclusters.cluster.ClusterState;
+import com.storyclusters.cluster.Evidence;
 import com.storyclusters.cluster.ShingleFrequencies;
 import com.storyclusters.fingerprint.Fingerprint;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -35,8 +35,8 @@ import org.apache.lucene.util.Bits;
  * The Lucene index behind a {@code StoryClusters}: one document per article in the layout of
  * {@link IndexLayout}. Adds and deletes are applied in order on one background thread, so that
  * Lucene's indexing overlaps the caller's work; {@link #refresh}, {@link #commit} and {@link
- * #close} wait for them, and a failure there is thrown by the next call that writes. Searches go
- * through {@link Snapshot}s, safe for concurrent readers. Writes are not thread-safe: the facade
+ * #close} wait for them, and a failure there is thrown by the next call that writes. Reads by id go
+ * through {@link IndexSnapshot}s, safe for concurrent readers. Writes are not thread-safe: the facade
  * serialises them.
  */
 public final class LuceneStore implements AutoCloseable {
@@ -54,6 +54,8 @@ public final class LuceneStore implements AutoCloseable {
     return t;
   });
   private final Semaphore pending = new Semaphore(MAX_PENDING);
+  /** Whether changes were queued since the searcher was last refreshed. */
+  private boolean changed;
   /** The first failure of the background indexer; reported by every later call that writes. */
   private volatile IOException indexingFailure;
   private final long committedPosition;
@@ -91,10 +93,6 @@ public final class LuceneStore implements AutoCloseable {
       // stored text costs more to compress than all else to index: BEST_COMPRESSION halved the
       // indexing rate for 40% less disk (issue 11's measurements)
       config.setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED));
-      // every search seeks its terms in every segment: fewer, larger segments
-      TieredMergePolicy merges = new TieredMergePolicy();
-      merges.setSegmentsPerTier(4);
-      config.setMergePolicy(merges);
       config.setCommitOnClose(false);
       this.writer = new IndexWriter(directory, config);
       writer.setLiveCommitData(userData(committedPosition).entrySet());
@@ -134,8 +132,14 @@ public final class LuceneStore implements AutoCloseable {
     return m;
   }
 
-  /** A point-in-time view of the committed and refreshed documents; release it with close. */
+  /**
+   * A point-in-time view of every add and delete queued so far (refreshing the searcher first when
+   * there are changes it does not see); release it with close.
+   */
   public IndexSnapshot snapshot() throws IOException {
+    if (changed) {
+      refresh();
+    }
     return new IndexSnapshot(searchers, searchers.acquire(), path);
   }
 
@@ -153,6 +157,7 @@ public final class LuceneStore implements AutoCloseable {
   /** Queues an index change behind the earlier ones; throws an earlier change's failure. */
   public void submit(IndexAction action) throws IOException {
     checkIndexer();
+    changed = true;
     pending.acquireUninterruptibly();
     try {
       indexer.execute(() -> {
@@ -193,6 +198,7 @@ public final class LuceneStore implements AutoCloseable {
   public void refresh() throws IOException {
     drain();
     searchers.maybeRefreshBlocking();
+    changed = false;
   }
 
   /** Commits without statistics (tests of the indexer). */
@@ -240,18 +246,20 @@ public final class LuceneStore implements AutoCloseable {
   /** Receives every live article on open. */
   public interface ArticleVisitor {
     /**
-     * @param set the article's shingle set, or null when not asked for
+     * @param evidence what scoring reads of the article
+     * @param bandKeys its LSH band keys
      * @param lineKeys its distinct line keys
      */
-    void article(ClusterState.Member member, long position, int[] set, long[] lineKeys);
+    void article(ClusterState.Member member, long position, Evidence evidence, long[] bandKeys,
+        long[] lineKeys);
   }
 
   /**
-   * Visits every live article, for rebuilding the cluster state and statistics on open; sets are
-   * read for articles at or after {@code setsFrom} (a position).
+   * Visits every live article, for rebuilding the cluster state, the candidate index and the
+   * statistics on open.
    */
-  public void visit(com.google.common.collect.Interner<String> sources, long setsFrom,
-      ArticleVisitor visitor) throws IOException {
+  public void visit(com.google.common.collect.Interner<String> sources, ArticleVisitor visitor)
+      throws IOException {
     Map<String, String> clusterIds = new HashMap<>();
     IndexSearcher s = searchers.acquire();
     try {
@@ -265,8 +273,7 @@ public final class LuceneStore implements AutoCloseable {
           }
           ClusterState.Member m = IndexLayout.member(
               stored.document(doc, IndexLayout.MEMBER_FIELDS), sources, clusterIds);
-          long position = fields.position(doc);
-          visitor.article(m, position, position >= setsFrom ? fields.set(doc) : null,
+          visitor.article(m, fields.position(doc), fields.evidence(doc), fields.bandKeys(doc),
               fields.lineKeys(doc));
         }
       }

@@ -56,11 +56,11 @@ class LuceneStoreTest {
   }
 
   /**
-   * What {@link LuceneStore#load} reads back is what was indexed (lead stored as ranks into the
-   * set, format 3), and the shingle terms are exactly the anchor sample of the set.
+   * What an open reads back is what was indexed (lead stored as ranks into the set, band keys as
+   * doc values), and the only indexed field is the id: candidates are looked up in memory.
    */
   @Test
-  void aFingerprintReadsBackAsIndexedAndOnlyTheSampleIsIndexedAsTerms() throws IOException {
+  void aFingerprintReadsBackAsIndexedAndOnlyTheIdIsIndexed() throws IOException {
     MinHasher hasher = new MinHasher(128, 1, MinHasher.Scheme.ONE_PERMUTATION);
     com.storyclusters.lsh.LshPlan plan = com.storyclusters.lsh.LshPlan.plan(0.5, 128, 0.5, 0.5);
     String[] words = "the minister said on monday that talks with leaders of the region would go on"
@@ -84,23 +84,16 @@ class LuceneStoreTest {
               assertEquals(fp.length, c.length());
               assertArrayEquals(fp.set, c.set());
               assertArrayEquals(fp.sketch, c.sketch());
-              List<Integer> terms = new ArrayList<>();
-              org.apache.lucene.index.Terms sh = org.apache.lucene.index.MultiTerms.getTerms(
-                  snap.reader(), IndexLayout.SHINGLES);
-              if (sh != null) {
-                org.apache.lucene.index.TermsEnum e = sh.iterator();
-                for (org.apache.lucene.util.BytesRef t = e.next(); t != null; t = e.next()) {
-                  terms.add(java.nio.ByteBuffer.wrap(t.bytes, t.offset, 4).getInt());
+              List<String> indexed = new ArrayList<>();
+              for (org.apache.lucene.index.FieldInfo f : org.apache.lucene.index.FieldInfos
+                  .getMergedFieldInfos(snap.reader())) {
+                if (f.getIndexOptions() != org.apache.lucene.index.IndexOptions.NONE) {
+                  indexed.add(f.name);
                 }
               }
-              List<Integer> sample = new ArrayList<>();
-              for (int h : fp.set) {
-                if (Fingerprint.sampled(h)) {
-                  sample.add(h);
-                }
-              }
-              Collections.sort(terms);
-              assertEquals(sample, terms);
+              assertEquals(List.of(IndexLayout.ID), indexed); // candidates live in memory
+              org.apache.lucene.index.LeafReader leaf = snap.reader().leaves().get(0).reader();
+              assertArrayEquals(fp.bandKeys, new IndexLayout.LeafFields(leaf, "t").bandKeys(0));
             }
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

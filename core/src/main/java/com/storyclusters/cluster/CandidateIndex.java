@@ -1,0 +1,208 @@
+package com.storyclusters.cluster;
+
+import com.carrotsearch.hppc.ObjectIntHashMap;
+import com.storyclusters.fingerprint.Fingerprint;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Every live indexed article's evidence and candidate keys, in memory and in primitive form: the
+ * only place candidates are looked up. Each article gets an ordinal in add order; its band keys and
+ * the anchor sample of its shingles ({@link Fingerprint#sampled}) point at it in two primitive
+ * multimaps. The durable index keeps what this is rebuilt from on open (the sets, leads, sketches
+ * and band keys as doc values), and no term of either kind.
+ *
+ * <p>{@link #view} gives a {@link CandidateSource} over the articles with ordinals below a limit: a
+ * batch segment's parallel step gives each article the view of everything added before it, so an
+ * article sees exactly what one-by-one adds would have shown it. A deleted article is skipped by
+ * every look-up at once; the maps are rebuilt without the deleted ones when they are the larger
+ * part. Writes ({@link #add}, {@link #remove}) need the facade's lock and no concurrent reader;
+ * views are safe for concurrent readers between writes. Internal.
+ */
+public final class CandidateIndex {
+  /** Deleted entries tolerated before the maps are rebuilt without them (and at least half). */
+  private static final int COMPACT_AT = 4096;
+
+  private Evidence[] entries = new Evidence[1024];
+  private long[][] bands = new long[1024][];
+  private int size;
+  private BitSet deleted = new BitSet();
+  private int deletedCount;
+  private final ObjectIntHashMap<String> ordinals = new ObjectIntHashMap<>();
+  private LongIntMultimap byShingle = new LongIntMultimap();
+  private LongIntMultimap byBand = new LongIntMultimap();
+
+  /** Ordinals handed out so far, deleted ones included: the limit of a view of everything. */
+  public int size() {
+    return size;
+  }
+
+  /** Live articles held. */
+  public int live() {
+    return size - deletedCount;
+  }
+
+  public boolean contains(String id) {
+    return ordinals.containsKey(id);
+  }
+
+  /** Adds an article of a fingerprint; its id must not be held. */
+  public void add(String id, Fingerprint fp) {
+    add(Evidence.of(id, fp), fp.bandKeys);
+  }
+
+  /** Adds an article's evidence and band keys; its id must not be held. */
+  public void add(Evidence e, long[] bandKeys) {
+    if (ordinals.containsKey(e.id())) {
+      throw new IllegalStateException("article " + e.id() + " is held already");
+    }
+    if (size == entries.length) {
+      entries = Arrays.copyOf(entries, size * 2);
+      bands = Arrays.copyOf(bands, size * 2);
+    }
+    int ordinal = size++;
+    entries[ordinal] = e;
+    bands[ordinal] = bandKeys;
+    ordinals.put(e.id(), ordinal);
+    post(ordinal);
+  }
+
+  private void post(int ordinal) {
+    for (int h : entries[ordinal].set()) {
+      if (Fingerprint.sampled(h)) {
+        byShingle.put(h, ordinal);
+      }
+    }
+    for (long b : bands[ordinal]) {
+      byBand.put(b, ordinal);
+    }
+  }
+
+  /** The evidence of a live article, or null. */
+  public Evidence evidence(String id) {
+    int i = ordinals.getOrDefault(id, -1);
+    return i < 0 ? null : entries[i];
+  }
+
+  /** Removes an article; false if it is not held. */
+  public boolean remove(String id) {
+    int i = ordinals.getOrDefault(id, -1);
+    if (i < 0) {
+      return false;
+    }
+    ordinals.remove(id);
+    deleted.set(i);
+    entries[i] = null;
+    bands[i] = null;
+    deletedCount++;
+    if (deletedCount >= COMPACT_AT && 2 * deletedCount >= size) {
+      compact();
+    }
+    return true;
+  }
+
+  /** Renumbers the live entries in their order and rebuilds the maps without the deleted ones. */
+  private void compact() {
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      if (entries[i] != null) {
+        entries[n] = entries[i];
+        bands[n] = bands[i];
+        ordinals.put(entries[n].id(), n);
+        n++;
+      }
+    }
+    Arrays.fill(entries, n, size, null);
+    Arrays.fill(bands, n, size, null);
+    size = n;
+    deleted = new BitSet();
+    deletedCount = 0;
+    byShingle = new LongIntMultimap();
+    byBand = new LongIntMultimap();
+    for (int i = 0; i < size; i++) {
+      post(i);
+    }
+  }
+
+  /** The articles with ordinals below {@code limit} (added before it) as a candidate source. */
+  public CandidateSource view(int limit) {
+    return new CandidateSource() {
+      @Override
+      public List<Candidate> candidates(long[] bandKeys, int[] anchors, int max) {
+        return CandidateIndex.this.candidates(limit, bandKeys, anchors, max);
+      }
+
+      @Override
+      public Evidence evidence(String id) {
+        int i = ordinals.getOrDefault(id, -1);
+        return i < 0 || i >= limit ? null : entries[i];
+      }
+    };
+  }
+
+  /** Per-thread counters for one look-up: hits per ordinal, the ordinals hit. */
+  private static final ThreadLocal<int[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new int[][] {new int[1024], new int[1024]});
+
+  /**
+   * Live entries below {@code limit}, one hit per shared band key and per anchor shingle held; the
+   * first {@code max} by {@link Candidate#ORDER}. Counts in per-thread primitive arrays; only the
+   * chosen entries become candidates.
+   */
+  private List<Candidate> candidates(int limit, long[] bandKeys, int[] anchors, int max) {
+    if (limit == 0 || max == 0) {
+      return List.of();
+    }
+    int[][] scratch = SCRATCH.get();
+    if (scratch[0].length < limit) {
+      scratch[0] = new int[Math.max(limit, 2 * scratch[0].length)];
+    }
+    int[] hits = scratch[0];
+    int n = 0;
+    for (long b : bandKeys) {
+      n = count(byBand, b, limit, hits, scratch, n);
+    }
+    for (int a : anchors) {
+      n = count(byShingle, a, limit, hits, scratch, n);
+    }
+    int[] touched = scratch[1];
+    long[] ranked = new long[n]; // -hits << 32 | ordinal: most hits first
+    for (int i = 0; i < n; i++) {
+      ranked[i] = ((long) -hits[touched[i]] << 32) | touched[i];
+      hits[touched[i]] = 0;
+    }
+    Arrays.sort(ranked);
+    int cut = Math.min(max, n);
+    if (cut == 0) {
+      return List.of();
+    }
+    // everything tied with the last place competes by id
+    int boundary = (int) (ranked[cut - 1] >> 32);
+    int last = cut;
+    while (last < n && (int) (ranked[last] >> 32) == boundary) {
+      last++;
+    }
+    List<Candidate> out = new ArrayList<>(last);
+    for (int i = 0; i < last; i++) {
+      out.add(new Candidate(entries[(int) ranked[i]], -(int) (ranked[i] >> 32)));
+    }
+    out.sort(Candidate.ORDER);
+    return out.size() > max ? new ArrayList<>(out.subList(0, max)) : out;
+  }
+
+  private int count(LongIntMultimap map, long key, int limit, int[] hits, int[][] scratch,
+      int n) {
+    for (int p = map.head(key); p != LongIntMultimap.NONE; p = map.next(p)) {
+      int v = map.value(p);
+      if (v < limit && !deleted.get(v) && hits[v]++ == 0) {
+        if (n == scratch[1].length) {
+          scratch[1] = Arrays.copyOf(scratch[1], 2 * n);
+        }
+        scratch[1][n++] = v;
+      }
+    }
+    return n;
+  }
+}
