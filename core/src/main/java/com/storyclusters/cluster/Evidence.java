@@ -1,14 +1,35 @@
 package com.storyclusters.cluster;
 
+import com.storyclusters.fingerprint.Fingerprint;
+import java.util.Arrays;
+
 /**
- * What scoring reads of an indexed article: its lead shingles in text order (the first {@link
- * com.storyclusters.fingerprint.Fingerprint#leadLength} of them), its shingle count with repeats,
- * its sorted distinct shingle set and its MinHash sketch. Immutable by convention (the arrays are
- * not written after construction); internal.
+ * What scoring reads of an article: its lead as ranks into its set (the first {@link
+ * Fingerprint#leadLength} evidence shingles in text order, each as the index of its value in
+ * {@code set}), its shingle count with repeats, its sorted distinct shingle set and its MinHash
+ * sketch. Immutable by convention (the arrays are not written after construction); internal.
  */
-public record Evidence(String id, int[] lead, int length, int[] set, int[] sketch) {
+public record Evidence(String id, int[] leadRanks, int length, int[] set, int[] sketch) {
   /** The evidence of a fingerprint about to be indexed under {@code id}. */
-  public static Evidence of(String id, com.storyclusters.fingerprint.Fingerprint fp) {
-    return new Evidence(id, fp.lead, fp.length, fp.set, fp.sketch);
+  public static Evidence of(String id, Fingerprint fp) {
+    return new Evidence(id, ranks(fp.lead, fp.set), fp.length, fp.set, fp.sketch);
+  }
+
+  /** The lead's shingle values, in text order. */
+  public int[] lead() {
+    int[] out = new int[leadRanks.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = set[leadRanks[i]];
+    }
+    return out;
+  }
+
+  /** The index in {@code set} of each of {@code values} (each must be in it). */
+  public static int[] ranks(int[] values, int[] set) {
+    int[] out = new int[values.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Arrays.binarySearch(set, values[i]);
+    }
+    return out;
   }
 }

@@ -78,23 +78,21 @@ public final class PairScorer {
       this.source = source;
       this.df = df;
       this.docCount = docCount;
-      double[] weights = new double[fp.set().length];
+      int[] set = fp.set();
+      double[] weights = new double[set.length];
       double[] otherWeights = new double[weights.length];
+      int[] counts = new int[set.length]; // frozen and recent: what anchors are chosen by
+      double total = 0;
       for (int i = 0; i < weights.length; i++) {
-        int frozen = df.estimate(fp.set()[i]);
+        int frozen = df.estimate(set[i]);
         int recent = recentCounts == null ? 0 : recentCounts[i];
         weights[i] = idf(withRecent, frozen + recent + 1);
         otherWeights[i] = idf(docCount, frozen);
+        counts[i] = frozen + recent;
+        total += weights[i];
       }
-      double[] leadWeights = new double[fp.lead().length];
-      for (int i = 0; i < leadWeights.length; i++) {
-        leadWeights[i] = weights[Arrays.binarySearch(fp.set(), fp.lead()[i])];
-      }
-      side = new Side(fp.lead(), leadWeights, fp.length(), fp.set(), weights, otherWeights);
-      anchors = anchors(fp, h -> {
-        int i = Arrays.binarySearch(fp.set(), h);
-        return df.estimate(h) + (recentCounts == null || i < 0 ? 0 : recentCounts[i]);
-      });
+      side = new Side(fp.leadRanks(), fp.length(), set, weights, otherWeights, total);
+      anchors = anchors(fp, counts);
     }
 
     /** Whether the article is long enough to link at all. */
@@ -126,19 +124,22 @@ public final class PairScorer {
    * the new text's lead share come first: most candidates share a few common shingles only.
    */
   public MatchScores score(Query q, Evidence c, String candidateSource) {
-    Evidence fp = q.fp;
-    int common = Fingerprint.intersectionSize(fp.set(), c.set());
-    double plain = (double) common / Math.max(1, Math.min(fp.set().length, c.set().length));
-    if (plain < MIN_PLAIN_OVERLAP
-        || !mayLink(fp.lead(), q.side.leadWeights(), fp.length(), c.set())) {
+    Side a = q.side;
+    Merge m = MERGE.get().of(a.set(), c.set());
+    double plain = (double) m.common / Math.max(1, Math.min(a.set().length, c.set().length));
+    if (plain < MIN_PLAIN_OVERLAP || !mayLink(a, m)) {
       return null;
     }
-    MatchScores s = scores(q, c, candidateSource);
+    MatchScores s = scores(q, c, candidateSource, m);
     return s.linked() ? s : null;
   }
 
   /** The full scores of a pair, linked or not (for explanations). */
   public MatchScores scores(Query q, Evidence c, String candidateSource) {
+    return scores(q, c, candidateSource, MERGE.get().of(q.side.set(), c.set()));
+  }
+
+  private MatchScores scores(Query q, Evidence c, String candidateSource, Merge m) {
     Evidence fp = q.fp;
     double minHashJaccard = Fingerprint.sketchJaccard(fp.sketch(), fp.set().length, c.sketch(),
         c.set().length);
@@ -147,8 +148,8 @@ public final class PairScorer {
     IntToDoubleFunction weightOfOther = h -> idf(n, df.estimate(h));
     double total = q.totals == null ? totalWeight(c.set(), weightOfOther)
         : q.totals.computeIfAbsent(c.id(), id -> totalWeight(c.set(), weightOfOther));
-    return verify(q.side, c.lead(), c.length(), c.set(), total, weightOfOther, minHashJaccard,
-        !q.source.isEmpty() && q.source.equals(candidateSource));
+    return verify(q.side, c, total, weightOfOther, minHashJaccard,
+        !q.source.isEmpty() && q.source.equals(candidateSource), m);
   }
 
   /** The sum of a set's weights, in set order. */
@@ -162,14 +163,27 @@ public final class PairScorer {
 
   /**
    * Up to {@code maxAnchors} shingles of the anchor sample ({@link Fingerprint#sampled}) that at
-   * least one indexed article holds by {@code df} (the frequency estimate and the recent counts): the {@link #LEAD_ANCHORS} rarest of
-   * the lead window, then the rarest of the whole text.
+   * least one indexed article holds by {@code counts} (the frequency estimate and the recent
+   * counts of each shingle of the set): the {@link #LEAD_ANCHORS} rarest of the lead window, then
+   * the rarest of the whole text.
    */
-  private int[] anchors(Evidence fp, java.util.function.IntUnaryOperator df) {
-    long[] lead = rarest(fp.lead(), Math.min(fp.lead().length, (int) Math.max(leadShingles,
-        leadFraction * fp.length())), df);
+  private int[] anchors(Evidence fp, int[] counts) {
+    int[] set = fp.set();
+    int[] leadRanks = fp.leadRanks();
+    int window = Math.min(leadRanks.length, (int) Math.max(leadShingles,
+        leadFraction * fp.length()));
+    long[] packed = new long[Math.max(window, set.length)];
+    int m = 0;
+    for (int k = 0; k < window; k++) {
+      m = pack(packed, m, set, leadRanks[k], counts);
+    }
+    long[] lead = rarest(packed, m);
     int fromLead = Math.min(lead.length, Math.min(LEAD_ANCHORS, maxAnchors));
-    long[] all = rarest(fp.set(), fp.set().length, df);
+    m = 0;
+    for (int k = 0; k < set.length; k++) {
+      m = pack(packed, m, set, k, counts);
+    }
+    long[] all = rarest(packed, m);
     int[] out = new int[maxAnchors];
     int n = 0;
     for (int i = 0; i < fromLead; i++) {
@@ -186,99 +200,137 @@ public final class PairScorer {
   }
 
   /**
-   * The distinct sampled shingles among {@code shingles[0, n)} held by 1 to {@link
-   * #MAX_ANCHOR_FREQUENCY} articles (by the frequency estimate), rarest first, then by value; each
-   * packed as {@code df << 32 | value}.
+   * Appends {@code set[k]} packed as {@code count << 32 | value} when it is sampled and held by 1
+   * to {@link #MAX_ANCHOR_FREQUENCY} articles.
    */
-  private static long[] rarest(int[] shingles, int n, java.util.function.IntUnaryOperator docFreq) {
-    long[] packed = new long[n];
-    int m = 0;
-    for (int k = 0; k < n; k++) {
-      int h = shingles[k];
-      if (!Fingerprint.sampled(h)) {
-        continue;
-      }
-      int df = docFreq.applyAsInt(h);
-      if (df >= 1 && df <= MAX_ANCHOR_FREQUENCY) {
-        packed[m++] = ((long) df << 32) | (h & 0xFFFFFFFFL);
-      }
+  private static int pack(long[] packed, int m, int[] set, int k, int[] counts) {
+    int h = set[k];
+    if (Fingerprint.sampled(h) && counts[k] >= 1 && counts[k] <= MAX_ANCHOR_FREQUENCY) {
+      packed[m++] = ((long) counts[k] << 32) | (h & 0xFFFFFFFFL);
     }
+    return m;
+  }
+
+  /** The distinct entries of {@code packed[0, m)}, rarest first, then by value. */
+  private static long[] rarest(long[] packed, int m) {
     Arrays.sort(packed, 0, m);
+    long[] out = new long[m];
     int d = 0;
     for (int k = 0; k < m; k++) {
       if (k == 0 || packed[k] != packed[k - 1]) {
-        packed[d++] = packed[k];
+        out[d++] = packed[k];
       }
     }
-    return Arrays.copyOf(packed, d);
+    return Arrays.copyOf(out, d);
   }
 
   /**
-   * A new article's side of a pair: its lead and set, the weight of each shingle as its own
-   * (counted with the article) and as the other text's would be weighed (by the frozen table
-   * alone). Arrays are not written after construction.
+   * A new article's side of a pair: its lead as ranks into its set, its set, the weight of each
+   * shingle as its own (counted with the article) and as the other text's would be weighed (by
+   * the frozen table alone), and the sum of its own weights in set order. Arrays are not written
+   * after construction.
    */
-  record Side(int[] lead, double[] leadWeights, int length, int[] set, double[] weights,
-      double[] otherWeights) {}
+  record Side(int[] leadRanks, int length, int[] set, double[] weights, double[] otherWeights,
+      double total) {}
 
   /**
-   * Scores a pair. A's shingles weigh {@code a.weights()}; B's own shingles weigh by {@code
-   * weightOfOther}, whose sum over B's set is {@code otherTotalB} (computed once per indexed
-   * article and epoch, so that a pair's merge looks nothing up): B's weight is that sum with its
-   * shared shingles re-weighed as A's. {@code sameSource}: both articles come from one (named)
-   * source, whose house style, datelines and recurring formulas (daily market reports, match
-   * reports of one series) make its own articles alike without being copies: such pairs need
-   * {@code minScoreSameSource}.
+   * One pass over two sorted sets, per thread: which of A's shingles B holds ({@code inB}, by A's
+   * index) and where each of B's is in A ({@code inA}, by B's index, -1 when A lacks it). Every
+   * later question about the pair (overlap, shared weight, lead shares, shared runs) is then a
+   * look-up by index, never a search.
    */
-  MatchScores verify(Side a, int[] leadB, int lengthB, int[] setB, double otherTotalB,
-      IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource) {
+  static final class Merge {
+    boolean[] inB = new boolean[1024];
+    int[] inA = new int[1024];
+    int common;
+
+    Merge of(int[] a, int[] b) {
+      if (inB.length < a.length) {
+        inB = new boolean[Math.max(a.length, 2 * inB.length)];
+      }
+      if (inA.length < b.length) {
+        inA = new int[Math.max(b.length, 2 * inA.length)];
+      }
+      java.util.Arrays.fill(inB, 0, a.length, false);
+      java.util.Arrays.fill(inA, 0, b.length, -1);
+      int i = 0;
+      int j = 0;
+      int c = 0;
+      while (i < a.length && j < b.length) {
+        int x = a[i];
+        int y = b[j];
+        if (x < y) {
+          i++;
+        } else if (x > y) {
+          j++;
+        } else {
+          inB[i] = true;
+          inA[j] = i;
+          c++;
+          i++;
+          j++;
+        }
+      }
+      common = c;
+      return this;
+    }
+  }
+
+  private static final ThreadLocal<Merge> MERGE = ThreadLocal.withInitial(Merge::new);
+
+  /**
+   * Scores a pair (merging the two sets first). A's shingles weigh {@code a.weights()}; B's own
+   * shingles weigh by {@code weightOfOther}, whose sum over B's set is {@code otherTotalB}.
+   */
+  MatchScores verify(Side a, Evidence b, double otherTotalB, IntToDoubleFunction weightOfOther,
+      double minHashJaccard, boolean sameSource) {
+    return verify(a, b, otherTotalB, weightOfOther, minHashJaccard, sameSource,
+        MERGE.get().of(a.set(), b.set()));
+  }
+
+  /**
+   * Scores a pair whose sets {@code m} merged. A's shingles weigh {@code a.weights()}; B's own
+   * shingles weigh by {@code weightOfOther}, whose sum over B's set is {@code otherTotalB}
+   * (computed once per indexed article and epoch, so that a pair looks nothing up): B's weight is
+   * that sum with its shared shingles re-weighed as A's. {@code sameSource}: both articles come
+   * from one (named) source, whose house style, datelines and recurring formulas (daily market
+   * reports, match reports of one series) make its own articles alike without being copies: such
+   * pairs need {@code minScoreSameSource}.
+   */
+  private MatchScores verify(Side a, Evidence b, double otherTotalB,
+      IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource, Merge m) {
     int[] setA = a.set();
+    int[] setB = b.set();
     double[] weightsA = a.weights();
-    double weightA = 0;
+    double[] otherA = a.otherWeights();
+    boolean[] inB = m.inB;
     double reweighed = 0;
     double shared = 0;
-    int common = 0;
-    int i = 0;
-    int j = 0;
-    while (i < setA.length && j < setB.length) {
-      int x = setA[i];
-      int y = setB[j];
-      if (x < y) {
-        weightA += weightsA[i++];
-      } else if (x > y) {
-        j++;
-      } else {
+    for (int i = 0; i < setA.length; i++) { // in set order, as the sums always were
+      if (inB[i]) {
         double w = weightsA[i];
-        weightA += w;
         shared += w;
-        reweighed += w - a.otherWeights()[i];
-        common++;
-        i++;
-        j++;
+        reweighed += w - otherA[i];
       }
     }
-    while (i < setA.length) {
-      weightA += weightsA[i++];
-    }
+    double weightA = a.total();
     double weightB = otherTotalB + reweighed;
     double cA = weightA == 0 ? 0 : shared / weightA;
     double cB = weightB <= 0 ? 0 : shared / weightB;
     double score = Math.max(cA, cB);
-    int union = setA.length + setB.length - common;
-    double jaccard = union == 0 ? 0 : (double) common / union;
+    int union = setA.length + setB.length - m.common;
+    double jaccard = union == 0 ? 0 : (double) m.common / union;
     boolean bigEnough = setA.length >= minShingles && setB.length >= minShingles
         && score >= (sameSource ? minScoreSameSource : minScore);
     if (!bigEnough) { // the lead is only looked at when the score already passes
       return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, -1, -1, 0,
           0, false);
     }
-    int runA = firstSharedRun(a.lead(), setB);
-    int runB = firstSharedRun(leadB, setA);
-    double leadShareA = leadShare(a.lead(), a.length(), setB, p -> a.leadWeights()[p]);
-    double leadShareB = leadShare(leadB, lengthB, setA, p -> {
-      int k = Arrays.binarySearch(setA, leadB[p]);
-      return k >= 0 ? weightsA[k] : weightOfOther.applyAsDouble(leadB[p]);
-    });
+    int[] leadB = b.leadRanks();
+    int runA = firstSharedRun(a.leadRanks(), p -> inB[p]);
+    int runB = firstSharedRun(leadB, p -> m.inA[p] >= 0);
+    double leadShareA = leadShareA(a, m);
+    double leadShareB = leadShareB(b, m, weightsA, weightOfOther);
     boolean linked = leadShareA >= minLeadShare && leadShareB >= minLeadShare;
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, runA, runB,
         clip(leadShareA), clip(leadShareB), linked);
@@ -292,59 +344,77 @@ public final class PairScorer {
    * Whether a pair can link at all, from the new text's side alone: its lead share in {@code
    * setB} (the same sum {@link #verify} computes, from weights looked up once per new text) must
    * reach {@code minLeadShare}. Most candidates share common phrases further down but not the lead:
-   * this rejects them before the weighted merge, which looks up the weight of every shingle only B
+   * this rejects them before the weighted sums, which look up the weight of every shingle only B
    * has. Exact: {@code verify} never links a pair this rejects.
-   *
-   * @param leadWeightsA the weight of each of {@code leadA}'s shingles, in lead order
    */
-  boolean mayLink(int[] leadA, double[] leadWeightsA, int lengthA, int[] setB) {
-    int window = window(leadA, lengthA);
-    double total = 0;
-    double shared = 0;
-    for (int p = 0; p < window; p++) {
-      double w = leadWeightsA[p];
-      total += w;
-      if (Arrays.binarySearch(setB, leadA[p]) >= 0) {
-        shared += w;
-      }
-    }
-    return (total == 0 ? 0 : shared / total) >= minLeadShare;
+  boolean mayLink(Side a, int[] setB) {
+    return mayLink(a, MERGE.get().of(a.set(), setB));
   }
 
-  private int window(int[] lead, int length) {
-    return (int) Math.min(lead.length, Math.min(length,
+  private boolean mayLink(Side a, Merge m) {
+    return leadShareA(a, m) >= minLeadShare;
+  }
+
+  /**
+   * IDF-weighted share of A's lead window (its first {@code max(leadShingles, leadFraction *
+   * length)} shingles) that B holds; A's shingles weigh as its own.
+   */
+  private double leadShareA(Side a, Merge m) {
+    int[] ranks = a.leadRanks();
+    double[] weights = a.weights();
+    boolean[] inB = m.inB;
+    int window = window(ranks.length, a.length());
+    double total = 0;
+    double sum = 0;
+    for (int p = 0; p < window; p++) {
+      double w = weights[ranks[p]];
+      total += w;
+      if (inB[ranks[p]]) {
+        sum += w;
+      }
+    }
+    return total == 0 ? 0 : sum / total;
+  }
+
+  /**
+   * IDF-weighted share of B's lead window that A holds; B's shingles that A holds weigh as A's,
+   * the others by {@code weightOfOther}.
+   */
+  private double leadShareB(Evidence b, Merge m, double[] weightsA,
+      IntToDoubleFunction weightOfOther) {
+    int[] ranks = b.leadRanks();
+    int[] setB = b.set();
+    int[] inA = m.inA;
+    int window = window(ranks.length, b.length());
+    double total = 0;
+    double sum = 0;
+    for (int p = 0; p < window; p++) {
+      int k = inA[ranks[p]];
+      if (k >= 0) {
+        double w = weightsA[k];
+        total += w;
+        sum += w;
+      } else {
+        total += weightOfOther.applyAsDouble(setB[ranks[p]]);
+      }
+    }
+    return total == 0 ? 0 : sum / total;
+  }
+
+  private int window(int leadLength, int length) {
+    return (int) Math.min(leadLength, Math.min(length,
         Math.max(leadShingles, leadFraction * length)));
   }
 
   /**
-   * IDF-weighted share of the lead window of a text of {@code length} shingles (its first {@code
-   * max(leadShingles, leadFraction * length)} shingles, which {@code lead} holds) that occurs in
-   * {@code otherSet}; {@code weightAt(p)} weighs {@code lead[p]}.
+   * Position of the first run of RUN consecutive lead shingles (given as ranks) that the other
+   * text holds ({@code heldAt(rank)}); -1 if none. Runs after the lead are not seen.
    */
-  double leadShare(int[] lead, int length, int[] otherSet, java.util.function.IntToDoubleFunction
-      weightAt) {
-    int window = window(lead, length);
-    double total = 0;
-    double shared = 0;
-    for (int p = 0; p < window; p++) {
-      double w = weightAt.applyAsDouble(p);
-      total += w;
-      if (Arrays.binarySearch(otherSet, lead[p]) >= 0) {
-        shared += w;
-      }
-    }
-    return total == 0 ? 0 : shared / total;
-  }
-
-  /**
-   * Position of the first run of RUN consecutive shingles of seq found in set; -1 if none. Called
-   * with a text's lead ({@link Fingerprint#leadLength}), so runs further on are not seen.
-   */
-  static int firstSharedRun(int[] seq, int[] set) {
+  static int firstSharedRun(int[] leadRanks, java.util.function.IntPredicate heldAt) {
     int run = 0;
-    int need = Math.min(RUN, seq.length);
-    for (int p = 0; p < seq.length; p++) {
-      if (Arrays.binarySearch(set, seq[p]) >= 0) {
+    int need = Math.min(RUN, leadRanks.length);
+    for (int p = 0; p < leadRanks.length; p++) {
+      if (heldAt.test(leadRanks[p])) {
         run++;
         if (run >= need && need > 0) {
           return p - need + 1;

@@ -236,14 +236,14 @@ public final class IndexLayout {
       ByteArrayDataInput in = new ByteArrayDataInput(l.bytes, l.offset, l.length);
       int length = in.readVInt();
       int[] s = set(doc);
-      int[] leadShingles = new int[Fingerprint.leadLength(length)];
-      for (int i = 0; i < leadShingles.length; i++) {
+      int[] leadRanks = new int[Fingerprint.leadLength(length)];
+      for (int i = 0; i < leadRanks.length; i++) {
         int rank = in.readVInt();
         if (rank < 0 || rank >= s.length) {
           throw new CorruptIndexException(
               "lead shingle " + rank + " outside a set of " + s.length, path);
         }
-        leadShingles[i] = s[rank];
+        leadRanks[i] = rank;
       }
       if (sketch == null || sketch.docID() >= doc) {
         sketch = reader.getBinaryDocValues(SKETCH);
@@ -254,7 +254,7 @@ public final class IndexLayout {
         sk = new int[b.length / 4];
         ByteBuffer.wrap(b.bytes, b.offset, b.length).asIntBuffer().get(sk);
       }
-      return new Evidence(id, leadShingles, length, s, sk);
+      return new Evidence(id, leadRanks, length, s, sk);
     }
   }
 
@@ -294,8 +294,8 @@ public final class IndexLayout {
     ByteArrayDataOutput out = new ByteArrayDataOutput(seq);
     try {
       out.writeVInt(fp.length);
-      for (int h : fp.lead) { // each lead shingle by its rank in the sorted set: 1-2 bytes, not 4
-        out.writeVInt(Arrays.binarySearch(fp.set, h));
+      for (int rank : Evidence.ranks(fp.lead, fp.set)) { // 1-2 bytes, not 4
+        out.writeVInt(rank);
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e); // an array output does not fail

@@ -32,10 +32,6 @@ class PairScorerTest {
           for (int i = 0; i < weightsA.length; i++) {
             weightsA[i] = weight(setA[i]);
           }
-          double[] leadWeightsA = new double[leadA.length];
-          for (int i = 0; i < leadA.length; i++) {
-            leadWeightsA[i] = weightsA[Arrays.binarySearch(setA, leadA[i])];
-          }
           IntToDoubleFunction other = PairScorerTest::weight;
           PairScorer v = new PairScorer(0.05 * r.nextInt(8), 0.5, 10 + r.nextInt(100),
               0.05 + 0.3 * r.nextDouble(), minLeadShare, 1 + r.nextInt(12), 64);
@@ -43,11 +39,17 @@ class PairScorerTest {
           for (int i = 0; i < setA.length; i++) {
             otherA[i] = other.applyAsDouble(setA[i]);
           }
-          PairScorer.Side side = new PairScorer.Side(leadA, leadWeightsA, a.length, setA, weightsA,
-              otherA);
-          boolean linked = v.verify(side, leadB, b.length, setB,
-              PairScorer.totalWeight(setB, other), other, 0, r.nextInt(4) == 0).linked();
-          boolean may = v.mayLink(leadA, leadWeightsA, a.length, setB);
+          double total = 0;
+          for (double w : weightsA) {
+            total += w;
+          }
+          PairScorer.Side side = new PairScorer.Side(Evidence.ranks(leadA, setA), a.length, setA,
+              weightsA, otherA, total);
+          Evidence evidenceB = new Evidence("b", Evidence.ranks(leadB, setB), b.length, setB,
+              new int[0]);
+          boolean linked = v.verify(side, evidenceB, PairScorer.totalWeight(setB, other), other, 0,
+              r.nextInt(4) == 0).linked();
+          boolean may = v.mayLink(side, setB);
           assertTrue(!linked || may);
           seen[0] += linked ? 1 : 0;
           seen[1] += may ? 0 : 1;
