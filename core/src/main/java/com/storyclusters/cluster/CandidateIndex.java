@@ -11,7 +11,7 @@ import java.util.List;
  * Every live indexed article's evidence and candidate keys, in memory and in primitive form: the
  * only place candidates are looked up. Each article gets an ordinal in add order; its band keys and
  * the anchor sample of its shingles ({@link Fingerprint#sampled}) point at it in two primitive
- * multimaps. The durable index keeps what this is rebuilt from on open (the sets, leads, sketches
+ * multimaps, where each key's ordinals lie contiguous and ascending. The durable index keeps what this is rebuilt from on open (the sets, leads, sketches
  * and band keys as doc values), and no term of either kind.
  *
  * <p>{@link #view} gives a {@link CandidateSource} over the articles with ordinals below a limit: a
@@ -194,9 +194,17 @@ public final class CandidateIndex {
 
   private int count(LongIntMultimap map, long key, int limit, int[] hits, int[][] scratch,
       int n) {
-    for (int p = map.head(key); p != LongIntMultimap.NONE; p = map.next(p)) {
-      int v = map.value(p);
-      if (v < limit && !deleted.get(v) && hits[v]++ == 0) {
+    int slot = map.find(key);
+    if (slot == LongIntMultimap.NONE) {
+      return n;
+    }
+    int c = map.count(slot);
+    for (int i = 0; i < c; i++) {
+      int v = map.value(slot, i);
+      if (v >= limit) {
+        break; // values ascend: the rest were added after the view's limit
+      }
+      if (!deleted.get(v) && hits[v]++ == 0) {
         if (n == scratch[1].length) {
           scratch[1] = Arrays.copyOf(scratch[1], 2 * n);
         }

@@ -3,20 +3,27 @@ package com.storyclusters.cluster;
 import java.util.Arrays;
 
 /**
- * A multimap from {@code long} keys to {@code int} values in primitive arrays: an open-addressing
- * table of keys, each pointing at the newest of its values, which are chained back to the oldest
- * ({@link #head}, {@link #next}, {@link #value}). No boxing and no allocation per entry (the arrays grow by doubling). Not thread-safe.
+ * A multimap from {@code long} keys to {@code int} values in primitive arrays, laid out for
+ * look-ups that read all of a key's values: an open-addressing table of keys, each with its
+ * value count and either its only value (most keys have one) or the offset of its values in one
+ * shared arena, where they lie contiguous, in the order they were put. A key's block doubles when
+ * full (moved to the arena's end; the old block is abandoned, so the arena holds at most about
+ * twice the values). So a look-up costs a probe and one contiguous read, never a chain of random
+ * reads. No boxing and no allocation per entry. Not thread-safe for writes; reads are safe while
+ * nothing writes.
  */
 final class LongIntMultimap {
-  /** No value: the end of a key's values. */
+  /** Not found. */
   static final int NONE = -1;
+  private static final int FIRST_BLOCK = 4;
 
   private long[] keys;
-  private int[] heads; // NONE marks a free slot
+  private int[] counts; // 0 marks a free slot
+  private int[] refs; // the value when the count is 1, else the arena offset of the values
+  private int[] capacities; // of a key's arena block; 0 while it has none
   private int keyCount;
-  private int[] values = new int[64];
-  private int[] next = new int[64];
-  private int valueCount;
+  private int[] arena = new int[256];
+  private int arenaSize;
 
   LongIntMultimap() {
     allocate(64);
@@ -24,8 +31,9 @@ final class LongIntMultimap {
 
   private void allocate(int capacity) {
     keys = new long[capacity];
-    heads = new int[capacity];
-    Arrays.fill(heads, NONE);
+    counts = new int[capacity];
+    refs = new int[capacity];
+    capacities = new int[capacity];
     keyCount = 0;
   }
 
@@ -34,65 +42,89 @@ final class LongIntMultimap {
   }
 
   void put(long key, int value) {
-    if (valueCount == values.length) {
-      values = Arrays.copyOf(values, valueCount * 2);
-      next = Arrays.copyOf(next, valueCount * 2);
-    }
-    if (2 * (keyCount + 1) > keys.length) {
+    if (4 * (keyCount + 1) > 3 * keys.length) {
       rehash(keys.length * 2);
     }
     int mask = keys.length - 1;
     int s = slot(key, mask);
-    while (heads[s] != NONE && keys[s] != key) {
+    while (counts[s] != 0 && keys[s] != key) {
       s = (s + 1) & mask;
     }
-    if (heads[s] == NONE) {
+    int c = counts[s];
+    if (c == 0) {
       keys[s] = key;
+      refs[s] = value;
+      counts[s] = 1;
       keyCount++;
+      return;
     }
-    values[valueCount] = value;
-    next[valueCount] = heads[s];
-    heads[s] = valueCount++;
+    if (c == 1) {
+      int first = refs[s];
+      refs[s] = block(FIRST_BLOCK);
+      capacities[s] = FIRST_BLOCK;
+      arena[refs[s]] = first;
+    } else if (c == capacities[s]) {
+      int moved = block(2 * c);
+      System.arraycopy(arena, refs[s], arena, moved, c);
+      refs[s] = moved;
+      capacities[s] = 2 * c;
+    }
+    arena[refs[s] + c] = value;
+    counts[s] = c + 1;
+  }
+
+  /** A block of {@code size} values at the arena's end; its offset. */
+  private int block(int size) {
+    if (arenaSize + size > arena.length) {
+      arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + size));
+    }
+    int at = arenaSize;
+    arenaSize += size;
+    return at;
   }
 
   private void rehash(int capacity) {
     long[] oldKeys = keys;
-    int[] oldHeads = heads;
+    int[] oldCounts = counts;
+    int[] oldRefs = refs;
+    int[] oldCapacities = capacities;
     allocate(capacity);
     int mask = capacity - 1;
     for (int i = 0; i < oldKeys.length; i++) {
-      if (oldHeads[i] != NONE) {
+      if (oldCounts[i] != 0) {
         int s = slot(oldKeys[i], mask);
-        while (heads[s] != NONE) {
+        while (counts[s] != 0) {
           s = (s + 1) & mask;
         }
         keys[s] = oldKeys[i];
-        heads[s] = oldHeads[i];
+        counts[s] = oldCounts[i];
+        refs[s] = oldRefs[i];
+        capacities[s] = oldCapacities[i];
         keyCount++;
       }
     }
   }
 
-  /** Position of the newest value stored under {@code key}, or {@link #NONE}. */
-  int head(long key) {
+  /** The slot of {@code key}, or {@link #NONE}: the handle {@link #count} and {@link #value} take. */
+  int find(long key) {
     int mask = keys.length - 1;
     int s = slot(key, mask);
-    while (heads[s] != NONE) {
+    while (counts[s] != 0) {
       if (keys[s] == key) {
-        return heads[s];
+        return s;
       }
       s = (s + 1) & mask;
     }
     return NONE;
   }
 
-  /** The position of the value put under the same key before the one at {@code position}. */
-  int next(int position) {
-    return next[position];
+  /** How many values the key of a slot holds. */
+  int count(int slot) {
+    return counts[slot];
   }
 
-  /** The value at a position. */
-  int value(int position) {
-    return values[position];
+  /** The {@code i}-th value put under the key of a slot (0: the oldest). */
+  int value(int slot, int i) {
+    return counts[slot] == 1 ? refs[slot] : arena[refs[slot] + i];
   }
 }
