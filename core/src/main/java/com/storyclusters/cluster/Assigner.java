@@ -106,7 +106,11 @@ public final class Assigner {
    * earlier articles), which the frozen frequency table does not count yet.
    */
   public static int[][] recentCounts(Fingerprint[] segment, Statistics stats) {
-    IntIntHashMap inSegment = new IntIntHashMap();
+    int expected = 0;
+    for (Fingerprint fp : segment) {
+      expected += fp.set.length;
+    }
+    IntIntHashMap inSegment = new IntIntHashMap(expected);
     int[][] out = new int[segment.length][];
     for (int k = 0; k < segment.length; k++) {
       int[] set = segment[k].set;

@@ -55,7 +55,9 @@ public record Candidate(Evidence evidence, int hits) {
         }
       }
     }
-    all.sort(ORDER);
+    if (ranked.length > 1) { // one list is in order already
+      all.sort(ORDER);
+    }
     return all.size() > max ? new ArrayList<>(all.subList(0, max)) : all;
   }
 }

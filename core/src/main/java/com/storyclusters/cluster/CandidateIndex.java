@@ -168,28 +168,43 @@ public final class CandidateIndex {
       n = count(byShingle, a, limit, hits, scratch, n);
     }
     int[] touched = scratch[1];
-    long[] ranked = new long[n]; // -hits << 32 | ordinal: most hits first
+    // hits are small counts: select the first max by a histogram, not by sorting every hit
+    int most = 0;
     for (int i = 0; i < n; i++) {
-      ranked[i] = ((long) -hits[touched[i]] << 32) | touched[i];
-      hits[touched[i]] = 0;
+      most = Math.max(most, hits[touched[i]]);
     }
-    Arrays.sort(ranked);
-    int cut = Math.min(max, n);
-    if (cut == 0) {
-      return List.of();
+    int[] histogram = new int[most + 1];
+    for (int i = 0; i < n; i++) {
+      histogram[hits[touched[i]]]++;
     }
-    // everything tied with the last place competes by id
-    int boundary = (int) (ranked[cut - 1] >> 32);
-    int last = cut;
-    while (last < n && (int) (ranked[last] >> 32) == boundary) {
-      last++;
+    int boundary = histogram.length - 1; // the hits of the last place taken
+    int above = 0; // entries with more hits than the boundary
+    while (boundary > 1 && above + histogram[boundary] < max) {
+      above += histogram[boundary--];
     }
-    List<Candidate> out = new ArrayList<>(last);
-    for (int i = 0; i < last; i++) {
-      out.add(new Candidate(entries[(int) ranked[i]], -(int) (ranked[i] >> 32)));
+    List<Candidate> out = new ArrayList<>(Math.min(n, max));
+    java.util.PriorityQueue<Candidate> tied = new java.util.PriorityQueue<>(Candidate.ORDER
+        .reversed()); // the smallest ids of the boundary group, largest on top
+    int room = max - above;
+    for (int i = 0; i < n; i++) {
+      int v = touched[i];
+      int h = hits[v];
+      hits[v] = 0;
+      if (h > boundary) {
+        out.add(new Candidate(entries[v], h));
+      } else if (h == boundary) {
+        Candidate c = new Candidate(entries[v], h);
+        if (tied.size() < room) {
+          tied.add(c);
+        } else if (Candidate.ORDER.compare(c, tied.peek()) < 0) {
+          tied.poll();
+          tied.add(c);
+        }
+      }
     }
+    out.addAll(tied);
     out.sort(Candidate.ORDER);
-    return out.size() > max ? new ArrayList<>(out.subList(0, max)) : out;
+    return out;
   }
 
   private int count(LongIntMultimap map, long key, int limit, int[] hits, int[][] scratch,

@@ -83,11 +83,13 @@ public final class PairScorer {
       double[] otherWeights = new double[weights.length];
       int[] counts = new int[set.length]; // frozen and recent: what anchors are chosen by
       double total = 0;
+      Idf own = new Idf(withRecent);
+      Idf other = new Idf(docCount);
       for (int i = 0; i < weights.length; i++) {
         int frozen = df.estimate(set[i]);
         int recent = recentCounts == null ? 0 : recentCounts[i];
-        weights[i] = idf(withRecent, frozen + recent + 1);
-        otherWeights[i] = idf(docCount, frozen);
+        weights[i] = own.of(frozen + recent + 1);
+        otherWeights[i] = other.of(frozen);
         counts[i] = frozen + recent;
         total += weights[i];
       }
@@ -143,9 +145,9 @@ public final class PairScorer {
     Evidence fp = q.fp;
     double minHashJaccard = Fingerprint.sketchJaccard(fp.sketch(), fp.set().length, c.sketch(),
         c.set().length);
-    long n = q.docCount;
+    Idf idf = new Idf(q.docCount);
     ShingleFrequencies df = q.df;
-    IntToDoubleFunction weightOfOther = h -> idf(n, df.estimate(h));
+    IntToDoubleFunction weightOfOther = h -> idf.of(df.estimate(h));
     double total = q.totals == null ? totalWeight(c.set(), weightOfOther)
         : q.totals.computeIfAbsent(c.id(), id -> totalWeight(c.set(), weightOfOther));
     return verify(q.side, c, total, weightOfOther, minHashJaccard,
@@ -432,9 +434,22 @@ public final class PairScorer {
    * weight.
    */
   public static double idf(long docCount, long docFreq) {
-    long n = Math.max(1, docCount);
-    long df = Math.min(Math.max(1, docFreq), n);
-    return Math.log(n + 1.0) - log(df);
+    return new Idf(docCount).of(docFreq);
+  }
+
+  /** {@link #idf} for one article count, its logarithm taken once. */
+  static final class Idf {
+    private final long n;
+    private final double logN;
+
+    Idf(long docCount) {
+      n = Math.max(1, docCount);
+      logN = Math.log(n + 1.0);
+    }
+
+    double of(long docFreq) {
+      return logN - log(Math.min(Math.max(1, docFreq), n));
+    }
   }
 
   private static final double[] LOGS = new double[1 << 16];

@@ -26,8 +26,12 @@ public final class Statistics {
   private final ShingleFrequencies frequencies;
   private final LineStatistics lines;
   private final Map<String, Pending> pending = new LinkedHashMap<>();
-  /** How many pending adds hold each shingle (see {@link #pendingCount}). */
-  private final IntIntHashMap pendingShingles = new IntIntHashMap();
+  /**
+   * How many pending adds hold each shingle (see {@link #pendingCount}); null when stale, rebuilt
+   * when next read. Most segments start at an epoch's start, with nothing pending, so counting
+   * every add here as it is made would be work for nothing.
+   */
+  private IntIntHashMap pendingShingles;
   /** How many pending adds carry each line key (see {@link #lineCount}). */
   private final LongIntHashMap pendingLines = new LongIntHashMap();
   private long docCount;
@@ -110,7 +114,7 @@ public final class Statistics {
 
   private void pend(String id, int[] set, long[] lineKeys) {
     pending.put(id, new Pending(set, lineKeys));
-    countSample(set, 1);
+    pendingShingles = null;
     countLines(lineKeys, 1);
   }
 
@@ -132,22 +136,27 @@ public final class Statistics {
     return lines.count(key) + pendingLines.get(key);
   }
 
-  private void countSample(int[] set, int delta) {
-    for (int h : set) {
-      if (pendingShingles.addTo(h, delta) == 0) {
-        pendingShingles.remove(h);
-      }
-    }
-  }
-
   /**
    * How many pending adds (of the current epoch, not yet in {@link #frequencies}) hold a shingle.
    * A new article's own weights and anchors read its shingles' frequencies with these counts
    * (cheap: one look-up per shingle of one text), so a copy finds an original that arrived in its
    * own epoch and weighs its shingles as one-by-one adds would; only the shingles of the other
-   * text of a pair are weighed by the frozen table.
+   * text of a pair are weighed by the frozen table. Not safe for concurrent use (it may count the
+   * pending adds first): read by the writer, under the facade's lock.
    */
   public int pendingCount(int h) {
+    if (pendingShingles == null) {
+      int expected = 0;
+      for (Pending p : pending.values()) {
+        expected += p.set.length;
+      }
+      pendingShingles = new IntIntHashMap(expected);
+      for (Pending p : pending.values()) {
+        for (int s : p.set) {
+          pendingShingles.addTo(s, 1);
+        }
+      }
+    }
     return pendingShingles.get(h);
   }
 
@@ -160,7 +169,7 @@ public final class Statistics {
   public void deleted(String id, int[] set, long[] lineKeys) {
     Pending p = pending.remove(id);
     if (p != null) {
-      countSample(p.set, -1);
+      pendingShingles = null;
       countLines(p.lineKeys, -1);
       return;
     }
@@ -181,7 +190,7 @@ public final class Statistics {
       docCount++;
     }
     pending.clear();
-    pendingShingles.clear();
+    pendingShingles = null;
     pendingLines.clear();
     totals.clear();
   }
