@@ -172,13 +172,19 @@ final class Pipeline {
     int before = candidates.size();
     Fingerprint[] fps = new Fingerprint[end - from];
     int[][] lineCounts = assigner.lineCounts(Arrays.copyOfRange(p, from, end), stats);
-    workers.run(fps.length, k -> fps[k] = assigner.fingerprint(p[from + k], lineCounts[k]));
+    LuceneStore.Draft[] drafts = new LuceneStore.Draft[fps.length];
+    workers.run(fps.length, k -> {
+      fps[k] = assigner.fingerprint(p[from + k], lineCounts[k]);
+      drafts[k] = store.draft(fps[k], position + k); // positions advance by one per add
+    });
     int[][] recentCounts = Assigner.recentCounts(fps, stats);
     Map<String, String> segmentSources = new HashMap<>();
-    for (int k = 0; k < fps.length; k++) { // the segment's articles, as candidates of later ones
-      candidates.add(p[from + k].article.id(), fps[k]);
-      segmentSources.put(p[from + k].article.id(), p[from + k].article.source());
+    String[] segmentIds = new String[fps.length];
+    for (int k = 0; k < fps.length; k++) {
+      segmentIds[k] = p[from + k].article.id();
+      segmentSources.put(segmentIds[k], p[from + k].article.source());
     }
+    candidates.addAll(segmentIds, fps, workers); // the segment's articles, as candidates of later ones
     Function<String, String> sourceOf = id -> {
       ClusterState.Member m = state.member(id);
       return m != null ? m.source() : segmentSources.get(id);
@@ -194,13 +200,14 @@ final class Pipeline {
     });
     CandidateSource all = candidates.view(candidates.size());
     for (int k = 0; k < scored.length; k++) {
-      out.add(apply(p[from + k], assigner.decide(scored[k], all, state, null)));
+      out.add(apply(p[from + k], drafts[k], assigner.decide(scored[k], all, state, null)));
     }
     return end;
   }
 
   /** Records a decision: the index, the clusters, the statistics (the candidate index has it). */
-  private Assignment apply(Prepared p, Assigner.Decision d) throws IOException {
+  private Assignment apply(Prepared p, LuceneStore.Draft draft, Assigner.Decision d)
+      throws IOException {
     Article a = p.article;
     ClusterRule.Scored best = d.best();
     String clusterId = best == null ? ClusterRule.newClusterId(a.id(), state)
@@ -210,7 +217,7 @@ final class Pipeline {
         p.textHash);
     String bestMatch = best == null ? null : best.member().id();
     MatchScores scores = best == null ? null : best.scores();
-    store.add(d.fp(), member, bestMatch, scores, stats.position());
+    store.add(draft, clusterId, bestMatch, scores);
     state.put(member);
     if (stats.added(a.id(), d.fp().set, p.distinctLineKeys)) {
       evictExpired(); // at epoch boundaries, which end segments

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  * parallel when it has more than one thread, in the caller's thread otherwise. Close it to stop
  * its threads. Used by one caller at a time.
  */
-final class Workers implements AutoCloseable {
+final class Workers implements AutoCloseable, com.storyclusters.cluster.CandidateIndex.Parallel {
   private final ForkJoinPool pool;
 
   Workers(int threads) {
@@ -18,7 +18,8 @@ final class Workers implements AutoCloseable {
   }
 
   /** Runs {@code task} for 0..n-1 and waits; rethrows a task's exception. */
-  void run(int n, IntConsumer task) {
+  @Override
+  public void run(int n, IntConsumer task) {
     if (pool == null || n < 2) {
       for (int i = 0; i < n; i++) {
         task.accept(i);

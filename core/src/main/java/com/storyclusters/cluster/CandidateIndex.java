@@ -31,8 +31,28 @@ public final class CandidateIndex {
   private BitSet deleted = new BitSet();
   private int deletedCount;
   private final ObjectIntHashMap<String> ordinals = new ObjectIntHashMap<>();
-  private LongIntMultimap byShingle = new LongIntMultimap();
-  private LongIntMultimap byBand = new LongIntMultimap();
+  /** Each key lives in one shard (by its hash), so that shards are filled in parallel. */
+  private static final int SHARD_BITS = 2;
+  private LongIntMultimap[] byShingle = shards();
+  private LongIntMultimap[] byBand = shards();
+
+  private static LongIntMultimap[] shards() {
+    LongIntMultimap[] out = new LongIntMultimap[1 << SHARD_BITS];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new LongIntMultimap();
+    }
+    return out;
+  }
+
+  private static int shard(long key) {
+    return (int) (com.storyclusters.text.Tokenizer.fmix64(key ^ 0x2545F4914F6CDD1DL)
+        >>> (64 - SHARD_BITS));
+  }
+
+  /** Runs tasks {@code 0..n-1}, maybe in parallel, and returns when all are done. */
+  public interface Parallel {
+    void run(int n, java.util.function.IntConsumer task);
+  }
 
   /** Ordinals handed out so far, deleted ones included: the limit of a view of everything. */
   public int size() {
@@ -48,13 +68,32 @@ public final class CandidateIndex {
     return ordinals.containsKey(id);
   }
 
-  /** Adds an article of a fingerprint; its id must not be held. */
-  public void add(String id, Fingerprint fp) {
-    add(Evidence.of(id, fp), fp.bandKeys);
+  /**
+   * Adds the articles of fingerprints, in order (ids new to the index and distinct); the maps'
+   * shards are filled in parallel, each in ordinal order.
+   */
+  public void addAll(String[] ids, Fingerprint[] fps, Parallel parallel) {
+    int first = size;
+    for (int k = 0; k < fps.length; k++) {
+      register(Evidence.of(ids[k], fps[k]), fps[k].bandKeys);
+    }
+    int last = size;
+    parallel.run(1 << SHARD_BITS, shard -> {
+      for (int i = first; i < last; i++) {
+        post(i, shard);
+      }
+    });
   }
 
   /** Adds an article's evidence and band keys; its id must not be held. */
   public void add(Evidence e, long[] bandKeys) {
+    int ordinal = register(e, bandKeys);
+    for (int shard = 0; shard < 1 << SHARD_BITS; shard++) {
+      post(ordinal, shard);
+    }
+  }
+
+  private int register(Evidence e, long[] bandKeys) {
     if (ordinals.containsKey(e.id())) {
       throw new IllegalStateException("article " + e.id() + " is held already");
     }
@@ -66,17 +105,22 @@ public final class CandidateIndex {
     entries[ordinal] = e;
     bands[ordinal] = bandKeys;
     ordinals.put(e.id(), ordinal);
-    post(ordinal);
+    return ordinal;
   }
 
-  private void post(int ordinal) {
+  /** Puts an entry's keys that fall in {@code shard}. */
+  private void post(int ordinal, int shard) {
+    LongIntMultimap shingles = byShingle[shard];
     for (int h : entries[ordinal].set()) {
-      if (Fingerprint.sampled(h)) {
-        byShingle.put(h, ordinal);
+      if (Fingerprint.sampled(h) && shard(h) == shard) {
+        shingles.put(h, ordinal);
       }
     }
+    LongIntMultimap bandMap = byBand[shard];
     for (long b : bands[ordinal]) {
-      byBand.put(b, ordinal);
+      if (shard(b) == shard) {
+        bandMap.put(b, ordinal);
+      }
     }
   }
 
@@ -119,10 +163,12 @@ public final class CandidateIndex {
     size = n;
     deleted = new BitSet();
     deletedCount = 0;
-    byShingle = new LongIntMultimap();
-    byBand = new LongIntMultimap();
+    byShingle = shards();
+    byBand = shards();
     for (int i = 0; i < size; i++) {
-      post(i);
+      for (int shard = 0; shard < 1 << SHARD_BITS; shard++) {
+        post(i, shard);
+      }
     }
   }
 
@@ -207,8 +253,9 @@ public final class CandidateIndex {
     return out;
   }
 
-  private int count(LongIntMultimap map, long key, int limit, int[] hits, int[][] scratch,
+  private int count(LongIntMultimap[] shards, long key, int limit, int[] hits, int[][] scratch,
       int n) {
+    LongIntMultimap map = shards[shard(key)];
     int slot = map.find(key);
     if (slot == LongIntMultimap.NONE) {
       return n;

@@ -99,14 +99,15 @@ public final class IndexLayout {
     return new Term(ID, id);
   }
 
-  /** The document of an article. */
-  static Document document(Fingerprint fp, ClusterState.Member m, String bestMatch,
-      MatchScores scores, long position, boolean storeText) {
+  /**
+   * The document of an article but for what its assignment decides ({@link #decided}): everything
+   * here depends on the article and its input position only, so it is built in parallel.
+   */
+  static Document document(Fingerprint fp, long position, boolean storeText) {
     com.storyclusters.Article a = fp.prepared.article;
     Document d = new Document();
     d.add(new StringField(ID, a.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
-    d.add(new StoredField(CLUSTER, m.clusterId()));
     d.add(new StoredField(SOURCE, a.source()));
     d.add(new StoredField(TITLE, a.title()));
     if (a.published().isPresent()) {
@@ -121,10 +122,6 @@ public final class IndexLayout {
       }
     }
     d.add(new StoredField(TEXT_HASH, fp.prepared.textHash));
-    if (bestMatch != null) {
-      d.add(new StoredField(BEST_MATCH, bestMatch));
-      d.add(new StoredField(SCORES, encode(scores)));
-    }
     d.add(new NumericDocValuesField(POSITION, position));
     long[] keys = fp.prepared.distinctLineKeys;
     if (keys.length > 0) {
@@ -136,6 +133,16 @@ public final class IndexLayout {
     sig.asIntBuffer().put(fp.sketch);
     d.add(new BinaryDocValuesField(SKETCH, new BytesRef(sig.array())));
     d.add(new BinaryDocValuesField(BANDS, new BytesRef(longsBytes(fp.bandKeys))));
+    return d;
+  }
+
+  /** Completes a {@link #document} with the assignment: the cluster, the best match, its scores. */
+  static Document decided(Document d, String clusterId, String bestMatch, MatchScores scores) {
+    d.add(new StoredField(CLUSTER, clusterId));
+    if (bestMatch != null) {
+      d.add(new StoredField(BEST_MATCH, bestMatch));
+      d.add(new StoredField(SCORES, encode(scores)));
+    }
     return d;
   }
 

@@ -143,11 +143,34 @@ public final class LuceneStore implements AutoCloseable {
     return new IndexSnapshot(searchers, searchers.acquire(), path);
   }
 
+  /**
+   * An article's document before its assignment is known: all but the cluster, best match and
+   * scores. Built on any thread (it reads only the fingerprint); added once by {@link #add}.
+   */
+  public static final class Draft {
+    private final Document document;
+
+    private Draft(Document document) {
+      this.document = document;
+    }
+  }
+
+  /** The {@link Draft} of an article at input {@code position}. Thread-safe. */
+  public Draft draft(Fingerprint fp, long position) {
+    return new Draft(IndexLayout.document(fp, position, settings.storeText()));
+  }
+
   /** Queues an article's document (the facade deletes an earlier version itself first). */
+  public void add(Draft draft, String clusterId, String bestMatch, MatchScores scores)
+      throws IOException {
+    Document d = IndexLayout.decided(draft.document, clusterId, bestMatch, scores);
+    submit(() -> writer.addDocument(d));
+  }
+
+  /** Queues an article's document: {@link #draft} and {@link #add} in one. */
   public void add(Fingerprint fp, ClusterState.Member m, String bestMatch, MatchScores scores,
       long position) throws IOException {
-    Document d = IndexLayout.document(fp, m, bestMatch, scores, position, settings.storeText());
-    submit(() -> writer.addDocument(d));
+    add(draft(fp, position), m.clusterId(), bestMatch, scores);
   }
 
   public void delete(String id) throws IOException {
