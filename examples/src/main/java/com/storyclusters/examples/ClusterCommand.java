@@ -82,15 +82,12 @@ final class ClusterCommand implements Callable<Integer> {
     try (StoryClusters sc = StoryClusters.builder().directory(index).commitEvery(commitEvery)
         .storeText(!noStoreText)
         .build()) {
-      List<Article> batch = new ArrayList<>(BATCH);
       boolean[] stopped = {false};
-      ArticleReader.read(input, new Jsonl.Sink<Article>() {
+      // input is read and parsed on its own thread, a batch or two ahead of the clustering
+      try (BatchReader reader = new BatchReader(input, BATCH, new Jsonl.Sink<Article>() {
         @Override
-        public void accept(Article article) throws java.io.IOException {
-          batch.add(article);
-          if (batch.size() == BATCH) {
-            flush(sc, batch, out, progress);
-          }
+        public void accept(Article article) {
+          throw new IllegalStateException("batches come from the reader");
         }
 
         @Override
@@ -103,13 +100,16 @@ final class ClusterCommand implements Callable<Integer> {
           }
           return true;
         }
-      });
+      })) {
+        for (List<Article> batch = reader.next(); batch != null; batch = reader.next()) {
+          flush(sc, batch, out, progress);
+        }
+      }
       if (stopped[0]) {
         System.err.println("storyclusters: stopped at the first bad line (--on-error skip "
             + "goes on); no output written");
         return 1;
       }
-      flush(sc, batch, out, progress);
       out.flush();
       progress.done(sc.clusterCount());
       ok = true;
@@ -144,7 +144,6 @@ final class ClusterCommand implements Callable<Integer> {
       out.write('\n');
     }
     progress.update(done.size(), sc);
-    batch.clear();
   }
 
   static ObjectNode toJson(Assignment a) {

@@ -1,0 +1,113 @@
+package com.storyclusters.examples;
+
+import com.storyclusters.Article;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads and parses an input ({@link ArticleReader}) into batches on its own thread, at most two
+ * batches ahead of the caller, so that parsing overlaps clustering. Bad lines and warnings go to
+ * the given sink's {@code bad} and {@code warning}, on the reader's thread; when {@code bad}
+ * returns false, reading stops and the batch holding the bad line is not handed on. One consumer;
+ * close it when done (it stops the reader).
+ */
+final class BatchReader implements AutoCloseable {
+  private static final List<Article> END = new ArrayList<>();
+
+  private final BlockingQueue<List<Article>> queue = new ArrayBlockingQueue<>(2);
+  private final Thread thread;
+  private volatile Throwable failure;
+  private volatile boolean closed;
+
+  BatchReader(Path input, int batchSize, Jsonl.Sink<Article> lines) {
+    thread = new Thread(() -> {
+      try {
+        boolean[] stopped = {false};
+        List<List<Article>> current = new ArrayList<>(List.of(new ArrayList<>(batchSize)));
+        ArticleReader.read(input, new Jsonl.Sink<Article>() {
+          @Override
+          public void accept(Article article) {
+            List<Article> batch = current.get(0);
+            batch.add(article);
+            if (batch.size() == batchSize) {
+              hand(batch);
+              current.set(0, new ArrayList<>(batchSize));
+            }
+          }
+
+          @Override
+          public boolean bad(Jsonl.BadLineException e) {
+            stopped[0] = !lines.bad(e);
+            return !stopped[0];
+          }
+
+          @Override
+          public void warning(String message) {
+            lines.warning(message);
+          }
+        });
+        if (!stopped[0] && !current.get(0).isEmpty()) {
+          hand(current.get(0));
+        }
+      } catch (IOException | RuntimeException | Error e) {
+        failure = e;
+      } finally {
+        hand(END);
+      }
+    }, "storyclusters-reader");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void hand(List<Article> batch) {
+    try {
+      while (!closed) {
+        if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new UncheckedIOException(new IOException("reading stopped"));
+  }
+
+  /**
+   * The next batch in input order, or null after the last.
+   *
+   * @throws IOException if reading failed (the input could not be read)
+   */
+  List<Article> next() throws IOException {
+    List<Article> batch;
+    try {
+      batch = queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    if (batch != END) {
+      return batch;
+    }
+    Throwable f = failure;
+    if (f instanceof IOException io) {
+      throw io;
+    } else if (f instanceof RuntimeException re) {
+      throw re;
+    } else if (f instanceof Error err) {
+      throw err;
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+  }
+}
