@@ -3,12 +3,9 @@ package com.storyclusters.fingerprint;
 import com.storyclusters.Article;
 import com.storyclusters.boilerplate.Headline;
 
-import com.storyclusters.shingle.Shingler;
 import com.storyclusters.text.TextNormalizer;
 import com.storyclusters.text.Tokenizer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The part of fingerprinting that needs no index: normalized lines, their source-scoped keys and
@@ -53,7 +50,19 @@ public final class Prepared {
     this.textHash = textHash;
     this.headline = headline;
     this.distinctLineKeys = article.source().isEmpty() ? new long[0]
-        : java.util.Arrays.stream(lineKey).sorted().distinct().toArray();
+        : sortedDistinct(lineKey);
+  }
+
+  private static long[] sortedDistinct(long[] values) {
+    long[] copy = values.clone();
+    Arrays.sort(copy);
+    int n = 0;
+    for (int i = 0; i < copy.length; i++) {
+      if (i == 0 || copy[i] != copy[i - 1]) {
+        copy[n++] = copy[i];
+      }
+    }
+    return n == copy.length ? copy : Arrays.copyOf(copy, n);
   }
 
   public int lines() {
@@ -84,51 +93,20 @@ public final class Prepared {
       }
     }
     long sourceSeed = Tokenizer.hashToken(article.source());
-    List<int[]> bounds = new ArrayList<>();
-    int from = 0;
-    while (from <= normalized.length()) {
-      int nl = normalized.indexOf('\n', from);
-      int to = nl < 0 ? normalized.length() : nl;
-      if (to > from) {
-        bounds.add(new int[] {from, to});
-      }
-      if (nl < 0) {
+    int length = normalized.length();
+    char[] chars = new char[length];
+    normalized.getChars(0, length, chars, 0);
+    LineScan scan = LineScan.scan(chars, length, shingleSize, sourceSeed);
+    int headline = 0;
+    for (int i = 0; i < scan.lines && headlineAt >= 0; i++) {
+      if (scan.starts[i] == headlineAt) {
+        headline = i;
         break;
       }
-      from = nl + 1;
     }
-    int n = bounds.size();
-    int[] starts = new int[n];
-    int[] ends = new int[n];
-    long[] keys = new long[n];
-    int[] tokens = new int[n];
-    int[] shingleStart = new int[n + 1];
-    Shingler shingler = new Shingler(shingleSize);
-    long[] all = new long[Math.max(16, normalized.length() / 4)];
-    int total = 0;
-    int headline = 0;
-    for (int i = 0; i < n; i++) {
-      starts[i] = bounds.get(i)[0];
-      ends[i] = bounds.get(i)[1];
-      if (starts[i] == headlineAt) {
-        headline = i;
-      }
-      shingler.reset();
-      tokens[i] = Tokenizer.tokenize(normalized, starts[i], ends[i], shingler);
-      shingler.finish();
-      keys[i] = Tokenizer.fmix64(sourceSeed * 31 + hashChars(normalized, starts[i], ends[i]));
-      shingleStart[i] = total;
-      int c = shingler.count();
-      if (total + c > all.length) {
-        all = Arrays.copyOf(all, Math.max(all.length * 2, total + c));
-      }
-      System.arraycopy(shingler.buffer(), 0, all, total, c);
-      total += c;
-    }
-    shingleStart[n] = total;
-    long textHash = hashChars(normalized, 0, normalized.length());
-    return new Prepared(article, normalized, starts, ends, keys, tokens,
-        Arrays.copyOf(all, total), shingleStart, textHash, headline);
+    return new Prepared(article, normalized, scan.starts, scan.ends, scan.keys, scan.tokens,
+        Arrays.copyOf(scan.shingles, scan.shingleCount), scan.shingleStart, scan.textHash,
+        headline);
   }
 
   private static String clip(String raw, int maxChars) {
@@ -142,8 +120,12 @@ public final class Prepared {
     return raw.substring(0, cut);
   }
 
-  private static long hashChars(CharSequence s, int start, int end) {
-    long h = 0x84222325cbf29ce4L;
+  /** FNV-1a start of the line and text hashes ({@link #hashChars}). */
+  static final long CHAR_HASH_START = 0x84222325cbf29ce4L;
+
+  /** Hash of {@code s[start, end)} as UTF-16 chars: the line keys' and {@link #textHash}'s. */
+  static long hashChars(CharSequence s, int start, int end) {
+    long h = CHAR_HASH_START;
     for (int i = start; i < end; i++) {
       h = (h ^ s.charAt(i)) * 0x100000001b3L;
     }
