@@ -1,6 +1,7 @@
 package com.storyclusters.fingerprint;
 
 import com.storyclusters.shingle.Shingler;
+import com.storyclusters.text.TextNormalizer;
 import com.storyclusters.text.Tokenizer;
 import java.util.Arrays;
 
@@ -13,6 +14,14 @@ import java.util.Arrays;
  */
 final class LineScan {
   private static final long FNV_PRIME = 0x100000001b3L;
+  /** {@link TextNormalizer#fastAction} of each char below 0x100. */
+  private static final int[] LATIN1 = new int[0x100];
+
+  static {
+    for (int c = 0; c < LATIN1.length; c++) {
+      LATIN1[c] = TextNormalizer.fastAction((char) c);
+    }
+  }
 
   /** Number of non-empty lines; the line arrays hold exactly this many entries. */
   int lines;
@@ -26,6 +35,11 @@ final class LineScan {
   /** Shingles of line i start at shingleStart[i]; shingleStart[lines] is the total. */
   int[] shingleStart = new int[17];
   long textHash;
+  /** {@link #scanRaw} only: the normalized text, {@code text[0, length)}. */
+  char[] text;
+  int length;
+  /** {@link #scanRaw} only: the text hash behind a prefix. */
+  long prefixedTextHash;
 
   // the current line's shingle window (the rolling hash of Shingler)
   private final int size;
@@ -59,9 +73,6 @@ final class LineScan {
     int from = 0;
     while (true) {
       // one line: [from, to)
-      r.rolling = 0;
-      r.lineTokens = 0;
-      r.slot = 0;
       long lineHash = Prepared.CHAR_HASH_START;
       long token = Tokenizer.TOKEN_HASH_START;
       boolean inToken = false;
@@ -99,12 +110,7 @@ final class LineScan {
       if (inToken) {
         r.token(Tokenizer.fmix64(token));
       }
-      if (r.lineTokens > 0 && r.lineTokens < size) {
-        r.append(Tokenizer.fmix64(r.rolling + r.lineTokens)); // Shingler.finish
-      }
-      if (i > from) {
-        r.line(from, i, Tokenizer.fmix64(seed + Tokenizer.fmix64(lineHash)));
-      }
+      r.endLine(from, i, lineHash, seed);
       if (i >= length) {
         break;
       }
@@ -112,12 +118,149 @@ final class LineScan {
       from = i + 1;
     }
     r.textHash = Tokenizer.fmix64(textHash);
-    r.starts = Arrays.copyOf(r.starts, r.lines);
-    r.ends = Arrays.copyOf(r.ends, r.lines);
-    r.keys = Arrays.copyOf(r.keys, r.lines);
-    r.tokens = Arrays.copyOf(r.tokens, r.lines);
-    r.shingleStart = Arrays.copyOf(r.shingleStart, r.lines + 1);
+    r.trim();
     return r;
+  }
+
+  /**
+   * Normalizes {@code raw} as {@link TextNormalizer#normalize} does when its fast path applies and
+   * scans the result as {@link #scan} does, in the same pass; null when the fast path does not
+   * apply. The normalized text is {@code text[0, length)}. Also gives {@link #prefixedTextHash}:
+   * the text hash of the normalized text behind chars that left the char hash in state {@code
+   * prefixState} (see {@link Prepared#CHAR_HASH_START}).
+   */
+  static LineScan scanRaw(String raw, int size, long sourceSeed, long prefixState) {
+    int len = raw.length();
+    char[] buf = new char[len];
+    raw.getChars(0, len, buf, 0); // normalized in place: n <= i always
+    LineScan r = new LineScan(size, len);
+    long seed = sourceSeed * 31;
+    long textHash = Prepared.CHAR_HASH_START;
+    long prefixed = prefixState;
+    long lineHash = Prepared.CHAR_HASH_START;
+    long token = Tokenizer.TOKEN_HASH_START;
+    boolean inToken = false;
+    int pending = 0; // 0, FAST_SPACE or FAST_BREAK: the separator owed before the next char
+    int n = 0;
+    int lineFrom = 0;
+    for (int i = 0; i < len; i++) {
+      char c = buf[i];
+      int a = c < 0x100 ? LATIN1[c] : TextNormalizer.fastAction(c);
+      if (a < 0) {
+        if (a == TextNormalizer.FAST_SPACE) {
+          if (pending == 0) {
+            pending = TextNormalizer.FAST_SPACE;
+          }
+          continue;
+        } else if (a == TextNormalizer.FAST_BREAK) {
+          pending = TextNormalizer.FAST_BREAK;
+          continue;
+        } else if (a == TextNormalizer.FAST_SKIP) {
+          continue;
+        } else if (a != TextNormalizer.FAST_AMPERSAND || TextNormalizer.mayStartEntity(buf, len, i)) {
+          return null;
+        }
+        a = '&';
+      }
+      if (pending != 0) {
+        if (n > 0) {
+          if (inToken) {
+            r.token(Tokenizer.fmix64(token));
+            token = Tokenizer.TOKEN_HASH_START;
+            inToken = false;
+          }
+          if (pending == TextNormalizer.FAST_BREAK) {
+            r.endLine(lineFrom, n, lineHash, seed);
+            lineHash = Prepared.CHAR_HASH_START;
+            buf[n++] = '\n';
+            lineFrom = n;
+            textHash = (textHash ^ '\n') * FNV_PRIME;
+            prefixed = (prefixed ^ '\n') * FNV_PRIME;
+          } else {
+            buf[n++] = ' ';
+            lineHash = (lineHash ^ ' ') * FNV_PRIME;
+            textHash = (textHash ^ ' ') * FNV_PRIME;
+            prefixed = (prefixed ^ ' ') * FNV_PRIME;
+          }
+        }
+        pending = 0;
+      }
+      buf[n++] = (char) a;
+      lineHash = (lineHash ^ a) * FNV_PRIME;
+      textHash = (textHash ^ a) * FNV_PRIME;
+      prefixed = (prefixed ^ a) * FNV_PRIME;
+      int kind = Tokenizer.kind(a); // never a surrogate: the fast path keeps none
+      if (kind == Tokenizer.WORD) {
+        token = Tokenizer.feedToken(token, a);
+        inToken = true;
+      } else {
+        if (inToken) {
+          r.token(Tokenizer.fmix64(token));
+          token = Tokenizer.TOKEN_HASH_START;
+          inToken = false;
+        }
+        if (kind == Tokenizer.SINGLE) {
+          r.token(Tokenizer.fmix64(Tokenizer.feedToken(Tokenizer.TOKEN_HASH_START, a)));
+        }
+      }
+    }
+    if (inToken) {
+      r.token(Tokenizer.fmix64(token));
+    }
+    r.endLine(lineFrom, n, lineHash, seed);
+    r.text = buf;
+    r.length = n;
+    r.textHash = Tokenizer.fmix64(textHash);
+    r.prefixedTextHash = Tokenizer.fmix64(prefixed);
+    r.trim();
+    return r;
+  }
+
+  /**
+   * The scan of {@code head + '\n' + tail} from the scans of its two parts ({@code offset} is
+   * {@code head}'s length plus one); the text hash is left to the caller.
+   */
+  static LineScan concat(LineScan head, LineScan tail, int offset) {
+    LineScan r = new LineScan(head.size, 0);
+    int lines = head.lines + tail.lines;
+    r.lines = lines;
+    r.starts = Arrays.copyOf(head.starts, lines);
+    r.ends = Arrays.copyOf(head.ends, lines);
+    r.keys = Arrays.copyOf(head.keys, lines);
+    r.tokens = Arrays.copyOf(head.tokens, lines);
+    r.shingleStart = Arrays.copyOf(head.shingleStart, lines + 1);
+    for (int i = 0; i < tail.lines; i++) {
+      r.starts[head.lines + i] = tail.starts[i] + offset;
+      r.ends[head.lines + i] = tail.ends[i] + offset;
+      r.shingleStart[head.lines + i + 1] = tail.shingleStart[i + 1] + head.shingleCount;
+    }
+    System.arraycopy(tail.keys, 0, r.keys, head.lines, tail.lines);
+    System.arraycopy(tail.tokens, 0, r.tokens, head.lines, tail.lines);
+    r.shingleCount = head.shingleCount + tail.shingleCount;
+    r.shingles = Arrays.copyOf(head.shingles, r.shingleCount);
+    System.arraycopy(tail.shingles, 0, r.shingles, head.shingleCount, tail.shingleCount);
+    return r;
+  }
+
+  /** Ends the current line, {@code [from, to)}: its short shingle, its entry if not empty. */
+  private void endLine(int from, int to, long lineHash, long seed) {
+    if (lineTokens > 0 && lineTokens < size) {
+      append(Tokenizer.fmix64(rolling + lineTokens)); // Shingler.finish
+    }
+    if (to > from) {
+      line(from, to, Tokenizer.fmix64(seed + Tokenizer.fmix64(lineHash)));
+    }
+    rolling = 0;
+    lineTokens = 0;
+    slot = 0;
+  }
+
+  private void trim() {
+    starts = Arrays.copyOf(starts, lines);
+    ends = Arrays.copyOf(ends, lines);
+    keys = Arrays.copyOf(keys, lines);
+    tokens = Arrays.copyOf(tokens, lines);
+    shingleStart = Arrays.copyOf(shingleStart, lines + 1);
   }
 
   /** {@link Shingler#token}: one more token of the current line. */

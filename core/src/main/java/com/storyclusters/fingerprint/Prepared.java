@@ -81,32 +81,70 @@ public final class Prepared {
    */
   public static Prepared of(Article article, int shingleSize, int maxChars, boolean withTitle) {
     TextNormalizer normalizer = TextNormalizer.get();
-    String normalized = normalizer.normalize(clip(article.text(), maxChars));
-    int headlineAt = -1;
+    String raw = clip(article.text(), maxChars);
+    String title = "";
     if (withTitle && !article.title().isBlank()) {
-      String title = normalizer.normalize(clip(article.title(), maxChars)).strip();
-      if (!title.isEmpty()) {
-        headlineAt = Headline.lineOf(normalized, title);
-        if (headlineAt < 0 && !Headline.opens(normalized, title)) {
-          normalized = title + "\n" + normalized;
-        }
-      }
+      title = normalizer.normalize(clip(article.title(), maxChars)).strip();
     }
     long sourceSeed = Tokenizer.hashToken(article.source());
+    long prefixState = CHAR_HASH_START;
+    for (int i = 0; i < title.length(); i++) {
+      prefixState = (prefixState ^ title.charAt(i)) * 0x100000001b3L;
+    }
+    prefixState = (prefixState ^ '\n') * 0x100000001b3L;
+    LineScan body = LineScan.scanRaw(raw, shingleSize, sourceSeed, prefixState);
+    if (body == null) {
+      return general(article, normalizer.normalize(raw), title, shingleSize, sourceSeed);
+    }
+    String normalized = new String(body.text, 0, body.length);
+    int headline = 0;
+    if (!title.isEmpty()) {
+      int headlineAt = Headline.lineOf(normalized, title);
+      if (headlineAt < 0 && !Headline.opens(normalized, title)) {
+        LineScan head = scan(title, shingleSize, sourceSeed);
+        LineScan all = LineScan.concat(head, body, title.length() + 1);
+        return prepared(article, title + "\n" + normalized, all, body.prefixedTextHash, 0);
+      }
+      headline = lineAt(body, headlineAt);
+    }
+    return prepared(article, normalized, body, body.textHash, headline);
+  }
+
+  /** {@link #of} for text that {@link TextNormalizer}'s fast path does not take. */
+  private static Prepared general(Article article, String normalized, String title,
+      int shingleSize, long sourceSeed) {
+    int headlineAt = -1;
+    if (!title.isEmpty()) {
+      headlineAt = Headline.lineOf(normalized, title);
+      if (headlineAt < 0 && !Headline.opens(normalized, title)) {
+        normalized = title + "\n" + normalized;
+      }
+    }
+    LineScan scan = scan(normalized, shingleSize, sourceSeed);
+    return prepared(article, normalized, scan, scan.textHash, lineAt(scan, headlineAt));
+  }
+
+  private static LineScan scan(String normalized, int shingleSize, long sourceSeed) {
     int length = normalized.length();
     char[] chars = new char[length];
     normalized.getChars(0, length, chars, 0);
-    LineScan scan = LineScan.scan(chars, length, shingleSize, sourceSeed);
-    int headline = 0;
-    for (int i = 0; i < scan.lines && headlineAt >= 0; i++) {
-      if (scan.starts[i] == headlineAt) {
-        headline = i;
-        break;
+    return LineScan.scan(chars, length, shingleSize, sourceSeed);
+  }
+
+  /** The line that starts at char {@code at}; 0 if none. */
+  private static int lineAt(LineScan scan, int at) {
+    for (int i = 0; i < scan.lines && at >= 0; i++) {
+      if (scan.starts[i] == at) {
+        return i;
       }
     }
+    return 0;
+  }
+
+  private static Prepared prepared(Article article, String normalized, LineScan scan,
+      long textHash, int headline) {
     return new Prepared(article, normalized, scan.starts, scan.ends, scan.keys, scan.tokens,
-        Arrays.copyOf(scan.shingles, scan.shingleCount), scan.shingleStart, scan.textHash,
-        headline);
+        Arrays.copyOf(scan.shingles, scan.shingleCount), scan.shingleStart, textHash, headline);
   }
 
   private static String clip(String raw, int maxChars) {
