@@ -14,12 +14,12 @@ import java.util.Arrays;
  */
 final class LineScan {
   private static final long FNV_PRIME = 0x100000001b3L;
-  /** {@link TextNormalizer#fastAction} of each char below 0x100. */
+  /** {@link #classOf} each char below 0x100. */
   private static final int[] LATIN1 = new int[0x100];
 
   static {
     for (int c = 0; c < LATIN1.length; c++) {
-      LATIN1[c] = TextNormalizer.fastAction((char) c);
+      LATIN1[c] = classOf((char) c);
     }
   }
 
@@ -38,8 +38,6 @@ final class LineScan {
   /** {@link #scanRaw} only: the normalized text, {@code text[0, length)}. */
   char[] text;
   int length;
-  /** {@link #scanRaw} only: the text hash behind a prefix. */
-  long prefixedTextHash;
 
   // the current line's shingle window (the rolling hash of Shingler)
   private final int size;
@@ -125,18 +123,17 @@ final class LineScan {
   /**
    * Normalizes {@code raw} as {@link TextNormalizer#normalize} does when its fast path applies and
    * scans the result as {@link #scan} does, in the same pass; null when the fast path does not
-   * apply. The normalized text is {@code text[0, length)}. Also gives {@link #prefixedTextHash}:
-   * the text hash of the normalized text behind chars that left the char hash in state {@code
-   * prefixState} (see {@link Prepared#CHAR_HASH_START}).
+   * apply. The normalized text is {@code text[0, length)}. The text hash is taken behind chars that
+   * left the char hash in state {@code hashStart} ({@link Prepared#CHAR_HASH_START} for none): the
+   * caller knows whether the text will follow its title only after the scan, so it guesses.
    */
-  static LineScan scanRaw(String raw, int size, long sourceSeed, long prefixState) {
+  static LineScan scanRaw(String raw, int size, long sourceSeed, long hashStart) {
     int len = raw.length();
     char[] buf = new char[len];
     raw.getChars(0, len, buf, 0); // normalized in place: n <= i always
     LineScan r = new LineScan(size, len);
     long seed = sourceSeed * 31;
-    long textHash = Prepared.CHAR_HASH_START;
-    long prefixed = prefixState;
+    long textHash = hashStart;
     long lineHash = Prepared.CHAR_HASH_START;
     long token = Tokenizer.TOKEN_HASH_START;
     boolean inToken = false;
@@ -145,51 +142,50 @@ final class LineScan {
     int lineFrom = 0;
     for (int i = 0; i < len; i++) {
       char c = buf[i];
-      int a = c < 0x100 ? LATIN1[c] : TextNormalizer.fastAction(c);
-      if (a < 0) {
-        if (a == TextNormalizer.FAST_SPACE) {
-          if (pending == 0) {
-            pending = TextNormalizer.FAST_SPACE;
-          }
+      int t = c < 0x100 ? LATIN1[c] : classOf(c);
+      if (t < 0) { // a separator ends a token whatever follows; a break, a line
+        if (t == TextNormalizer.FAST_SKIP) {
           continue;
-        } else if (a == TextNormalizer.FAST_BREAK) {
+        }
+        if (inToken) {
+          r.token(Tokenizer.fmix64(token));
+          token = Tokenizer.TOKEN_HASH_START;
+          inToken = false;
+        }
+        if (t == TextNormalizer.FAST_SPACE) {
+          pending = pending == 0 ? TextNormalizer.FAST_SPACE : pending;
+          continue;
+        } else if (t == TextNormalizer.FAST_BREAK) {
+          if (pending != TextNormalizer.FAST_BREAK && n > 0) {
+            r.endLine(lineFrom, n, lineHash, seed);
+          }
           pending = TextNormalizer.FAST_BREAK;
           continue;
-        } else if (a == TextNormalizer.FAST_SKIP) {
-          continue;
-        } else if (a != TextNormalizer.FAST_AMPERSAND || TextNormalizer.mayStartEntity(buf, len, i)) {
+        } else if (t != TextNormalizer.FAST_AMPERSAND || TextNormalizer.mayStartEntity(buf, len, i)) {
           return null;
         }
-        a = '&';
+        t = '&' | Tokenizer.SEPARATOR << 16;
       }
       if (pending != 0) {
         if (n > 0) {
-          if (inToken) {
-            r.token(Tokenizer.fmix64(token));
-            token = Tokenizer.TOKEN_HASH_START;
-            inToken = false;
-          }
           if (pending == TextNormalizer.FAST_BREAK) {
-            r.endLine(lineFrom, n, lineHash, seed);
             lineHash = Prepared.CHAR_HASH_START;
             buf[n++] = '\n';
             lineFrom = n;
             textHash = (textHash ^ '\n') * FNV_PRIME;
-            prefixed = (prefixed ^ '\n') * FNV_PRIME;
           } else {
             buf[n++] = ' ';
             lineHash = (lineHash ^ ' ') * FNV_PRIME;
             textHash = (textHash ^ ' ') * FNV_PRIME;
-            prefixed = (prefixed ^ ' ') * FNV_PRIME;
           }
         }
         pending = 0;
       }
-      buf[n++] = (char) a;
+      char a = (char) t;
+      buf[n++] = a;
       lineHash = (lineHash ^ a) * FNV_PRIME;
       textHash = (textHash ^ a) * FNV_PRIME;
-      prefixed = (prefixed ^ a) * FNV_PRIME;
-      int kind = Tokenizer.kind(a); // never a surrogate: the fast path keeps none
+      int kind = t >>> 16;
       if (kind == Tokenizer.WORD) {
         token = Tokenizer.feedToken(token, a);
         inToken = true;
@@ -207,13 +203,24 @@ final class LineScan {
     if (inToken) {
       r.token(Tokenizer.fmix64(token));
     }
-    r.endLine(lineFrom, n, lineHash, seed);
+    if (pending != TextNormalizer.FAST_BREAK && n > 0) {
+      r.endLine(lineFrom, n, lineHash, seed);
+    }
     r.text = buf;
     r.length = n;
     r.textHash = Tokenizer.fmix64(textHash);
-    r.prefixedTextHash = Tokenizer.fmix64(prefixed);
     r.trim();
     return r;
+  }
+
+  /**
+   * What {@link #scanRaw} does with {@code c}: a negative {@link TextNormalizer#fastAction} code,
+   * or the char written ({@code fastAction}) in the low 16 bits and its {@link Tokenizer#kind}
+   * above them.
+   */
+  private static int classOf(char c) {
+    int a = TextNormalizer.fastAction(c);
+    return a < 0 ? a : a | Tokenizer.kind(a) << 16; // the fast path writes no surrogate
   }
 
   /**

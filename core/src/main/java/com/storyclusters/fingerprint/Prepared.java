@@ -87,12 +87,16 @@ public final class Prepared {
       title = normalizer.normalize(clip(article.title(), maxChars)).strip();
     }
     long sourceSeed = Tokenizer.hashToken(article.source());
-    long prefixState = CHAR_HASH_START;
+    // most texts do not hold their title (then it becomes their first line): the text hash is
+    // taken behind the title, and taken again in the rare case that guess is wrong
+    long titleState = CHAR_HASH_START;
     for (int i = 0; i < title.length(); i++) {
-      prefixState = (prefixState ^ title.charAt(i)) * 0x100000001b3L;
+      titleState = (titleState ^ title.charAt(i)) * FNV_PRIME;
     }
-    prefixState = (prefixState ^ '\n') * 0x100000001b3L;
-    LineScan body = LineScan.scanRaw(raw, shingleSize, sourceSeed, prefixState);
+    titleState = (titleState ^ '\n') * FNV_PRIME;
+    boolean guess = !title.isEmpty();
+    LineScan body = LineScan.scanRaw(raw, shingleSize, sourceSeed,
+        guess ? titleState : CHAR_HASH_START);
     if (body == null) {
       return general(article, normalizer.normalize(raw), title, shingleSize, sourceSeed);
     }
@@ -103,9 +107,12 @@ public final class Prepared {
       if (headlineAt < 0 && !Headline.opens(normalized, title)) {
         LineScan head = scan(title, shingleSize, sourceSeed);
         LineScan all = LineScan.concat(head, body, title.length() + 1);
-        return prepared(article, title + "\n" + normalized, all, body.prefixedTextHash, 0);
+        return prepared(article, title + "\n" + normalized, all, body.textHash, 0);
       }
       headline = lineAt(body, headlineAt);
+    }
+    if (guess) {
+      body.textHash = hashChars(normalized, 0, normalized.length());
     }
     return prepared(article, normalized, body, body.textHash, headline);
   }
@@ -160,12 +167,13 @@ public final class Prepared {
 
   /** FNV-1a start of the line and text hashes ({@link #hashChars}). */
   static final long CHAR_HASH_START = 0x84222325cbf29ce4L;
+  private static final long FNV_PRIME = 0x100000001b3L;
 
   /** Hash of {@code s[start, end)} as UTF-16 chars: the line keys' and {@link #textHash}'s. */
   static long hashChars(CharSequence s, int start, int end) {
     long h = CHAR_HASH_START;
     for (int i = start; i < end; i++) {
-      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+      h = (h ^ s.charAt(i)) * FNV_PRIME;
     }
     return Tokenizer.fmix64(h);
   }
