@@ -37,6 +37,8 @@ public final class Fingerprint {
   public final String keptText;
   /** The first {@link #leadLength}({@code length}) evidence shingles, in text order. */
   public final int[] lead;
+  /** For each element of {@link #lead}, its index in {@link #set}. */
+  public final int[] leadRanks;
   /** Number of evidence shingles (with repeats) in the whole text. */
   public final int length;
   public final int[] set;
@@ -50,10 +52,11 @@ public final class Fingerprint {
   public final List<String> removed;
 
   private Fingerprint(Prepared prepared, String keptText, int[] sequence, int[] set,
-      Signature signature, long[] bandKeys, List<String> removed) {
+      int[] leadRanks, Signature signature, long[] bandKeys, List<String> removed) {
     this.prepared = prepared;
     this.keptText = keptText;
     this.lead = Arrays.copyOf(sequence, leadLength(sequence.length));
+    this.leadRanks = leadRanks;
     this.length = sequence.length;
     this.set = set;
     this.signature = signature;
@@ -71,46 +74,83 @@ public final class Fingerprint {
    */
   public static Fingerprint select(Prepared p, int[] lineCounts, MinHasher hasher,
       LshPlan plan, int maxShingles) {
-    boolean[] drop = new boolean[p.lines()];
-    List<String> removed = new ArrayList<>();
+    int lines = p.lines();
+    boolean[] drop = new boolean[lines];
     if (lineCounts != null && !p.article.source().isEmpty()) {
       BoilerplateFilter.mark(p.lineTokens, lineCounts, drop);
     }
     Arrays.fill(drop, 0, p.headline, true); // before the page's own headline: chrome, teasers
-    for (int i = 0; i < p.lines(); i++) {
+    List<String> removed = new ArrayList<>();
+    int count = 0;
+    int firstKept = -1;
+    int lastKept = -1;
+    boolean gap = false; // whether kept lines are not one run of lines
+    for (int i = 0; i < lines; i++) {
       if (drop[i]) {
         removed.add(p.line(i));
+      } else {
+        gap |= lastKept >= 0 && lastKept != i - 1;
+        firstKept = firstKept < 0 ? i : firstKept;
+        lastKept = i;
+        count += p.shingleStart[i + 1] - p.shingleStart[i];
       }
     }
+    String keptText = keptText(p, drop, firstKept, lastKept, gap);
+    count = Math.min(count, maxShingles);
+    long[] shingles;
+    if (removed.isEmpty()) {
+      shingles = p.shingles; // the first count of them are the evidence
+    } else {
+      shingles = new long[count];
+      int n = 0;
+      for (int i = 0; i < lines && n < count; i++) {
+        if (!drop[i]) {
+          int c = Math.min(p.shingleStart[i + 1] - p.shingleStart[i], count - n);
+          System.arraycopy(p.shingles, p.shingleStart[i], shingles, n, c);
+          n += c;
+        }
+      }
+    }
+    int[] sequence = new int[count];
+    for (int i = 0; i < count; i++) {
+      sequence[i] = (int) (shingles[i] >>> 32);
+    }
+    DistinctSort sorted = DistinctSort.of(sequence, count, leadLength(count));
+    Signature signature = hasher.signature(shingles, count, sorted.set.length);
+    long[] bandKeys = plan.bandKeys(signature);
+    return new Fingerprint(p, keptText, sequence, sorted.set, sorted.ranks, signature, bandKeys,
+        removed);
+  }
+
+  /**
+   * The kept lines joined by '\n': a substring of the normalized text (or all of it) when they
+   * are one run of lines with one '\n' between each two, as normalized text has.
+   */
+  private static String keptText(Prepared p, boolean[] drop, int firstKept, int lastKept,
+      boolean gap) {
+    if (firstKept < 0) {
+      return "";
+    }
+    int chars = 0;
+    for (int i = firstKept; i <= lastKept; i++) {
+      chars += p.lineEnd[i] - p.lineStart[i];
+    }
+    int from = p.lineStart[firstKept];
+    int to = p.lineEnd[lastKept];
+    if (!gap && to - from == chars + (lastKept - firstKept)) {
+      return from == 0 && to == p.normalized.length() ? p.normalized
+          : p.normalized.substring(from, to);
+    }
     StringBuilder kept = new StringBuilder(p.normalized.length());
-    int count = 0;
     for (int i = 0; i < p.lines(); i++) {
       if (!drop[i]) {
         if (kept.length() > 0) {
           kept.append('\n');
         }
         kept.append(p.normalized, p.lineStart[i], p.lineEnd[i]);
-        count += p.shingleStart[i + 1] - p.shingleStart[i];
       }
     }
-    count = Math.min(count, maxShingles);
-    long[] shingles = new long[count];
-    int[] sequence = new int[count];
-    int n = 0;
-    for (int i = 0; i < p.lines() && n < count; i++) {
-      if (drop[i]) {
-        continue;
-      }
-      for (int j = p.shingleStart[i]; j < p.shingleStart[i + 1] && n < count; j++) {
-        shingles[n] = p.shingles[j];
-        sequence[n] = (int) (p.shingles[j] >>> 32);
-        n++;
-      }
-    }
-    int[] set = sortedDistinct(sequence);
-    Signature signature = hasher.signature(shingles, count, set.length);
-    long[] bandKeys = plan.bandKeys(signature);
-    return new Fingerprint(p, kept.toString(), sequence, set, signature, bandKeys, removed);
+    return kept.toString();
   }
 
   /** The high 32 bits of each signature value. */

@@ -3,12 +3,9 @@ package com.storyclusters.fingerprint;
 import com.storyclusters.Article;
 import com.storyclusters.boilerplate.Headline;
 
-import com.storyclusters.shingle.Shingler;
 import com.storyclusters.text.TextNormalizer;
 import com.storyclusters.text.Tokenizer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The part of fingerprinting that needs no index: normalized lines, their source-scoped keys and
@@ -53,7 +50,19 @@ public final class Prepared {
     this.textHash = textHash;
     this.headline = headline;
     this.distinctLineKeys = article.source().isEmpty() ? new long[0]
-        : java.util.Arrays.stream(lineKey).sorted().distinct().toArray();
+        : sortedDistinct(lineKey);
+  }
+
+  private static long[] sortedDistinct(long[] values) {
+    long[] copy = values.clone();
+    Arrays.sort(copy);
+    int n = 0;
+    for (int i = 0; i < copy.length; i++) {
+      if (i == 0 || copy[i] != copy[i - 1]) {
+        copy[n++] = copy[i];
+      }
+    }
+    return n == copy.length ? copy : Arrays.copyOf(copy, n);
   }
 
   public int lines() {
@@ -72,63 +81,77 @@ public final class Prepared {
    */
   public static Prepared of(Article article, int shingleSize, int maxChars, boolean withTitle) {
     TextNormalizer normalizer = TextNormalizer.get();
-    String normalized = normalizer.normalize(clip(article.text(), maxChars));
-    int headlineAt = -1;
+    String raw = clip(article.text(), maxChars);
+    String title = "";
     if (withTitle && !article.title().isBlank()) {
-      String title = normalizer.normalize(clip(article.title(), maxChars)).strip();
-      if (!title.isEmpty()) {
-        headlineAt = Headline.lineOf(normalized, title);
-        if (headlineAt < 0 && !Headline.opens(normalized, title)) {
-          normalized = title + "\n" + normalized;
-        }
-      }
+      title = normalizer.normalize(clip(article.title(), maxChars)).strip();
     }
     long sourceSeed = Tokenizer.hashToken(article.source());
-    List<int[]> bounds = new ArrayList<>();
-    int from = 0;
-    while (from <= normalized.length()) {
-      int nl = normalized.indexOf('\n', from);
-      int to = nl < 0 ? normalized.length() : nl;
-      if (to > from) {
-        bounds.add(new int[] {from, to});
-      }
-      if (nl < 0) {
-        break;
-      }
-      from = nl + 1;
+    // most texts do not hold their title (then it becomes their first line): the text hash is
+    // taken behind the title, and taken again in the rare case that guess is wrong
+    long titleState = CHAR_HASH_START;
+    for (int i = 0; i < title.length(); i++) {
+      titleState = (titleState ^ title.charAt(i)) * FNV_PRIME;
     }
-    int n = bounds.size();
-    int[] starts = new int[n];
-    int[] ends = new int[n];
-    long[] keys = new long[n];
-    int[] tokens = new int[n];
-    int[] shingleStart = new int[n + 1];
-    Shingler shingler = new Shingler(shingleSize);
-    long[] all = new long[Math.max(16, normalized.length() / 4)];
-    int total = 0;
+    titleState = (titleState ^ '\n') * FNV_PRIME;
+    boolean guess = !title.isEmpty();
+    LineScan body = LineScan.scanRaw(raw, shingleSize, sourceSeed,
+        guess ? titleState : CHAR_HASH_START);
+    if (body == null) {
+      return general(article, normalizer.normalize(raw), title, shingleSize, sourceSeed);
+    }
+    String normalized = new String(body.text, 0, body.length);
     int headline = 0;
-    for (int i = 0; i < n; i++) {
-      starts[i] = bounds.get(i)[0];
-      ends[i] = bounds.get(i)[1];
-      if (starts[i] == headlineAt) {
-        headline = i;
+    if (!title.isEmpty()) {
+      int headlineAt = Headline.lineOf(normalized, title);
+      if (headlineAt < 0 && !Headline.opens(normalized, title)) {
+        LineScan head = scan(title, shingleSize, sourceSeed);
+        LineScan all = LineScan.concat(head, body, title.length() + 1);
+        return prepared(article, title + "\n" + normalized, all, body.textHash, 0);
       }
-      shingler.reset();
-      tokens[i] = Tokenizer.tokenize(normalized, starts[i], ends[i], shingler);
-      shingler.finish();
-      keys[i] = Tokenizer.fmix64(sourceSeed * 31 + hashChars(normalized, starts[i], ends[i]));
-      shingleStart[i] = total;
-      int c = shingler.count();
-      if (total + c > all.length) {
-        all = Arrays.copyOf(all, Math.max(all.length * 2, total + c));
-      }
-      System.arraycopy(shingler.buffer(), 0, all, total, c);
-      total += c;
+      headline = lineAt(body, headlineAt);
     }
-    shingleStart[n] = total;
-    long textHash = hashChars(normalized, 0, normalized.length());
-    return new Prepared(article, normalized, starts, ends, keys, tokens,
-        Arrays.copyOf(all, total), shingleStart, textHash, headline);
+    if (guess) {
+      body.textHash = hashChars(normalized, 0, normalized.length());
+    }
+    return prepared(article, normalized, body, body.textHash, headline);
+  }
+
+  /** {@link #of} for text that {@link TextNormalizer}'s fast path does not take. */
+  private static Prepared general(Article article, String normalized, String title,
+      int shingleSize, long sourceSeed) {
+    int headlineAt = -1;
+    if (!title.isEmpty()) {
+      headlineAt = Headline.lineOf(normalized, title);
+      if (headlineAt < 0 && !Headline.opens(normalized, title)) {
+        normalized = title + "\n" + normalized;
+      }
+    }
+    LineScan scan = scan(normalized, shingleSize, sourceSeed);
+    return prepared(article, normalized, scan, scan.textHash, lineAt(scan, headlineAt));
+  }
+
+  private static LineScan scan(String normalized, int shingleSize, long sourceSeed) {
+    int length = normalized.length();
+    char[] chars = new char[length];
+    normalized.getChars(0, length, chars, 0);
+    return LineScan.scan(chars, length, shingleSize, sourceSeed);
+  }
+
+  /** The line that starts at char {@code at}; 0 if none. */
+  private static int lineAt(LineScan scan, int at) {
+    for (int i = 0; i < scan.lines && at >= 0; i++) {
+      if (scan.starts[i] == at) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private static Prepared prepared(Article article, String normalized, LineScan scan,
+      long textHash, int headline) {
+    return new Prepared(article, normalized, scan.starts, scan.ends, scan.keys, scan.tokens,
+        Arrays.copyOf(scan.shingles, scan.shingleCount), scan.shingleStart, textHash, headline);
   }
 
   private static String clip(String raw, int maxChars) {
@@ -142,10 +165,15 @@ public final class Prepared {
     return raw.substring(0, cut);
   }
 
-  private static long hashChars(CharSequence s, int start, int end) {
-    long h = 0x84222325cbf29ce4L;
+  /** FNV-1a start of the line and text hashes ({@link #hashChars}). */
+  static final long CHAR_HASH_START = 0x84222325cbf29ce4L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
+  /** Hash of {@code s[start, end)} as UTF-16 chars: the line keys' and {@link #textHash}'s. */
+  static long hashChars(CharSequence s, int start, int end) {
+    long h = CHAR_HASH_START;
     for (int i = start; i < end; i++) {
-      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+      h = (h ^ s.charAt(i)) * FNV_PRIME;
     }
     return Tokenizer.fmix64(h);
   }

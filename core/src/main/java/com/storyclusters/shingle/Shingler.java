@@ -19,8 +19,8 @@ import java.util.Arrays;
  * #reset()} starts a new text. Output goes to a growable {@code long[]} that is reused across texts.
  */
 public final class Shingler implements TokenSink {
-  /** The golden-ratio multiplier of the shingle hash. */
-  static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+  /** The golden-ratio multiplier of the shingle hash (for callers that roll it themselves). */
+  public static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
   private final int size;
   private final long[] window;

@@ -83,7 +83,8 @@ public final class TextNormalizer {
    * One pass over text made only of ASCII, Latin-1 and the common quotes and dashes, giving exactly
    * what {@link #slowPath} gives (a property-based test compares them); null for any other text,
    * or text that may hold an HTML entity, which then takes the slow path. News in Latin script is
-   * almost always of this kind, so it costs one scan and one copy.
+   * almost always of this kind, so it costs one scan and one copy. Each char is treated as {@link
+   * #fastAction} says.
    */
   static String fastPath(String text) {
     int len = text.length();
@@ -94,50 +95,20 @@ public final class TextNormalizer {
     boolean pendingBreak = false;
     for (int i = 0; i < len; i++) {
       char c = out[i];
-      if (c < 0x80) {
-        int action = ASCII[c];
-        if (action >= 0) {
-          c = (char) action;
-        } else if (action == BREAK) {
+      int action = c < 0x100 ? LATIN1[c] : fastAction(c);
+      if (action < 0) {
+        if (action == FAST_BREAK) {
           pendingBreak = true;
           continue;
-        } else if (action == SPACE) {
+        } else if (action == FAST_SPACE) {
           pendingSpace = true; // space, tab and other controls (the slow path makes them spaces)
           continue;
-        } else if (mayStartEntity(text, i)) { // AMPERSAND
+        } else if (action == FAST_SKIP) {
+          continue;
+        } else if (action != FAST_AMPERSAND || mayStartEntity(out, len, i)) {
           return null;
         }
-      } else if (c <= 0xFF) {
-        if (c <= 0xA0) {
-          pendingSpace = true; // C1 controls (NEL too) and the no-break space
-          continue;
-        }
-        switch (c) {
-          case 0xA8: case 0xAA: case 0xAF: case 0xB2: case 0xB3: case 0xB5: case 0xB8: case 0xB9:
-          case 0xBA: case 0xBC: case 0xBD: case 0xBE: case 0xB4:
-            return null; // compatibility decompositions
-          case 0xAD:
-            continue; // soft hyphen
-          case 0xAB: case 0xBB:
-            c = '"';
-            break;
-          default:
-            if (c >= 0xC0 && c <= 0xDE && c != 0xD7) {
-              c += 32;
-            }
-        }
-      } else if (c >= 0x2010 && c <= 0x2015) {
-        c = '-';
-      } else if (c >= 0x2018 && c <= 0x201B) {
-        c = '\'';
-      } else if (c >= 0x201C && c <= 0x201F) {
-        c = '"';
-      } else if (c == 0x2212) {
-        c = '-';
-      } else if (c == 0x20AC || c == 0x2022) {
-        // euro sign, bullet: stable
-      } else {
-        return null;
+        action = '&';
       }
       if (n > 0) {
         if (pendingBreak) {
@@ -148,40 +119,101 @@ public final class TextNormalizer {
       }
       pendingBreak = false;
       pendingSpace = false;
-      out[n++] = c;
+      out[n++] = (char) action;
     }
     return new String(out, 0, n);
   }
 
-  private static final int BREAK = -1;
-  private static final int SPACE = -2;
-  private static final int AMPERSAND = -3;
-  /** What the fast path does with each ASCII char: the char to write, or BREAK, SPACE, AMPERSAND. */
+  /** {@link #fastAction}: a line break; runs of breaks and spaces become one {@code '\n'}. */
+  public static final int FAST_BREAK = -1;
+  /** {@link #fastAction}: horizontal space; a run of them becomes one {@code ' '}. */
+  public static final int FAST_SPACE = -2;
+  /**
+   * {@link #fastAction}: {@code '&'}, which stays as it is unless an HTML entity may start there
+   * ({@link #mayStartEntity}); then the text is not for the fast path.
+   */
+  public static final int FAST_AMPERSAND = -3;
+  /** {@link #fastAction}: the char is dropped (the soft hyphen). */
+  public static final int FAST_SKIP = -4;
+  /** {@link #fastAction}: the text is not for the fast path. */
+  public static final int FAST_NONE = -5;
+
+  /**
+   * What the fast path ({@link #normalize} of text in ASCII, Latin-1 and the common quotes and
+   * dashes) does with one char: the char it writes in its place (0 or more), or {@link
+   * #FAST_BREAK}, {@link #FAST_SPACE}, {@link #FAST_AMPERSAND}, {@link #FAST_SKIP} or {@link
+   * #FAST_NONE}. Separators are written between non-blank chars only: none leads or trails. For
+   * callers that normalize within a loop of their own; they must give what {@link #normalize}
+   * gives.
+   */
+  public static int fastAction(char c) {
+    if (c < 0x80) {
+      return ASCII[c];
+    }
+    if (c <= 0xFF) {
+      if (c <= 0xA0) {
+        return FAST_SPACE; // C1 controls (NEL too) and the no-break space
+      }
+      switch (c) {
+        case 0xA8: case 0xAA: case 0xAF: case 0xB2: case 0xB3: case 0xB5: case 0xB8: case 0xB9:
+        case 0xBA: case 0xBC: case 0xBD: case 0xBE: case 0xB4:
+          return FAST_NONE; // compatibility decompositions
+        case 0xAD:
+          return FAST_SKIP; // soft hyphen
+        case 0xAB: case 0xBB:
+          return '"';
+        default:
+          return c >= 0xC0 && c <= 0xDE && c != 0xD7 ? c + 32 : c;
+      }
+    }
+    if (c >= 0x2010 && c <= 0x2015) {
+      return '-';
+    } else if (c >= 0x2018 && c <= 0x201B) {
+      return '\'';
+    } else if (c >= 0x201C && c <= 0x201F) {
+      return '"';
+    } else if (c == 0x2212) {
+      return '-';
+    } else if (c == 0x20AC || c == 0x2022) {
+      return c; // euro sign, bullet: stable
+    }
+    return FAST_NONE;
+  }
+
+  /** What the fast path does with each ASCII char: the char to write, or a FAST_ code. */
   private static final int[] ASCII = new int[0x80];
+  /** {@link #fastAction} of each char below 0x100. */
+  private static final int[] LATIN1 = new int[0x100];
 
   static {
     for (int c = 0; c < 0x80; c++) {
       if (c >= 'A' && c <= 'Z') {
         ASCII[c] = c + 32;
       } else if (c == '\n' || c == '\r') {
-        ASCII[c] = BREAK;
+        ASCII[c] = FAST_BREAK;
       } else if (c <= ' ' || c == 0x7F) {
-        ASCII[c] = SPACE;
+        ASCII[c] = FAST_SPACE;
       } else if (c == '&') {
-        ASCII[c] = AMPERSAND;
+        ASCII[c] = FAST_AMPERSAND;
       } else if (c == '`') {
         ASCII[c] = '\'';
       } else {
         ASCII[c] = c;
       }
     }
+    for (int c = 0; c < 0x100; c++) {
+      LATIN1[c] = fastAction((char) c);
+    }
   }
 
-  /** Whether an HTML entity ({@code &name;} or {@code &#...;}) may start at {@code i}. */
-  private static boolean mayStartEntity(String text, int i) {
-    int end = Math.min(text.length(), i + 34);
+  /**
+   * Whether an HTML entity ({@code &name;} or {@code &#...;}) may start at {@code text[i]}, an
+   * {@code '&'}, reading no further than {@code text[length - 1]}.
+   */
+  public static boolean mayStartEntity(char[] text, int length, int i) {
+    int end = Math.min(length, i + 34);
     for (int j = i + 1; j < end; j++) {
-      char c = text.charAt(j);
+      char c = text[j];
       if (c == ';') {
         return j > i + 1;
       }

@@ -34,9 +34,10 @@ public final class Tokenizer {
     int tokenStart = -1;
     int i = start;
     while (i < end) {
-      int cp = Character.codePointAt(text, i);
+      char c = text.charAt(i);
+      int cp = Character.isHighSurrogate(c) ? Character.codePointAt(text, i) : c;
       int next = i + Character.charCount(cp);
-      int kind = classify(cp);
+      int kind = kind(cp);
       if (kind == WORD) {
         if (tokenStart < 0) {
           tokenStart = i;
@@ -82,9 +83,41 @@ public final class Tokenizer {
     return fmix64(hash);
   }
 
-  private static final int SEPARATOR = 0;
-  private static final int WORD = 1;
-  private static final int SINGLE = 2;
+  /** {@link #kind}: the code point separates tokens. */
+  public static final int SEPARATOR = 0;
+  /** {@link #kind}: the code point is part of a word (a run of such code points is one token). */
+  public static final int WORD = 1;
+  /** {@link #kind}: the code point is a token of its own (scripts written without spaces). */
+  public static final int SINGLE = 2;
+
+  /** {@link #classify} of every code point below 0x100, so Latin text needs no Unicode lookup. */
+  private static final byte[] LATIN1 = new byte[0x100];
+
+  static {
+    for (int c = 0; c < LATIN1.length; c++) {
+      LATIN1[c] = (byte) classify(c);
+    }
+  }
+
+  /**
+   * What code point {@code cp} is to the tokenizer: {@link #SEPARATOR}, {@link #WORD} or {@link
+   * #SINGLE}. For callers that tokenize in a loop of their own (they must agree with {@link
+   * #tokenize}).
+   */
+  public static int kind(int cp) {
+    return cp < 0x100 ? LATIN1[cp] : classify(cp);
+  }
+
+  /**
+   * Feeds code point {@code cp} into a token hash that starts at {@link #TOKEN_HASH_START}; the
+   * token's pinned hash is {@code fmix64} of the result.
+   */
+  public static long feedToken(long hash, int cp) {
+    return (hash ^ cp) * FNV_PRIME;
+  }
+
+  /** The token hash before its first code point (see {@link #feedToken}). */
+  public static final long TOKEN_HASH_START = FNV_OFFSET;
 
   private static int classify(int cp) {
     if (cp < 0x80) {
