@@ -12,7 +12,7 @@ import java.util.Arrays;
 public record Evidence(String id, int[] leadRanks, int length, int[] set, int[] sketch) {
   /** The evidence of a fingerprint about to be indexed under {@code id}. */
   public static Evidence of(String id, Fingerprint fp) {
-    return new Evidence(id, ranks(fp.lead, fp.set), fp.length, fp.set, fp.sketch);
+    return new Evidence(id, fp.leadRanks, fp.length, fp.set, fp.sketch);
   }
 
   /** The lead's shingle values, in text order. */

@@ -258,20 +258,16 @@ public final class PairScorer {
       int i = 0;
       int j = 0;
       int c = 0;
-      while (i < a.length && j < b.length) {
+      while (i < a.length && j < b.length) { // the steps without branches: they are unpredictable
         int x = a[i];
         int y = b[j];
-        if (x < y) {
-          i++;
-        } else if (x > y) {
-          j++;
-        } else {
+        if (x == y) {
           inB[i] = true;
           inA[j] = i;
           c++;
-          i++;
-          j++;
         }
+        i += x <= y ? 1 : 0;
+        j += y <= x ? 1 : 0;
       }
       common = c;
       return this;

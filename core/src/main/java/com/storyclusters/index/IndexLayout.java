@@ -301,7 +301,7 @@ public final class IndexLayout {
     ByteArrayDataOutput out = new ByteArrayDataOutput(seq);
     try {
       out.writeVInt(fp.length);
-      for (int rank : Evidence.ranks(fp.lead, fp.set)) { // 1-2 bytes, not 4
+      for (int rank : fp.leadRanks) { // 1-2 bytes, not 4
         out.writeVInt(rank);
       }
     } catch (IOException e) {
