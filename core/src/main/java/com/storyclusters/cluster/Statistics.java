@@ -27,11 +27,15 @@ public final class Statistics {
   private final LineStatistics lines;
   private final Map<String, Pending> pending = new LinkedHashMap<>();
   /**
-   * How many pending adds hold each shingle (see {@link #pendingCount}); null when stale, rebuilt
-   * when next read. Most segments start at an epoch's start, with nothing pending, so counting
-   * every add here as it is made would be work for nothing.
+   * How many pending adds hold each shingle (see {@link #pendingCount}), counting the first {@link
+   * #countedPending} of {@link #pendingSets}; brought up to date when read. A batch segment
+   * usually starts an epoch, with nothing pending, and its adds are pending only until the next
+   * segment crosses the boundary: counting them as they are made would be work for nothing, while
+   * one-by-one adds count one set per read. Null: rebuilt from all pending adds (after a delete).
    */
   private IntIntHashMap pendingShingles;
+  private final java.util.ArrayList<int[]> pendingSets = new java.util.ArrayList<>();
+  private int countedPending;
   /** How many pending adds carry each line key (see {@link #lineCount}). */
   private final LongIntHashMap pendingLines = new LongIntHashMap();
   private long docCount;
@@ -114,7 +118,7 @@ public final class Statistics {
 
   private void pend(String id, int[] set, long[] lineKeys) {
     pending.put(id, new Pending(set, lineKeys));
-    pendingShingles = null;
+    pendingSets.add(set);
     countLines(lineKeys, 1);
   }
 
@@ -146,15 +150,16 @@ public final class Statistics {
    */
   public int pendingCount(int h) {
     if (pendingShingles == null) {
-      int expected = 0;
+      pendingSets.clear();
       for (Pending p : pending.values()) {
-        expected += p.set.length;
+        pendingSets.add(p.set);
       }
-      pendingShingles = new IntIntHashMap(expected);
-      for (Pending p : pending.values()) {
-        for (int s : p.set) {
-          pendingShingles.addTo(s, 1);
-        }
+      pendingShingles = new IntIntHashMap();
+      countedPending = 0;
+    }
+    for (; countedPending < pendingSets.size(); countedPending++) {
+      for (int s : pendingSets.get(countedPending)) {
+        pendingShingles.addTo(s, 1);
       }
     }
     return pendingShingles.get(h);
@@ -169,7 +174,7 @@ public final class Statistics {
   public void deleted(String id, int[] set, long[] lineKeys) {
     Pending p = pending.remove(id);
     if (p != null) {
-      pendingShingles = null;
+      pendingShingles = null; // rebuilt without it when next read
       countLines(p.lineKeys, -1);
       return;
     }
@@ -190,7 +195,11 @@ public final class Statistics {
       docCount++;
     }
     pending.clear();
-    pendingShingles = null;
+    pendingSets.clear();
+    countedPending = 0;
+    if (pendingShingles != null) {
+      pendingShingles.clear();
+    }
     pendingLines.clear();
     totals.clear();
   }
