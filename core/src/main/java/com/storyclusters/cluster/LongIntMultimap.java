@@ -6,21 +6,19 @@ import java.util.Arrays;
  * A multimap from {@code long} keys to {@code int} values in primitive arrays, laid out for
  * look-ups that read all of a key's values: an open-addressing table of keys, each with its
  * value count and either its only value (most keys have one) or the offset of its values in one
- * shared arena, where they lie contiguous, in the order they were put. A key's block doubles when
- * full (moved to the arena's end; the old block is abandoned, so the arena holds at most about
- * twice the values). So a look-up costs a probe and one contiguous read, never a chain of random
+ * shared arena, where they lie contiguous, in the order they were put. A key's block holds the
+ * power of two at or above its count and doubles when full (moved to the arena's end; the old
+ * block is abandoned, so the arena holds at most about four times the values, two on average). So a look-up costs a probe and one contiguous read, never a chain of random
  * reads. No boxing and no allocation per entry. Not thread-safe for writes; reads are safe while
  * nothing writes.
  */
 final class LongIntMultimap {
   /** Not found. */
   static final int NONE = -1;
-  private static final int FIRST_BLOCK = 4;
 
   private long[] keys;
   private int[] counts; // 0 marks a free slot
   private int[] refs; // the value when the count is 1, else the arena offset of the values
-  private int[] capacities; // of a key's arena block; 0 while it has none
   private int keyCount;
   private int[] arena = new int[256];
   private int arenaSize;
@@ -33,7 +31,6 @@ final class LongIntMultimap {
     keys = new long[capacity];
     counts = new int[capacity];
     refs = new int[capacity];
-    capacities = new int[capacity];
     keyCount = 0;
   }
 
@@ -60,14 +57,12 @@ final class LongIntMultimap {
     }
     if (c == 1) {
       int first = refs[s];
-      refs[s] = block(FIRST_BLOCK);
-      capacities[s] = FIRST_BLOCK;
+      refs[s] = block(2);
       arena[refs[s]] = first;
-    } else if (c == capacities[s]) {
+    } else if (Integer.bitCount(c) == 1) { // a block holds a power of two: full, so doubled
       int moved = block(2 * c);
       System.arraycopy(arena, refs[s], arena, moved, c);
       refs[s] = moved;
-      capacities[s] = 2 * c;
     }
     arena[refs[s] + c] = value;
     counts[s] = c + 1;
@@ -87,7 +82,6 @@ final class LongIntMultimap {
     long[] oldKeys = keys;
     int[] oldCounts = counts;
     int[] oldRefs = refs;
-    int[] oldCapacities = capacities;
     allocate(capacity);
     int mask = capacity - 1;
     for (int i = 0; i < oldKeys.length; i++) {
@@ -99,7 +93,6 @@ final class LongIntMultimap {
         keys[s] = oldKeys[i];
         counts[s] = oldCounts[i];
         refs[s] = oldRefs[i];
-        capacities[s] = oldCapacities[i];
         keyCount++;
       }
     }
