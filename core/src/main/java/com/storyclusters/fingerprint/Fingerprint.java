@@ -23,11 +23,11 @@ public final class Fingerprint {
 
   /**
    * Whether an evidence shingle is one of the anchor sample: the half of all shingles with an even
-   * value. Only sampled shingles are indexed as terms and sought as candidate anchors; since the
+   * value. Only sampled shingles are kept for candidate look-ups and sought as anchors; since the
    * sample is a function of the value, two texts sharing a shingle agree on whether it is sampled
    * (a consistent sample), so a copy still shares half of its rare shingles with its source in the
-   * sample. Halves the shingle postings and the recent buffer's shingle map; on the development data
-   * it found the same candidates that mattered (same clusters on COUNTER and the seeds).
+   * sample. A half found the same candidates that mattered on the development data as all
+   * shingles; a quarter or an eighth lose wholly derived COUNTER pairs (WD 0.812 → 0.797 → 0.783).
    */
   public static boolean sampled(int h) {
     return (h & 1) == 0;
