@@ -11,7 +11,7 @@ import java.util.List;
  * Every live indexed article's evidence and candidate keys, in memory and in primitive form: the
  * only place candidates are looked up. Each article gets an ordinal in add order; its band keys and
  * the anchor sample of its shingles ({@link Fingerprint#sampled}) point at it in two primitive
- * multimaps, where each key's ordinals lie contiguous and ascending. The durable index keeps what this is rebuilt from on open (the sets, leads, sketches
+ * multimaps ({@link IntIntMultimap}), where each key's ordinals lie contiguous and ascending. The durable index keeps what this is rebuilt from on open (the sets, leads, sketches
  * and band keys as doc values), and no term of either kind.
  *
  * <p>{@link #view} gives a {@link CandidateSource} over the articles with ordinals below a limit: a
@@ -33,20 +33,33 @@ public final class CandidateIndex {
   private final ObjectIntHashMap<String> ordinals = new ObjectIntHashMap<>();
   /** Each key lives in one shard (by its hash), so that shards are filled in parallel. */
   private static final int SHARD_BITS = 2;
-  private LongIntMultimap[] byShingle = shards();
-  private LongIntMultimap[] byBand = shards();
+  private IntIntMultimap[] byShingle = shards();
+  /** Band keys by their low 32 bits folded with the high ones; a hit is checked on the full key. */
+  private IntIntMultimap[] byBand = shards();
 
-  private static LongIntMultimap[] shards() {
-    LongIntMultimap[] out = new LongIntMultimap[1 << SHARD_BITS];
+  private static IntIntMultimap[] shards() {
+    IntIntMultimap[] out = new IntIntMultimap[1 << SHARD_BITS];
     for (int i = 0; i < out.length; i++) {
-      out[i] = new LongIntMultimap();
+      out[i] = new IntIntMultimap();
     }
     return out;
   }
 
-  private static int shard(long key) {
-    return (int) (com.storyclusters.text.Tokenizer.fmix64(key ^ 0x2545F4914F6CDD1DL)
-        >>> (64 - SHARD_BITS));
+  private static int shard(int key) {
+    return (int) (com.storyclusters.text.Tokenizer.fmix64(key) >>> (64 - SHARD_BITS));
+  }
+
+  private static boolean holds(long[] keys, long key) {
+    for (long k : keys) {
+      if (k == key) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int folded(long bandKey) {
+    return (int) (bandKey ^ (bandKey >>> 32));
   }
 
   /** Runs tasks {@code 0..n-1}, maybe in parallel, and returns when all are done. */
@@ -110,16 +123,17 @@ public final class CandidateIndex {
 
   /** Puts an entry's keys that fall in {@code shard}. */
   private void post(int ordinal, int shard) {
-    LongIntMultimap shingles = byShingle[shard];
+    IntIntMultimap shingles = byShingle[shard];
     for (int h : entries[ordinal].set()) {
       if (Fingerprint.sampled(h) && shard(h) == shard) {
         shingles.put(h, ordinal);
       }
     }
-    LongIntMultimap bandMap = byBand[shard];
+    IntIntMultimap bandMap = byBand[shard];
     for (long b : bands[ordinal]) {
-      if (shard(b) == shard) {
-        bandMap.put(b, ordinal);
+      int key = folded(b);
+      if (shard(key) == shard) {
+        bandMap.put(key, ordinal);
       }
     }
   }
@@ -208,10 +222,10 @@ public final class CandidateIndex {
     int[] hits = scratch[0];
     int n = 0;
     for (long b : bandKeys) {
-      n = count(byBand, b, limit, hits, scratch, n);
+      n = count(byBand, folded(b), true, b, limit, hits, scratch, n);
     }
     for (int a : anchors) {
-      n = count(byShingle, a, limit, hits, scratch, n);
+      n = count(byShingle, a, false, 0, limit, hits, scratch, n);
     }
     int[] touched = scratch[1];
     // hits are small counts: select the first max by a histogram, not by sorting every hit
@@ -253,11 +267,16 @@ public final class CandidateIndex {
     return out;
   }
 
-  private int count(LongIntMultimap[] shards, long key, int limit, int[] hits, int[][] scratch,
-      int n) {
-    LongIntMultimap map = shards[shard(key)];
+  /**
+   * Adds a hit to every live entry below {@code limit} under {@code key}; for a band key ({@code
+   * isBand}), only to entries that hold exactly {@code bandKey} (band keys are folded to 32 bits in
+   * the map). Returns the new number of entries hit.
+   */
+  private int count(IntIntMultimap[] shards, int key, boolean isBand, long bandKey, int limit,
+      int[] hits, int[][] scratch, int n) {
+    IntIntMultimap map = shards[shard(key)];
     int slot = map.find(key);
-    if (slot == LongIntMultimap.NONE) {
+    if (slot == IntIntMultimap.NONE) {
       return n;
     }
     int c = map.count(slot);
@@ -266,7 +285,13 @@ public final class CandidateIndex {
       if (v >= limit) {
         break; // values ascend: the rest were added after the view's limit
       }
-      if (!deleted.get(v) && hits[v]++ == 0) {
+      if (deleted.get(v)) {
+        continue;
+      }
+      if (isBand && !holds(bands[v], bandKey)) {
+        continue; // another key with the same folded bits
+      }
+      if (hits[v]++ == 0) {
         if (n == scratch[1].length) {
           scratch[1] = Arrays.copyOf(scratch[1], 2 * n);
         }
