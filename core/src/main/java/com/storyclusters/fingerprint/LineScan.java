@@ -46,6 +46,9 @@ final class LineScan {
   private long rolling;
   private int lineTokens;
   private int slot;
+  /** The word being read: its hash so far, and whether it has a character yet. */
+  private long token = Tokenizer.TOKEN_HASH_START;
+  private boolean inToken;
 
   private LineScan(int size, int length) {
     this.size = size;
@@ -72,8 +75,6 @@ final class LineScan {
     while (true) {
       // one line: [from, to)
       long lineHash = Prepared.CHAR_HASH_START;
-      long token = Tokenizer.TOKEN_HASH_START;
-      boolean inToken = false;
       int i = from;
       for (; i < length; i++) {
         char c = text[i];
@@ -90,24 +91,9 @@ final class LineScan {
           textHash = (textHash ^ low) * FNV_PRIME;
           cp = Character.toCodePoint(c, low);
         }
-        int kind = Tokenizer.kind(cp);
-        if (kind == Tokenizer.WORD) {
-          token = Tokenizer.feedToken(token, cp);
-          inToken = true;
-        } else {
-          if (inToken) {
-            r.token(Tokenizer.fmix64(token));
-            token = Tokenizer.TOKEN_HASH_START;
-            inToken = false;
-          }
-          if (kind == Tokenizer.SINGLE) {
-            r.token(Tokenizer.fmix64(Tokenizer.feedToken(Tokenizer.TOKEN_HASH_START, cp)));
-          }
-        }
+        r.feed(Tokenizer.kind(cp), cp);
       }
-      if (inToken) {
-        r.token(Tokenizer.fmix64(token));
-      }
+      r.endToken();
       r.endLine(from, i, lineHash, seed);
       if (i >= length) {
         break;
@@ -135,8 +121,6 @@ final class LineScan {
     long seed = sourceSeed * 31;
     long textHash = hashStart;
     long lineHash = Prepared.CHAR_HASH_START;
-    long token = Tokenizer.TOKEN_HASH_START;
-    boolean inToken = false;
     int pending = 0; // 0, FAST_SPACE or FAST_BREAK: the separator owed before the next char
     int n = 0;
     int lineFrom = 0;
@@ -147,11 +131,7 @@ final class LineScan {
         if (t == TextNormalizer.FAST_SKIP) {
           continue;
         }
-        if (inToken) {
-          r.token(Tokenizer.fmix64(token));
-          token = Tokenizer.TOKEN_HASH_START;
-          inToken = false;
-        }
+        r.endToken();
         if (t == TextNormalizer.FAST_SPACE) {
           pending = pending == 0 ? TextNormalizer.FAST_SPACE : pending;
           continue;
@@ -185,24 +165,9 @@ final class LineScan {
       buf[n++] = a;
       lineHash = (lineHash ^ a) * FNV_PRIME;
       textHash = (textHash ^ a) * FNV_PRIME;
-      int kind = t >>> 16;
-      if (kind == Tokenizer.WORD) {
-        token = Tokenizer.feedToken(token, a);
-        inToken = true;
-      } else {
-        if (inToken) {
-          r.token(Tokenizer.fmix64(token));
-          token = Tokenizer.TOKEN_HASH_START;
-          inToken = false;
-        }
-        if (kind == Tokenizer.SINGLE) {
-          r.token(Tokenizer.fmix64(Tokenizer.feedToken(Tokenizer.TOKEN_HASH_START, a)));
-        }
-      }
+      r.feed(t >>> 16, a);
     }
-    if (inToken) {
-      r.token(Tokenizer.fmix64(token));
-    }
+    r.endToken();
     if (pending != TextNormalizer.FAST_BREAK && n > 0) {
       r.endLine(lineFrom, n, lineHash, seed);
     }
@@ -268,6 +233,28 @@ final class LineScan {
     keys = Arrays.copyOf(keys, lines);
     tokens = Arrays.copyOf(tokens, lines);
     shingleStart = Arrays.copyOf(shingleStart, lines + 1);
+  }
+
+  /** One code point of a line, of token kind {@code kind} ({@link Tokenizer#kind}). */
+  private void feed(int kind, int cp) {
+    if (kind == Tokenizer.WORD) {
+      token = Tokenizer.feedToken(token, cp);
+      inToken = true;
+      return;
+    }
+    endToken();
+    if (kind == Tokenizer.SINGLE) { // a character that is a token of its own
+      token(Tokenizer.fmix64(Tokenizer.feedToken(Tokenizer.TOKEN_HASH_START, cp)));
+    }
+  }
+
+  /** Ends the word being read, if any: it becomes the line's next token. */
+  private void endToken() {
+    if (inToken) {
+      token(Tokenizer.fmix64(token));
+      token = Tokenizer.TOKEN_HASH_START;
+      inToken = false;
+    }
   }
 
   /** {@link Shingler#token}: one more token of the current line. */
