@@ -118,9 +118,12 @@ final class Pipeline {
     LineStatistics lines = new LineStatistics();
     long[] counted = {0};
     List<Object[]> pending = new ArrayList<>();
+    List<Evidence> held = new ArrayList<>();
+    List<long[]> heldBands = new ArrayList<>();
     store.visit(sources, (m, pos, evidence, bandKeys, keys) -> {
       state.put(m);
-      candidates.add(evidence, bandKeys);
+      held.add(evidence);
+      heldBands.add(bandKeys);
       if (pos < epochStart) {
         lines.add(keys, 1);
         counted[0]++;
@@ -131,6 +134,9 @@ final class Pipeline {
         pending.add(new Object[] {m.id(), evidence.set(), keys});
       }
     });
+    try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
+      candidates.addAll(held.toArray(new Evidence[0]), heldBands.toArray(new long[0][]), workers);
+    }
     Statistics s = new Statistics(frequencies, lines, counted[0], position);
     for (Object[] p : pending) {
       s.pendingOnOpen((String) p[0], (int[]) p[1], (long[]) p[2]);

@@ -86,9 +86,23 @@ public final class CandidateIndex {
    * shards are filled in parallel, each in ordinal order.
    */
   public void addAll(String[] ids, Fingerprint[] fps, Parallel parallel) {
-    int first = size;
+    Evidence[] evidence = new Evidence[fps.length];
+    long[][] bandKeys = new long[fps.length][];
     for (int k = 0; k < fps.length; k++) {
-      register(Evidence.of(ids[k], fps[k]), fps[k].bandKeys);
+      evidence[k] = Evidence.of(ids[k], fps[k]);
+      bandKeys[k] = fps[k].bandKeys;
+    }
+    addAll(evidence, bandKeys, parallel);
+  }
+
+  /**
+   * Adds articles' evidence and band keys, in order (ids new to the index and distinct); the
+   * maps' shards are filled in parallel, each in ordinal order.
+   */
+  public void addAll(Evidence[] evidence, long[][] bandKeys, Parallel parallel) {
+    int first = size;
+    for (int k = 0; k < evidence.length; k++) {
+      register(evidence[k], bandKeys[k]);
     }
     int last = size;
     parallel.run(1 << SHARD_BITS, shard -> {
