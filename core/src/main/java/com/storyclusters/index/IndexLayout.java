@@ -10,7 +10,6 @@ import java.util.Arrays;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -33,13 +32,13 @@ import org.apache.lucene.util.BytesRef;
  * <pre>
  * field   kind                           content
  * id      StringField, stored, sorted doc values  article id (updates and deletes go by this term)
- * cid     stored                         story cluster id
- * src     stored                         source
+ * cid     sorted doc values              story cluster id
+ * src     sorted doc values              source
  * title   stored                         title
- * pub     LongPoint + stored             published, epoch milliseconds (absent when unknown)
+ * pub     numeric doc values             published, epoch milliseconds (absent when unknown)
  * text    stored (only with storeText)   fingerprinted text (normalized, with the title line,
  *                                        boilerplate and what precedes the headline removed)
- * th      stored long                    hash of the normalized text and title (re-add detection)
+ * th      numeric doc values             hash of the normalized text and title (re-add detection)
  * bm, sc  stored                         best match and its scores
  * bp      stored (only with storeText)   removed boilerplate lines
  * pos     numeric doc values             input position: adds before this one (statistics epochs)
@@ -58,7 +57,9 @@ import org.apache.lucene.util.BytesRef;
  * Commit user data: the {@link IndexSettings}, {@code storyclusters.position} (adds so far),
  * {@code storyclusters.stats} (the statistics file, if any) and {@code storyclusters.statsAt} (the
  * position its frequency table counts to; adds from there on are replayed from {@code set}). Format 6
- * keeps the band keys as doc values, not terms, and no anchor-sample terms. Format 5 added
+ * keeps the band keys as doc values, not terms, and no anchor-sample terms; what an open reads of
+ * every article (cluster, source, published, text hash) is doc values, so no stored block (with
+ * its text) is decompressed. Format 5 added
  * {@code pos}, {@code lines} (format 4 had line keys as {@code line} terms, counted with deleted
  * documents) and {@code storeText}; format 4 added {@code title}; format 3 the half sample and the
  * lead as ranks.
@@ -89,10 +90,6 @@ public final class IndexLayout {
   static final String STATS_KEY = "storyclusters.stats";
   static final String STATS_AT_KEY = "storyclusters.statsAt";
 
-  /** The fields read to rebuild the cluster state on open. */
-  static final java.util.Set<String> MEMBER_FIELDS =
-      java.util.Set.of(ID, SOURCE, CLUSTER, PUBLISHED, TEXT_HASH);
-
   private IndexLayout() {}
 
   static Term idTerm(String id) {
@@ -108,12 +105,10 @@ public final class IndexLayout {
     Document d = new Document();
     d.add(new StringField(ID, a.id(), Field.Store.YES));
     d.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
-    d.add(new StoredField(SOURCE, a.source()));
+    d.add(new SortedDocValuesField(SOURCE, new BytesRef(a.source())));
     d.add(new StoredField(TITLE, a.title()));
     if (a.published().isPresent()) {
-      long t = a.published().get().toEpochMilli();
-      d.add(new LongPoint(PUBLISHED, t));
-      d.add(new StoredField(PUBLISHED, t));
+      d.add(new NumericDocValuesField(PUBLISHED, a.published().get().toEpochMilli()));
     }
     if (storeText) {
       d.add(new StoredField(TEXT, fp.keptText));
@@ -121,7 +116,7 @@ public final class IndexLayout {
         d.add(new StoredField(BOILERPLATE, String.join("\n", fp.removed)));
       }
     }
-    d.add(new StoredField(TEXT_HASH, fp.prepared.textHash));
+    d.add(new NumericDocValuesField(TEXT_HASH, fp.prepared.textHash));
     d.add(new NumericDocValuesField(POSITION, position));
     long[] keys = fp.prepared.distinctLineKeys;
     if (keys.length > 0) {
@@ -138,7 +133,7 @@ public final class IndexLayout {
 
   /** Completes a {@link #document} with the assignment: the cluster, the best match, its scores. */
   static Document decided(Document d, String clusterId, String bestMatch, MatchScores scores) {
-    d.add(new StoredField(CLUSTER, clusterId));
+    d.add(new SortedDocValuesField(CLUSTER, new BytesRef(clusterId)));
     if (bestMatch != null) {
       d.add(new StoredField(BEST_MATCH, bestMatch));
       d.add(new StoredField(SCORES, encode(scores)));
@@ -168,6 +163,10 @@ public final class IndexLayout {
     private BinaryDocValues sketch;
     private BinaryDocValues lines;
     private BinaryDocValues bands;
+    private SortedDocValues sources;
+    private SortedDocValues clusters;
+    private NumericDocValues published;
+    private NumericDocValues textHashes;
     private NumericDocValues positions;
 
     LeafFields(LeafReader reader, String path) {
@@ -218,6 +217,30 @@ public final class IndexLayout {
         throw new CorruptIndexException("document without band keys", path);
       }
       return readLongs(bands.binaryValue());
+    }
+
+    /**
+     * The cluster-state member of a document, from doc values only (no stored field is
+     * decompressed on open); strings shared through {@code sources} and {@code clusterIds}.
+     */
+    ClusterState.Member member(int doc, com.google.common.collect.Interner<String> sourceNames,
+        java.util.Map<String, String> clusterIds) throws IOException {
+      if (sources == null || sources.docID() >= doc) {
+        sources = reader.getSortedDocValues(SOURCE);
+        clusters = reader.getSortedDocValues(CLUSTER);
+        published = reader.getNumericDocValues(PUBLISHED);
+        textHashes = reader.getNumericDocValues(TEXT_HASH);
+      }
+      if (sources == null || !sources.advanceExact(doc) || clusters == null
+          || !clusters.advanceExact(doc) || textHashes == null || !textHashes.advanceExact(doc)) {
+        throw new CorruptIndexException("document without source, cluster or text hash", path);
+      }
+      String cluster = clusters.lookupOrd(clusters.ordValue()).utf8ToString();
+      long pub = published != null && published.advanceExact(doc) ? published.longValue()
+          : Long.MAX_VALUE;
+      return new ClusterState.Member(id(doc),
+          sourceNames.intern(sources.lookupOrd(sources.ordValue()).utf8ToString()),
+          clusterIds.computeIfAbsent(cluster, c -> c), pub, textHashes.longValue());
     }
 
     long position(int doc) throws IOException {
@@ -308,16 +331,6 @@ public final class IndexLayout {
       throw new java.io.UncheckedIOException(e); // an array output does not fail
     }
     return Arrays.copyOf(seq, out.getPosition());
-  }
-
-  /** The cluster-state member of a stored document ({@link #MEMBER_FIELDS}). */
-  static ClusterState.Member member(Document d, com.google.common.collect.Interner<String> sources,
-      java.util.Map<String, String> clusterIds) {
-    Number pub = d.getField(PUBLISHED) == null ? null : d.getField(PUBLISHED).numericValue();
-    return new ClusterState.Member(d.get(ID), sources.intern(d.get(SOURCE)),
-        clusterIds.computeIfAbsent(d.get(CLUSTER), c -> c),
-        pub == null ? Long.MAX_VALUE : pub.longValue(),
-        d.getField(TEXT_HASH).numericValue().longValue());
   }
 
   static String encode(MatchScores s) {

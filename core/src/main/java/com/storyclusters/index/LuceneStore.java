@@ -24,7 +24,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -288,14 +287,12 @@ public final class LuceneStore implements AutoCloseable {
     try {
       for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
         Bits live = leaf.reader().getLiveDocs();
-        StoredFields stored = leaf.reader().storedFields();
         IndexLayout.LeafFields fields = new IndexLayout.LeafFields(leaf.reader(), path);
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if (live != null && !live.get(doc)) {
             continue;
           }
-          ClusterState.Member m = IndexLayout.member(
-              stored.document(doc, IndexLayout.MEMBER_FIELDS), sources, clusterIds);
+          ClusterState.Member m = fields.member(doc, sources, clusterIds);
           visitor.article(m, fields.position(doc), fields.evidence(doc), fields.bandKeys(doc),
               fields.lineKeys(doc));
         }

@@ -108,10 +108,20 @@ class IndexLayoutGoldenTest {
                   .append(HexFormat.of().formatHex(b.bytes, b.offset, b.length)).append('\n');
             }
           }
-          NumericDocValues pos = r.getNumericDocValues(IndexLayout.POSITION);
-          if (pos != null && pos.advanceExact(doc)) {
-            d.append("numeric ").append(IndexLayout.POSITION).append('=').append(pos.longValue())
-                .append('\n');
+          for (String field : new String[] {IndexLayout.POSITION, IndexLayout.PUBLISHED,
+              IndexLayout.TEXT_HASH}) {
+            NumericDocValues v = r.getNumericDocValues(field);
+            if (v != null && v.advanceExact(doc)) {
+              d.append("numeric ").append(field).append('=').append(v.longValue()).append('\n');
+            }
+          }
+          for (String field : new String[] {IndexLayout.ID, IndexLayout.SOURCE,
+              IndexLayout.CLUSTER}) {
+            org.apache.lucene.index.SortedDocValues v = r.getSortedDocValues(field);
+            if (v != null && v.advanceExact(doc)) {
+              d.append("sorted ").append(field).append('=')
+                  .append(v.lookupOrd(v.ordValue()).utf8ToString()).append('\n');
+            }
           }
           docs.put(stored.get(IndexLayout.ID), d.toString());
         }
