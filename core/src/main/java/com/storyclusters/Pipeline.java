@@ -11,6 +11,7 @@ import com.storyclusters.cluster.ClusterState;
 import com.storyclusters.cluster.Epochs;
 import com.storyclusters.cluster.Evidence;
 import com.storyclusters.cluster.PairScorer;
+import com.storyclusters.cluster.Parallel;
 import com.storyclusters.cluster.ShingleFrequencies;
 import com.storyclusters.cluster.Statistics;
 import com.storyclusters.fingerprint.Fingerprint;
@@ -206,14 +207,15 @@ final class Pipeline {
     });
     CandidateSource all = candidates.view(candidates.size());
     for (int k = 0; k < scored.length; k++) {
-      out.add(apply(p[from + k], drafts[k], assigner.decide(scored[k], all, state, null)));
+      out.add(apply(p[from + k], drafts[k], assigner.decide(scored[k], all, state, null),
+          workers));
     }
     return end;
   }
 
   /** Records a decision: the index, the clusters, the statistics (the candidate index has it). */
-  private Assignment apply(Prepared p, LuceneStore.Draft draft, Assigner.Decision d)
-      throws IOException {
+  private Assignment apply(Prepared p, LuceneStore.Draft draft, Assigner.Decision d,
+      Parallel workers) throws IOException {
     Article a = p.article;
     ClusterRule.Scored best = d.best();
     String clusterId = best == null ? ClusterRule.newClusterId(a.id(), state)
@@ -225,7 +227,7 @@ final class Pipeline {
     MatchScores scores = best == null ? null : best.scores();
     store.add(draft, clusterId, bestMatch, scores);
     state.put(member);
-    if (stats.added(a.id(), d.fp().set, p.distinctLineKeys)) {
+    if (stats.added(a.id(), d.fp().set, p.distinctLineKeys, workers)) {
       evictExpired(); // at epoch boundaries, which end segments
     }
     countChange();

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  * parallel when it has more than one thread, in the caller's thread otherwise. Close it to stop
  * its threads. Used by one caller at a time.
  */
-final class Workers implements AutoCloseable, com.storyclusters.cluster.CandidateIndex.Parallel {
+final class Workers implements AutoCloseable, com.storyclusters.cluster.Parallel {
   private final ForkJoinPool pool;
 
   Workers(int threads) {

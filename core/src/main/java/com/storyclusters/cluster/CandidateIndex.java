@@ -62,10 +62,6 @@ public final class CandidateIndex {
     return (int) (bandKey ^ (bandKey >>> 32));
   }
 
-  /** Runs tasks {@code 0..n-1}, maybe in parallel, and returns when all are done. */
-  public interface Parallel {
-    void run(int n, java.util.function.IntConsumer task);
-  }
 
   /** Ordinals handed out so far, deleted ones included: the limit of a view of everything. */
   public int size() {

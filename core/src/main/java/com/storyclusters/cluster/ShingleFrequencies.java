@@ -38,6 +38,21 @@ public final class ShingleFrequencies {
     return Math.min(first[cell1(h)] & MAX, second[cell2(h)] & MAX);
   }
 
+  /**
+   * Adds one for every shingle of each distinct set, the two rows on two tasks of {@code
+   * parallel} (each row alone, in set order: the same table as {@link #add} set by set).
+   */
+  public void addAll(java.util.List<int[]> sets, Parallel parallel) {
+    parallel.run(2, row -> {
+      short[] cells = row == 0 ? first : second;
+      for (int[] set : sets) {
+        for (int h : set) {
+          bump(cells, row == 0 ? cell1(h) : cell2(h), 1);
+        }
+      }
+    });
+  }
+
   /** Adds {@code delta} (may be negative) to every shingle of a distinct set. */
   public void add(int[] distinct, int delta) {
     for (int h : distinct) {

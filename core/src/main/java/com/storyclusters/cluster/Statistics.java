@@ -97,15 +97,16 @@ public final class Statistics {
   }
 
   /**
-   * Records an add at the current position; at an epoch boundary, counts every pending add.
+   * Records an add at the current position; at an epoch boundary, counts every pending add (the
+   * frequency table's rows on {@code parallel}'s tasks).
    *
    * @return whether an epoch boundary was crossed (the caller applies its retention window there)
    */
-  public boolean added(String id, int[] set, long[] lineKeys) {
+  public boolean added(String id, int[] set, long[] lineKeys, Parallel parallel) {
     pend(id, set, lineKeys);
     position++;
     if (Epochs.isBoundary(position)) {
-      advance();
+      advance(parallel);
       return true;
     }
     return false;
@@ -185,15 +186,17 @@ public final class Statistics {
     totals.clear();
   }
 
-  private void advance() {
+  private void advance(Parallel parallel) {
     if (pending.isEmpty()) {
       return;
     }
+    java.util.List<int[]> sets = new java.util.ArrayList<>(pending.size());
     for (Pending p : pending.values()) {
-      frequencies.add(p.set, 1);
+      sets.add(p.set);
       lines.add(p.lineKeys, 1);
       docCount++;
     }
+    frequencies.addAll(sets, parallel);
     pending.clear();
     pendingSets.clear();
     countedPending = 0;
