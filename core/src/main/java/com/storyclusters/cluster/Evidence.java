@@ -1,7 +1,6 @@
 package com.storyclusters.cluster;
 
 import com.storyclusters.fingerprint.Fingerprint;
-import java.util.Arrays;
 
 /**
  * What scoring reads of an article: its lead as ranks into its set (the first {@link
@@ -20,15 +19,6 @@ public record Evidence(String id, int[] leadRanks, int length, int[] set, int[] 
     int[] out = new int[leadRanks.length];
     for (int i = 0; i < out.length; i++) {
       out[i] = set[leadRanks[i]];
-    }
-    return out;
-  }
-
-  /** The index in {@code set} of each of {@code values} (each must be in it). */
-  public static int[] ranks(int[] values, int[] set) {
-    int[] out = new int[values.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = Arrays.binarySearch(set, values[i]);
     }
     return out;
   }

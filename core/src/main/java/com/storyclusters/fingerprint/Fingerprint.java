@@ -183,36 +183,4 @@ public final class Fingerprint {
   public static int leadLength(int length) {
     return (int) Math.min(length, Math.max(LEAD_SHINGLES, Math.ceil(LEAD_FRACTION * length)));
   }
-
-  public static int[] sortedDistinct(int[] values) {
-    int[] copy = values.clone();
-    Arrays.sort(copy);
-    int n = 0;
-    for (int i = 0; i < copy.length; i++) {
-      if (i == 0 || copy[i] != copy[i - 1]) {
-        copy[n++] = copy[i];
-      }
-    }
-    return Arrays.copyOf(copy, n);
-  }
-
-  /** Size of the intersection of two sorted, distinct int arrays. */
-  public static int intersectionSize(int[] a, int[] b) {
-    int i = 0;
-    int j = 0;
-    int common = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] < b[j]) {
-        i++;
-      } else if (a[i] > b[j]) {
-        j++;
-      } else {
-        common++;
-        i++;
-        j++;
-      }
-    }
-    return common;
-  }
-
 }

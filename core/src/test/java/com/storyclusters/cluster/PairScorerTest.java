@@ -24,8 +24,8 @@ class PairScorerTest {
           int[] a = randomText(r, length, vocabulary);
           int[] b = r.nextBoolean() ? copyOf(r, a, vocabulary) : randomText(r,
               r.nextInt(601), vocabulary);
-          int[] setA = Fingerprint.sortedDistinct(a);
-          int[] setB = Fingerprint.sortedDistinct(b);
+          int[] setA = sortedDistinct(a);
+          int[] setB = sortedDistinct(b);
           int[] leadA = Arrays.copyOf(a, Fingerprint.leadLength(a.length));
           int[] leadB = Arrays.copyOf(b, Fingerprint.leadLength(b.length));
           double[] weightsA = new double[setA.length];
@@ -43,9 +43,9 @@ class PairScorerTest {
           for (double w : weightsA) {
             total += w;
           }
-          PairScorer.Side side = new PairScorer.Side(Evidence.ranks(leadA, setA), a.length, setA,
+          PairScorer.Side side = new PairScorer.Side(ranks(leadA, setA), a.length, setA,
               weightsA, otherA, total);
-          Evidence evidenceB = new Evidence("b", Evidence.ranks(leadB, setB), b.length, setB,
+          Evidence evidenceB = new Evidence("b", ranks(leadB, setB), b.length, setB,
               new int[0]);
           boolean linked = v.verify(side, evidenceB, PairScorer.totalWeight(setB, other), other, 0,
               r.nextInt(4) == 0).linked();
@@ -55,6 +55,19 @@ class PairScorerTest {
           seen[1] += may ? 0 : 1;
         });
     assertTrue(seen[0] > 100 && seen[1] > 100, Arrays.toString(seen));
+  }
+
+  private static int[] sortedDistinct(int[] values) {
+    return Arrays.stream(values).sorted().distinct().toArray();
+  }
+
+  /** The index in {@code set} of each of {@code values}. */
+  private static int[] ranks(int[] values, int[] set) {
+    int[] out = new int[values.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Arrays.binarySearch(set, values[i]);
+    }
+    return out;
   }
 
   private static double weight(int h) {
