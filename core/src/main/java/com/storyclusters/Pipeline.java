@@ -50,6 +50,14 @@ final class Pipeline {
   final ClusterState state;
   final Statistics stats;
   final CandidateIndex candidates = new CandidateIndex();
+  /**
+   * Ids added since the index's searcher was last refreshed: a read by id of one of them (a
+   * re-add, a delete, an explanation) refreshes it first; others read the snapshot as it is, so a
+   * feed that re-sends articles does not flush a segment per repeat.
+   */
+  private final Set<String> unrefreshed = new HashSet<>();
+  /** Unrefreshed ids tracked at most; past this the searcher is refreshed (bounds the set). */
+  private static final int MAX_UNREFRESHED = 1 << 16;
   private final Interner<String> sources = Interners.newStrongInterner();
   private long addsSinceCommit;
   /** Articles published before this were evicted by the retention window. */
@@ -160,7 +168,7 @@ final class Pipeline {
     ClusterState.Member existing = state.member(firstId);
     if (existing != null) {
       if (existing.textHash() == p[from].textHash) {
-        try (IndexSnapshot snap = store.snapshot()) {
+        try (IndexSnapshot snap = snapshotFor(List.of(firstId))) {
           out.add(snap.recorded(firstId, existing.clusterId()));
         }
         return from + 1;
@@ -226,6 +234,10 @@ final class Pipeline {
     String bestMatch = best == null ? null : best.member().id();
     MatchScores scores = best == null ? null : best.scores();
     store.add(draft, clusterId, bestMatch, scores);
+    unrefreshed.add(a.id());
+    if (unrefreshed.size() > MAX_UNREFRESHED) {
+      refresh();
+    }
     state.put(member);
     if (stats.added(a.id(), d.fp().set, p.distinctLineKeys, workers)) {
       evictExpired(); // at epoch boundaries, which end segments
@@ -263,7 +275,7 @@ final class Pipeline {
 
   /** Deletes articles from the index, the statistics and the clusters. */
   private void forget(List<String> ids) throws IOException {
-    try (IndexSnapshot snap = store.snapshot()) {
+    try (IndexSnapshot snap = snapshotFor(ids)) {
       for (String id : ids) {
         IndexSnapshot.Counted c = snap.counted(id);
         if (c != null) {
@@ -299,7 +311,7 @@ final class Pipeline {
 
   /** The scores of two indexed articles and their shared passages. */
   PairExplanation explain(String firstId, String secondId) throws IOException {
-    try (IndexSnapshot snap = store.snapshot()) {
+    try (IndexSnapshot snap = snapshotFor(List.of(firstId, secondId))) {
       Evidence a = candidates.evidence(firstId);
       Evidence b = candidates.evidence(secondId);
       com.google.common.base.Preconditions.checkArgument(a != null, "article %s is not indexed",
@@ -332,5 +344,17 @@ final class Pipeline {
   /** Makes every add visible to the index's searcher (a new reader; held memory shrinks). */
   void refresh() throws IOException {
     store.refresh();
+    unrefreshed.clear();
+  }
+
+  /** A snapshot in which the live documents of {@code ids} are visible (refreshing if needed). */
+  private IndexSnapshot snapshotFor(List<String> ids) throws IOException {
+    for (String id : ids) {
+      if (unrefreshed.contains(id)) {
+        refresh();
+        break;
+      }
+    }
+    return store.snapshot();
   }
 }

@@ -53,8 +53,6 @@ public final class LuceneStore implements AutoCloseable {
     return t;
   });
   private final Semaphore pending = new Semaphore(MAX_PENDING);
-  /** Whether changes were queued since the searcher was last refreshed. */
-  private boolean changed;
   /** The first failure of the background indexer; reported by every later call that writes. */
   private volatile IOException indexingFailure;
   private final long committedPosition;
@@ -132,13 +130,10 @@ public final class LuceneStore implements AutoCloseable {
   }
 
   /**
-   * A point-in-time view of every add and delete queued so far (refreshing the searcher first when
-   * there are changes it does not see); release it with close.
+   * A point-in-time view of the documents as of the last {@link #refresh} (the caller refreshes
+   * first when it must see a later add); release it with close.
    */
   public IndexSnapshot snapshot() throws IOException {
-    if (changed) {
-      refresh();
-    }
     return new IndexSnapshot(searchers, searchers.acquire(), path);
   }
 
@@ -179,7 +174,6 @@ public final class LuceneStore implements AutoCloseable {
   /** Queues an index change behind the earlier ones; throws an earlier change's failure. */
   public void submit(IndexAction action) throws IOException {
     checkIndexer();
-    changed = true;
     pending.acquireUninterruptibly();
     try {
       indexer.execute(() -> {
@@ -220,7 +214,6 @@ public final class LuceneStore implements AutoCloseable {
   public void refresh() throws IOException {
     drain();
     searchers.maybeRefreshBlocking();
-    changed = false;
   }
 
   /** Commits without statistics (tests of the indexer). */
