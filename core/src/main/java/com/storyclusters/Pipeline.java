@@ -51,11 +51,12 @@ final class Pipeline {
   final Statistics stats;
   final CandidateIndex candidates = new CandidateIndex();
   /**
-   * Ids added since the index's searcher was last refreshed: a read by id of one of them (a
-   * re-add, a delete, an explanation) refreshes it first; others read the snapshot as it is, so a
-   * feed that re-sends articles does not flush a segment per repeat.
+   * Ids added since the index's searcher was last refreshed, with their assignments as the index
+   * records them: an unchanged re-add of one is answered from here; another read by id of one (a
+   * delete, an explanation) refreshes the searcher first; other ids are read from the snapshot
+   * as it is. So a feed that re-sends articles does not flush a segment per repeat.
    */
-  private final Set<String> unrefreshed = new HashSet<>();
+  private final Map<String, Assignment> unrefreshed = new HashMap<>();
   /** Unrefreshed ids tracked at most; past this the searcher is refreshed (bounds the set). */
   private static final int MAX_UNREFRESHED = 1 << 16;
   private final Interner<String> sources = Interners.newStrongInterner();
@@ -168,8 +169,14 @@ final class Pipeline {
     ClusterState.Member existing = state.member(firstId);
     if (existing != null) {
       if (existing.textHash() == p[from].textHash) {
-        try (IndexSnapshot snap = snapshotFor(List.of(firstId))) {
-          out.add(snap.recorded(firstId, existing.clusterId()));
+        Assignment recent = unrefreshed.get(firstId);
+        if (recent != null) {
+          out.add(new Assignment(firstId, existing.clusterId(), false, true, recent.bestMatch(),
+              recent.scores(), recent.boilerplate()));
+        } else {
+          try (IndexSnapshot snap = store.snapshot()) {
+            out.add(snap.recorded(firstId, existing.clusterId()));
+          }
         }
         return from + 1;
       }
@@ -234,7 +241,10 @@ final class Pipeline {
     String bestMatch = best == null ? null : best.member().id();
     MatchScores scores = best == null ? null : best.scores();
     store.add(draft, clusterId, bestMatch, scores);
-    unrefreshed.add(a.id());
+    // as IndexSnapshot.recorded reads it back: the removed lines only where text is stored
+    unrefreshed.put(a.id(), new Assignment(a.id(), clusterId, false, true,
+        Optional.ofNullable(bestMatch), Optional.ofNullable(scores),
+        store.storesText() ? d.fp().removed : List.of()));
     if (unrefreshed.size() > MAX_UNREFRESHED) {
       refresh();
     }
@@ -350,7 +360,7 @@ final class Pipeline {
   /** A snapshot in which the live documents of {@code ids} are visible (refreshing if needed). */
   private IndexSnapshot snapshotFor(List<String> ids) throws IOException {
     for (String id : ids) {
-      if (unrefreshed.contains(id)) {
+      if (unrefreshed.containsKey(id)) {
         refresh();
         break;
       }

@@ -299,6 +299,32 @@ class StoryClustersTest {
     }
   }
 
+  /**
+   * A re-add just after the add is answered from memory, one after a reopen from the index: both
+   * give what the index records (with and without stored text, which holds the removed lines).
+   */
+  @Test
+  void aReAddRightAfterTheAddAnswersAsTheIndexRecordsIt() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    for (boolean storeText : new boolean[] {true, false}) {
+      Path dir = tmp.resolve("readd-" + storeText);
+      Assignment fromMemory;
+      try (StoryClusters sc = StoryClusters.builder().directory(dir).storeText(storeText)
+          .build()) {
+        for (String id : List.of("seed-000", "seed-001", "seed-003")) {
+          sc.add(seeds.get(id));
+        }
+        fromMemory = sc.add(seeds.get("seed-003"));
+      }
+      try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
+        Assignment fromIndex = sc.add(seeds.get("seed-003"));
+        assertTrue(fromIndex.unchanged());
+        assertEquals(fromIndex, fromMemory);
+        assertTrue(fromIndex.scores().isPresent());
+      }
+    }
+  }
+
   @Test
   void sameIdWithOtherTextIsAnUpdate() throws Exception {
     Map<String, Article> seeds = Seeds.load();
