@@ -51,8 +51,8 @@ final class Pipeline {
   final Statistics stats;
   final CandidateIndex candidates = new CandidateIndex();
   /**
-   * Ids added since the index's searcher was last refreshed, with their assignments as the index
-   * records them: an unchanged re-add of one is answered from here; another read by id of one (a
+   * Ids added since the index's searcher was last refreshed, with their assignments: an unchanged
+   * re-add of one is answered from here, as the index records it; another read by id of one (a
    * delete, an explanation) refreshes the searcher first; other ids are read from the snapshot
    * as it is. So a feed that re-sends articles does not flush a segment per repeat.
    */
@@ -170,9 +170,9 @@ final class Pipeline {
     if (existing != null) {
       if (existing.textHash() == p[from].textHash) {
         Assignment recent = unrefreshed.get(firstId);
-        if (recent != null) {
+        if (recent != null) { // as IndexSnapshot.recorded reads it back: lines only with text
           out.add(new Assignment(firstId, existing.clusterId(), false, true, recent.bestMatch(),
-              recent.scores(), recent.boilerplate()));
+              recent.scores(), store.storesText() ? recent.boilerplate() : List.of()));
         } else {
           try (IndexSnapshot snap = store.snapshot()) {
             out.add(snap.recorded(firstId, existing.clusterId()));
@@ -206,7 +206,8 @@ final class Pipeline {
       segmentIds[k] = p[from + k].article.id();
       segmentSources.put(segmentIds[k], p[from + k].article.source());
     }
-    candidates.addAll(segmentIds, fps, workers); // the segment's articles, as candidates of later ones
+    // the segment's articles, as candidates of later ones
+    candidates.addAll(segmentIds, fps, workers);
     Function<String, String> sourceOf = id -> {
       ClusterState.Member m = state.member(id);
       return m != null ? m.source() : segmentSources.get(id);
@@ -241,10 +242,9 @@ final class Pipeline {
     String bestMatch = best == null ? null : best.member().id();
     MatchScores scores = best == null ? null : best.scores();
     store.add(draft, clusterId, bestMatch, scores);
-    // as IndexSnapshot.recorded reads it back: the removed lines only where text is stored
-    unrefreshed.put(a.id(), new Assignment(a.id(), clusterId, false, true,
-        Optional.ofNullable(bestMatch), Optional.ofNullable(scores),
-        store.storesText() ? d.fp().removed : List.of()));
+    Assignment assigned = new Assignment(a.id(), clusterId, best == null, false,
+        Optional.ofNullable(bestMatch), Optional.ofNullable(scores), d.fp().removed);
+    unrefreshed.put(a.id(), assigned);
     if (unrefreshed.size() > MAX_UNREFRESHED) {
       refresh();
     }
@@ -253,8 +253,7 @@ final class Pipeline {
       evictExpired(); // at epoch boundaries, which end segments
     }
     countChange();
-    return new Assignment(a.id(), clusterId, best == null, false, Optional.ofNullable(bestMatch),
-        Optional.ofNullable(scores), d.fp().removed);
+    return assigned;
   }
 
   /** What {@code p} would join now, without adding it. */

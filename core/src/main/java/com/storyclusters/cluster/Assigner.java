@@ -23,7 +23,8 @@ import java.util.function.Function;
  * <ol>
  *   <li>{@link #lineCounts}, {@link #fingerprint}, {@link #recentCounts} and {@link #score}
  *       (parallel but for two short sequential counts): fingerprint an article under the epoch's statistics, look its
- *       candidates up among everything indexed before it (a {@link CandidateIndex#view}), score them;</li>
+ *       candidates up among everything indexed before it (a {@link CandidateIndex#view}), score
+ *       them;</li>
  *   <li>{@link #decide} (sequential, input order): verify representatives that were not
  *       candidates, and apply the {@link ClusterRule}.</li>
  * </ol>

@@ -11,8 +11,9 @@ import java.util.List;
  * Every live indexed article's evidence and candidate keys, in memory and in primitive form: the
  * only place candidates are looked up. Each article gets an ordinal in add order; its band keys and
  * the anchor sample of its shingles ({@link Fingerprint#sampled}) point at it in two primitive
- * multimaps ({@link IntIntMultimap}), where each key's ordinals lie contiguous and ascending. The durable index keeps what this is rebuilt from on open (the sets, leads, sketches
- * and band keys as doc values), and no term of either kind.
+ * multimaps ({@link IntIntMultimap}), where each key's ordinals lie contiguous and ascending. The
+ * durable index keeps what this is rebuilt from on open (the sets, leads, sketches and band keys
+ * as doc values), and no term of either kind.
  *
  * <p>{@link #view} gives a {@link CandidateSource} over the articles with ordinals below a limit: a
  * batch segment's parallel step gives each article the view of everything added before it, so an
@@ -62,7 +63,6 @@ public final class CandidateIndex {
     return (int) (bandKey ^ (bandKey >>> 32));
   }
 
-
   /** Ordinals handed out so far, deleted ones included: the limit of a view of everything. */
   public int size() {
     return size;
@@ -71,10 +71,6 @@ public final class CandidateIndex {
   /** Live articles held. */
   public int live() {
     return size - deletedCount;
-  }
-
-  public boolean contains(String id) {
-    return ordinals.containsKey(id);
   }
 
   /**
@@ -100,20 +96,12 @@ public final class CandidateIndex {
     for (int k = 0; k < evidence.length; k++) {
       register(evidence[k], bandKeys[k]);
     }
-    int last = size;
-    parallel.run(1 << SHARD_BITS, shard -> {
-      for (int i = first; i < last; i++) {
-        post(i, shard);
-      }
-    });
+    post(first, size, parallel);
   }
 
   /** Adds an article's evidence and band keys; its id must not be held. */
   public void add(Evidence e, long[] bandKeys) {
-    int ordinal = register(e, bandKeys);
-    for (int shard = 0; shard < 1 << SHARD_BITS; shard++) {
-      post(ordinal, shard);
-    }
+    addAll(new Evidence[] {e}, new long[][] {bandKeys}, Parallel.SERIAL);
   }
 
   private int register(Evidence e, long[] bandKeys) {
@@ -129,6 +117,15 @@ public final class CandidateIndex {
     bands[ordinal] = bandKeys;
     ordinals.put(e.id(), ordinal);
     return ordinal;
+  }
+
+  /** Puts the keys of entries {@code [first, last)} in the maps, a task per shard. */
+  private void post(int first, int last, Parallel parallel) {
+    parallel.run(1 << SHARD_BITS, shard -> {
+      for (int i = first; i < last; i++) {
+        post(i, shard);
+      }
+    });
   }
 
   /** Puts an entry's keys that fall in {@code shard}. */
@@ -189,11 +186,7 @@ public final class CandidateIndex {
     deletedCount = 0;
     byShingle = shards();
     byBand = shards();
-    for (int i = 0; i < size; i++) {
-      for (int shard = 0; shard < 1 << SHARD_BITS; shard++) {
-        post(i, shard);
-      }
-    }
+    post(0, size, Parallel.SERIAL);
   }
 
   /** The articles with ordinals below {@code limit} (added before it) as a candidate source. */

@@ -109,7 +109,7 @@ final class IntIntMultimap {
     }
   }
 
-  /** The slot of {@code key}, or {@link #NONE}: the handle {@link #count} and {@link #value} take. */
+  /** The slot of {@code key}, or {@link #NONE}: what {@link #count} and {@link #value} take. */
   int find(int key) {
     int mask = keys.length - 1;
     int s = slot(key, mask);
