@@ -1,5 +1,6 @@
 package com.storyclusters;
 
+import com.google.common.base.Utf8;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +9,10 @@ import java.util.Optional;
  * One news article as it arrives: an id and the page text, with optional source (publisher),
  * title, publication time and language. Immutable and thread-safe.
  *
- * <p>The id is required and must contain a non-whitespace character; any Unicode is allowed. The
+ * <p>The id is required and must contain a non-whitespace character; any Unicode is allowed, but
+ * it must be well-formed (no unpaired surrogate, which has no UTF-8 form: two such ids would be
+ * one in the index) and at most {@link #MAX_ID_BYTES} bytes in UTF-8; the source too is at most
+ * that long. A builder given other values throws {@link IllegalArgumentException}. The
  * text may be empty: an article without enough text (see {@link Settings.Builder#minShingles})
  * is indexed and forms a cluster of its own, never matching anything. The text is fingerprinted
  * with the title as its first line (unless the text already begins with it, or {@link
@@ -16,6 +20,9 @@ import java.util.Optional;
  * headline or standfirst.
  */
 public final class Article {
+  /** The longest id, and source, in UTF-8 bytes: longer than any URL a browser sends. */
+  public static final int MAX_ID_BYTES = 4096;
+
   private final String id;
   private final String source;
   private final String title;
@@ -30,12 +37,51 @@ public final class Article {
     if (b.id.isBlank()) {
       throw new IllegalArgumentException("article id is blank: '" + b.id + "'");
     }
+    checkId(b.id);
+    if (b.source != null && b.source.length() > MAX_ID_BYTES / 3
+        && utf8Length(b.source) > MAX_ID_BYTES) {
+      throw new IllegalArgumentException("article " + abbreviate(b.id) + ": source is "
+          + utf8Length(b.source) + " bytes in UTF-8; at most " + MAX_ID_BYTES + " are allowed");
+    }
     this.id = b.id;
     this.source = b.source == null ? "" : b.source;
     this.title = b.title == null ? "" : b.title;
     this.text = b.text == null ? "" : b.text;
     this.published = b.published;
     this.language = b.language == null ? "" : b.language;
+  }
+
+  private static void checkId(String id) {
+    int bytes;
+    try {
+      bytes = Utf8.encodedLength(id);
+    } catch (IllegalArgumentException unpaired) {
+      throw new IllegalArgumentException("article id " + abbreviate(id)
+          + " holds an unpaired surrogate (not valid Unicode)");
+    }
+    if (bytes > MAX_ID_BYTES) {
+      throw new IllegalArgumentException("article id " + abbreviate(id) + " is " + bytes
+          + " bytes in UTF-8; at most " + MAX_ID_BYTES + " are allowed");
+    }
+  }
+
+  /** UTF-8 length, an unpaired surrogate counted as the 3 bytes of its replacement. */
+  private static int utf8Length(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  }
+
+  /** The start of a long id, for messages. */
+  private static String abbreviate(String id) {
+    String safe = id.length() > 40 ? id.substring(0, 40) + "..." : id;
+    StringBuilder b = new StringBuilder("'");
+    safe.codePoints().forEach(cp -> {
+      if (Character.isSurrogate((char) cp) || Character.isISOControl(cp)) {
+        b.append(String.format("\\u%04x", cp));
+      } else {
+        b.appendCodePoint(cp);
+      }
+    });
+    return b.append('\'').toString();
   }
 
   /** An article with only an id and text. */

@@ -122,11 +122,26 @@ class InvariantsTest {
             n[0]++;
             // the title as given, or as a line of the text (a page's own headline)
             String body = n[0] % 2 == 0 ? text : text + "\n" + title + "\n" + text;
-            Assignment a = sc.add(Article.builder(articleId).source(id).title(title).text(body)
-                .build());
+            Article article;
+            try {
+              article = Article.builder(articleId).source(id).title(title).text(body).build();
+            } catch (IllegalArgumentException e) {
+              // the one id refused: not valid Unicode (it would collide once stored as UTF-8)
+              return e.getMessage().contains("unpaired surrogate") && unpaired(articleId);
+            }
+            Assignment a = sc.add(article);
             return a.articleId().equals(articleId)
                 && sc.clusterOf(articleId).orElseThrow().members().contains(articleId);
           });
+    }
+  }
+
+  private static boolean unpaired(String s) {
+    try {
+      com.google.common.base.Utf8.encodedLength(s);
+      return false;
+    } catch (IllegalArgumentException e) {
+      return true;
     }
   }
 
