@@ -154,6 +154,23 @@ final class Pipeline {
     return s;
   }
 
+  /** An indexed article's assignment as the index records it (null: not indexed). */
+  Assignment recorded(String id) throws IOException {
+    ClusterState.Member m = state.member(id);
+    return m == null ? null : recorded(id, m);
+  }
+
+  private Assignment recorded(String id, ClusterState.Member existing) throws IOException {
+    Assignment recent = unrefreshed.get(id);
+    if (recent != null) { // as IndexSnapshot.recorded reads it back: lines only with text
+      return new Assignment(id, existing.clusterId(), false, true, recent.bestMatch(),
+          recent.scores(), store.storesText() ? recent.boilerplate() : List.of());
+    }
+    try (IndexSnapshot snap = store.snapshot()) {
+      return snap.recorded(id, existing.clusterId());
+    }
+  }
+
   Prepared prepare(Article article) {
     return Prepared.of(article, settings.shingleSize(), settings.maxTextChars(),
         settings.fingerprintTitle());
@@ -169,15 +186,7 @@ final class Pipeline {
     ClusterState.Member existing = state.member(firstId);
     if (existing != null) {
       if (existing.textHash() == p[from].textHash) {
-        Assignment recent = unrefreshed.get(firstId);
-        if (recent != null) { // as IndexSnapshot.recorded reads it back: lines only with text
-          out.add(new Assignment(firstId, existing.clusterId(), false, true, recent.bestMatch(),
-              recent.scores(), store.storesText() ? recent.boilerplate() : List.of()));
-        } else {
-          try (IndexSnapshot snap = store.snapshot()) {
-            out.add(snap.recorded(firstId, existing.clusterId()));
-          }
-        }
+        out.add(recorded(firstId, existing));
         return from + 1;
       }
       forget(List.of(firstId));
@@ -344,8 +353,13 @@ final class Pipeline {
 
   /** Commits the index with the position reached and the statistics of the current epoch. */
   void commit() throws IOException {
+    commit(null);
+  }
+
+  /** {@link #commit()}, recording the caller's checkpoint (null: none) with it. */
+  void commit(String checkpoint) throws IOException {
     store.commit(stats.position(), stats.frequencies(), stats.frozenAt(),
-        stats.deletedSinceSave());
+        stats.deletedSinceSave(), checkpoint);
     stats.saved();
     addsSinceCommit = 0;
   }

@@ -183,13 +183,53 @@ public final class StoryClusters implements AutoCloseable {
     return underLock(() -> pipeline.explain(firstId, secondId));
   }
 
-  /** Makes every add so far durable. */
+  /** Makes every add so far durable. Records no checkpoint (see {@link #commit(String)}). */
   public void commit() {
+    commitWith(null);
+  }
+
+  /**
+   * Makes every add so far durable and records {@code checkpoint} with them, atomically: after a
+   * crash, {@link #checkpoint()} of the reopened index is the checkpoint of exactly the adds it
+   * holds. A caller that feeds the index from a log or a file records how far it has read (an
+   * offset, a line number and a hash of what came before it) and resumes from there, so that no
+   * input is applied twice: re-applying a superseded version of an updated article would undo
+   * the update. A later commit of further changes without a checkpoint ({@link #commit()}, {@link
+   * #close()}, {@link Settings.Builder#commitEvery}) records none; one with nothing new keeps it.
+   *
+   * @param checkpoint any string the caller can parse back (at most 32,766 UTF-8 bytes)
+   */
+  public void commit(String checkpoint) {
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    if (checkpoint.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 32_766) {
+      throw new IllegalArgumentException("checkpoint is longer than 32,766 bytes");
+    }
+    commitWith(checkpoint);
+  }
+
+  private void commitWith(String checkpoint) {
     underLock(() -> {
-      pipeline.commit();
+      pipeline.commit(checkpoint);
       pipeline.refresh(); // a commit leaves only the index's own memory held
       return null;
     });
+  }
+
+  /**
+   * The checkpoint recorded by the index's last commit ({@link #commit(String)}), if it recorded
+   * one; empty for an in-memory or new index.
+   */
+  public Optional<String> checkpoint() {
+    return underLock(() -> Optional.ofNullable(pipeline.store.checkpoint()));
+  }
+
+  /**
+   * An indexed article's assignment as the index records it ({@link Assignment#unchanged()} is
+   * true: reading it changes nothing); empty when no article has this id.
+   */
+  public Optional<Assignment> assignment(String articleId) {
+    Objects.requireNonNull(articleId, "articleId");
+    return underLock(() -> Optional.ofNullable(pipeline.recorded(articleId)));
   }
 
   /** Commits and releases the index. Idempotent: a second call does nothing. */

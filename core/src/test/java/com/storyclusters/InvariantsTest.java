@@ -111,6 +111,44 @@ class InvariantsTest {
     }
   }
 
+  /**
+   * Explanations racing removes and re-adds of the same articles: each is answered, or refused
+   * because an article is not indexed at that moment; never another failure.
+   */
+  @Test
+  void anExplanationRacingARemoveIsAnsweredOrRefused() throws Exception {
+    Map<String, Article> seeds = Seeds.load();
+    Article a = seeds.get("seed-000");
+    Article b = seeds.get("seed-003");
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try (StoryClusters sc = StoryClusters.builder().directory(null).build()) {
+      sc.add(a);
+      sc.add(b);
+      Future<?> churn = pool.submit(() -> {
+        for (int i = 0; i < 300; i++) {
+          sc.remove(i % 2 == 0 ? a.id() : b.id());
+          sc.add(i % 2 == 0 ? a : b);
+        }
+      });
+      int answered = 0;
+      int refused = 0;
+      while (!churn.isDone()) {
+        try {
+          PairExplanation e = sc.explain(b.id(), a.id());
+          assertTrue(e.scores().score() > 0.5, e.toString());
+          answered++;
+        } catch (IllegalArgumentException e) {
+          assertTrue(e.getMessage().endsWith("is not indexed"), e.getMessage());
+          refused++;
+        }
+      }
+      churn.get();
+      assertTrue(answered + refused > 0);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void arbitraryStringsGoThroughTheWholeAddPath() {
     try (StoryClusters sc = StoryClusters.builder().build()) {

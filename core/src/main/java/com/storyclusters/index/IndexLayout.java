@@ -89,6 +89,8 @@ public final class IndexLayout {
   static final String POSITION_KEY = "storyclusters.position";
   static final String STATS_KEY = "storyclusters.stats";
   static final String STATS_AT_KEY = "storyclusters.statsAt";
+  /** The caller's checkpoint of the commit (what its input had reached), when it gave one. */
+  static final String CHECKPOINT_KEY = "storyclusters.checkpoint";
 
   private IndexLayout() {}
 

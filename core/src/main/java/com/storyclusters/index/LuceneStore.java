@@ -59,6 +59,11 @@ public final class LuceneStore implements AutoCloseable {
   /** The statistics file of the last commit (null: none) and the position its table counts to. */
   private String statsFile;
   private long statsAt;
+  /** The caller's checkpoint recorded by the last commit (null: none). */
+  private String checkpoint;
+  /** Changes queued so far, and as of the last commit: a commit with none new writes nothing. */
+  private long changes;
+  private long committedChanges;
 
   /** An index change run by the background indexer. */
   public interface IndexAction {
@@ -84,6 +89,7 @@ public final class LuceneStore implements AutoCloseable {
       committedPosition = Long.parseLong(data.getOrDefault(IndexLayout.POSITION_KEY, "0"));
       statsFile = data.get(IndexLayout.STATS_KEY);
       statsAt = Long.parseLong(data.getOrDefault(IndexLayout.STATS_AT_KEY, "0"));
+      checkpoint = data.get(IndexLayout.CHECKPOINT_KEY);
       IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
       config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       config.setRAMBufferSizeMB(64);
@@ -125,6 +131,9 @@ public final class LuceneStore implements AutoCloseable {
     if (statsFile != null) {
       m.put(IndexLayout.STATS_KEY, statsFile);
       m.put(IndexLayout.STATS_AT_KEY, Long.toString(statsAt));
+    }
+    if (checkpoint != null) {
+      m.put(IndexLayout.CHECKPOINT_KEY, checkpoint);
     }
     return m;
   }
@@ -174,6 +183,7 @@ public final class LuceneStore implements AutoCloseable {
   /** Queues an index change behind the earlier ones; throws an earlier change's failure. */
   public void submit(IndexAction action) throws IOException {
     checkIndexer();
+    changes++;
     pending.acquireUninterruptibly();
     try {
       indexer.execute(() -> {
@@ -223,15 +233,24 @@ public final class LuceneStore implements AutoCloseable {
   }
 
   /**
-   * Commits every queued change with the position reached, and saves the frozen frequency table
-   * (counting the adds before {@code frozenAt}) beside it when {@code mustSave} (a delete changed
-   * it), when there is none yet, or when the one saved lags by more than a quarter of the index
-   * plus 8,192 adds (what an open replays). On-disk indexes only: an in-memory one is never
-   * reopened. So a long run writes the 2^(bits+2)-byte table a few times, not at every commit.
+   * Commits every queued change with the position reached and the caller's {@code checkpoint}, and
+   * saves the frozen frequency table (counting the adds before {@code frozenAt}) beside it when
+   * {@code mustSave} (a delete changed it), when there is none yet, or when the one saved lags by
+   * more than a quarter of the index plus 8,192 adds (what an open replays). On-disk indexes only:
+   * an in-memory one is never reopened. So a long run writes the 2^(bits+2)-byte table a few
+   * times, not at every commit.
+   *
+   * <p>With no change since the last commit and no new checkpoint, nothing is written (the last
+   * commit's checkpoint stands). A commit of changes without a checkpoint ({@code null}) records
+   * none: a checkpoint always describes exactly the adds of its commit.
    */
   public void commit(long position, ShingleFrequencies frequencies, long frozenAt,
-      boolean mustSave) throws IOException {
+      boolean mustSave, String checkpoint) throws IOException {
     drain();
+    if (changes == committedChanges
+        && (checkpoint == null || checkpoint.equals(this.checkpoint))) {
+      return;
+    }
     boolean lagging = frozenAt - statsAt > statsAt / 4 + 8192;
     if ((mustSave || statsFile == null || lagging)
         && !(directory instanceof ByteBuffersDirectory)) {
@@ -239,9 +258,16 @@ public final class LuceneStore implements AutoCloseable {
           SegmentInfos.getLastCommitGeneration(directory) + "-" + frozenAt, frequencies);
       statsAt = frozenAt;
     }
+    this.checkpoint = checkpoint;
     writer.setLiveCommitData(userData(position).entrySet());
     writer.commit();
+    committedChanges = changes;
     StatisticsFile.deleteAllBut(directory, statsFile);
+  }
+
+  /** The checkpoint recorded by the last commit, or null. */
+  public String checkpoint() {
+    return checkpoint;
   }
 
   /** The position the saved frequency table counts to (see {@link #storedFrequencies}). */
