@@ -79,9 +79,11 @@ final class ClusterCommand implements Callable<Integer> {
     Progress progress = new Progress(quiet);
     int[] bad = {0};
     boolean ok = false;
-    try (StoryClusters sc = StoryClusters.builder().directory(index).commitEvery(commitEvery)
-        .storeText(!noStoreText)
+    // the command commits itself, every --commit-every articles, with how far it has read
+    try (StoryClusters sc = StoryClusters.builder().directory(index).storeText(!noStoreText)
         .build()) {
+      Resume resume = new Resume(index == null ? 0
+          : InputCheckpoint.resumable(sc.checkpoint(), input));
       boolean[] stopped = {false};
       // input is read and parsed on its own thread, a batch or two ahead of the clustering
       try (BatchReader reader = new BatchReader(input, BATCH, new Jsonl.Sink<Article>() {
@@ -102,13 +104,16 @@ final class ClusterCommand implements Callable<Integer> {
         }
       })) {
         for (List<Article> batch = reader.next(); batch != null; batch = reader.next()) {
-          flush(sc, batch, out, progress);
+          flush(sc, batch, out, progress, resume);
         }
       }
       if (stopped[0]) {
         System.err.println("storyclusters: stopped at the first bad line (--on-error skip "
             + "goes on); no output written");
         return 1;
+      }
+      if (index != null) {
+        sc.commit(resume.read.encode());
       }
       out.flush();
       progress.done(sc.clusterCount());
@@ -133,17 +138,59 @@ final class ClusterCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void flush(StoryClusters sc, List<Article> batch, Writer out, Progress progress)
-      throws java.io.IOException {
-    if (batch.isEmpty()) {
-      return;
+  /** Where this run is in its input, and how much of it a previous run committed. */
+  private static final class Resume {
+    final long committed;
+    final InputCheckpoint read = new InputCheckpoint();
+    long lastCommit;
+
+    Resume(long committed) {
+      this.committed = committed;
+      this.lastCommit = committed;
     }
-    List<Assignment> done = sc.addAll(batch, threads);
-    for (Assignment a : done) {
-      out.write(Jsonl.write(toJson(a)));
-      out.write('\n');
+  }
+
+  /**
+   * Clusters a batch: its articles that a previous run committed are reported as the index records
+   * them (not re-added: a superseded version would undo its update); the rest are added in runs
+   * that end where a commit is due, so that each commit records how far the input was read.
+   */
+  private void flush(StoryClusters sc, List<Article> batch, Writer out, Progress progress,
+      Resume resume) throws java.io.IOException {
+    int from = 0;
+    while (from < batch.size()) {
+      if (resume.read.articles() < resume.committed) {
+        Article a = batch.get(from++);
+        resume.read.add(a);
+        write(sc.assignment(a.id()).orElseThrow(() -> new java.io.IOException("article " + a.id()
+            + " of the input's committed part is not in the index")), out);
+        progress.update(1, sc);
+        continue;
+      }
+      int to = batch.size();
+      if (index != null && commitEvery > 0) {
+        long due = resume.lastCommit + commitEvery - resume.read.articles();
+        to = (int) Math.min(to, from + due);
+      }
+      List<Article> run = batch.subList(from, to);
+      List<Assignment> done = sc.addAll(run, threads);
+      run.forEach(resume.read::add);
+      for (Assignment a : done) {
+        write(a, out);
+      }
+      progress.update(done.size(), sc);
+      if (index != null && commitEvery > 0
+          && resume.read.articles() - resume.lastCommit >= commitEvery) {
+        sc.commit(resume.read.encode());
+        resume.lastCommit = resume.read.articles();
+      }
+      from = to;
     }
-    progress.update(done.size(), sc);
+  }
+
+  private static void write(Assignment a, Writer out) throws java.io.IOException {
+    out.write(Jsonl.write(toJson(a)));
+    out.write('\n');
   }
 
   static ObjectNode toJson(Assignment a) {
