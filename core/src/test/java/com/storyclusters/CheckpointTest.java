@@ -95,6 +95,88 @@ class CheckpointTest {
     }
   }
 
+  /** One change of a feed: an add (or update, when the id is known) or a remove. */
+  private record Op(Article add, String remove) {}
+
+  /** Adds, updates (a known id with other text) and removes, from the seed texts. */
+  private static List<Op> feed(long seed) throws Exception {
+    List<String> texts = Seeds.load().values().stream().map(Article::text).toList();
+    java.util.Random r = new java.util.Random(seed);
+    List<Op> ops = new java.util.ArrayList<>();
+    for (int i = 0; i < 240; i++) {
+      int kind = r.nextInt(10);
+      if (kind == 0 && i > 10) {
+        ops.add(new Op(null, "a" + r.nextInt(i)));
+        continue;
+      }
+      String[] paragraphs = texts.get(r.nextInt(texts.size())).split("\n+");
+      int start = r.nextInt(Math.max(1, paragraphs.length / 2));
+      StringBuilder text = new StringBuilder();
+      for (int k = start; k < paragraphs.length && k < start + 2 + r.nextInt(6); k++) {
+        text.append(paragraphs[k]).append('\n');
+      }
+      String id = kind <= 2 && i > 10 ? "a" + r.nextInt(i) : "a" + i;
+      ops.add(new Op(Article.builder(id).source("site" + r.nextInt(4)).text(text.toString())
+          .build(), null));
+    }
+    return ops;
+  }
+
+  private static void apply(StoryClusters sc, Op op) {
+    if (op.add() != null) {
+      sc.add(op.add());
+    } else {
+      sc.remove(op.remove());
+    }
+  }
+
+  private static Map<String, String> partition(StoryClusters sc) {
+    Map<String, String> m = new java.util.TreeMap<>();
+    for (StoryCluster c : sc.clusters()) {
+      for (String member : c.members()) {
+        m.put(member, c.id());
+      }
+    }
+    return m;
+  }
+
+  /**
+   * A feed of adds, updates and removes, committed with its position every few changes and
+   * crashed at several points (the folder as its last commit left it): resuming from the
+   * checkpoint ends with the clean run's clusters and ids. (Resuming from the start instead
+   * re-applies superseded versions and removes, and fails.)
+   */
+  @Test
+  void aFeedWithUpdatesAndRemovesResumesFromItsCheckpointToTheCleanRun() throws Exception {
+    List<Op> ops = feed(11);
+    Map<String, String> clean;
+    try (StoryClusters sc = StoryClusters.builder().frequencyBits(16).build()) {
+      ops.forEach(op -> apply(sc, op));
+      clean = partition(sc);
+    }
+    for (int crash : new int[] {7, 60, 133, 201}) {
+      Path dir = tmp.resolve("run" + crash);
+      Path copy = tmp.resolve("crashed" + crash);
+      try (StoryClusters sc = open(dir)) {
+        for (int i = 0; i < crash; i++) {
+          apply(sc, ops.get(i));
+          if ((i + 1) % 9 == 0) {
+            sc.commit(Integer.toString(i + 1));
+          }
+        }
+        copyCommitted(dir, copy); // the crash: what the last commit left
+      }
+      try (StoryClusters sc = open(copy)) {
+        int from = sc.checkpoint().map(Integer::parseInt).orElse(0);
+        assertEquals(crash / 9 * 9, from);
+        for (int i = from; i < ops.size(); i++) {
+          apply(sc, ops.get(i));
+        }
+        assertEquals(clean, partition(sc), "crash after " + crash);
+      }
+    }
+  }
+
   @Test
   void anOverlongCheckpointIsRefused() {
     try (StoryClusters sc = open(tmp)) {
