@@ -191,6 +191,7 @@ class FailureTest {
           "--quiet");
       assertEquals(1, r.code());
       assertTrue(r.oneErrorLine(), r.err());
+      assertTrue(r.err().contains(index.toString()), r.err());
       assertFalse(Files.exists(out));
     }
   }
@@ -236,6 +237,17 @@ class FailureTest {
     assertEquals(1, unwritable.code());
     assertTrue(unwritable.oneErrorLine(), unwritable.err());
     assertTrue(unwritable.err().contains(file.resolve("a").toString()), unwritable.err());
+  }
+
+  @Test
+  void debugShowsTheStackTrace() throws Exception {
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    ProcessBuilder b = Run.child("cluster", SEEDS, "--index", file.resolve("idx").toString());
+    b.environment().put("STORYCLUSTERS_DEBUG", "1");
+    Run r = Run.of(b.start());
+    assertEquals(1, r.code());
+    assertTrue(r.err().startsWith("storyclusters: "), r.err());
+    assertTrue(r.err().contains("\tat "), r.err());
   }
 
   /** The last resort: an unexpected exception is one line naming its class, no stack trace. */
