@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads and parses an input ({@link ArticleReader}) into batches on its own thread, at most two
  * batches ahead of the caller, so that parsing overlaps clustering and memory holds at most four
- * batches (two queued, one filling, one the caller's) whatever the size of the input. Bad lines and warnings go to
- * the given sink's {@code bad} and {@code warning}, on the reader's thread; when {@code bad}
- * returns false, reading stops and the batch holding the bad line is not handed on. One consumer;
- * close it when done (it stops the reader).
+ * batches (two queued, one filling, one the caller's) whatever the size of the input. Bad lines
+ * and warnings go to the given sink's {@code bad} and {@code warning}, on the reader's thread;
+ * when {@code bad} returns false, reading stops and the batch holding the bad line is not handed
+ * on. One consumer; close it when done (it stops the reader, quietly).
  */
 final class BatchReader implements AutoCloseable {
   private static final List<Article> END = new ArrayList<>();

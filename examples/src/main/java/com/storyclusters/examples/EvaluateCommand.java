@@ -16,7 +16,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--gold", paramLabel = "FILE", required = true, description = "gold JSONL")
   Path gold;
 
-  @Option(names = "--predicted", paramLabel = "FILE", required = true, description = "predicted JSONL (the output "
+  @Option(names = "--predicted", paramLabel = "FILE", required = true,
+      description = "predicted JSONL (the output "
       + "of cluster)")
   Path predicted;
 

@@ -254,7 +254,8 @@ class FailureTest {
   @Test
   void anUnexpectedExceptionIsOneLine() {
     java.io.StringWriter err = new java.io.StringWriter();
-    CommandLine cl = new CommandLine(CommandLine.Model.CommandSpec.create()).setErr(new java.io.PrintWriter(err));
+    CommandLine cl = new CommandLine(CommandLine.Model.CommandSpec.create())
+        .setErr(new java.io.PrintWriter(err));
     assertEquals(1, Failures.failed(new NullPointerException("boom"), cl, null));
     assertEquals("storyclusters: java.lang.NullPointerException: boom", err.toString().strip());
     assertEquals("a: b c", Failures.describe(new IllegalArgumentException("a: b\n  c")));

@@ -153,7 +153,7 @@ class JsonlTest {
     assertEquals("t\uFFFD", c.articles.get(0).text());
   }
 
-  /** Ids core refuses (unpaired surrogate, over 4,096 bytes) are bad lines; nothing else is lost. */
+  /** Ids core refuses (unpaired surrogate, over 4,096 bytes) are bad lines; no other is lost. */
   @Test
   void anArticleCoreRefusesIsABadLine() throws Exception {
     Collected c = read("{\"id\":\"a\"}\n{\"id\":\"x\\ud800\"}\n{\"id\":\""

@@ -24,7 +24,8 @@ record Run(int code, String out, String err) {
       System.setOut(oldOut);
       System.setErr(oldErr);
     }
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
   }
 
   /** Starts the command as a child process ({@code Main.main}), stderr kept apart. */
