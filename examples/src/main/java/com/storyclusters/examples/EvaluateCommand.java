@@ -17,8 +17,7 @@ final class EvaluateCommand implements Callable<Integer> {
   Path gold;
 
   @Option(names = "--predicted", paramLabel = "FILE", required = true,
-      description = "predicted JSONL (the output "
-      + "of cluster)")
+      description = "predicted JSONL (the output of cluster)")
   Path predicted;
 
   @Override
