@@ -3,7 +3,6 @@ package com.storyclusters.examples;
 import com.storyclusters.Article;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,10 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads and parses an input ({@link ArticleReader}) into batches on its own thread, at most two
- * batches ahead of the caller, so that parsing overlaps clustering. Bad lines and warnings go to
- * the given sink's {@code bad} and {@code warning}, on the reader's thread; when {@code bad}
- * returns false, reading stops and the batch holding the bad line is not handed on. One consumer;
- * close it when done (it stops the reader).
+ * batches ahead of the caller, so that parsing overlaps clustering and memory holds at most four
+ * batches (two queued, one filling, one the caller's) whatever the size of the input. Bad lines
+ * and warnings go to the given sink's {@code bad} and {@code warning}, on the reader's thread;
+ * when {@code bad} returns false, reading stops and the batch holding the bad line is not handed
+ * on. One consumer; close it when done (it stops the reader, quietly).
  */
 final class BatchReader implements AutoCloseable {
   private static final List<Article> END = new ArrayList<>();
@@ -25,12 +25,18 @@ final class BatchReader implements AutoCloseable {
   private volatile Throwable failure;
   private volatile boolean closed;
 
-  BatchReader(Path input, int batchSize, Jsonl.Sink<Article> lines) {
+  /** Reads an input's articles into a sink, in input order (say, {@link ArticleReader#read}). */
+  @FunctionalInterface
+  interface Input {
+    void read(Jsonl.Sink<Article> sink) throws IOException;
+  }
+
+  BatchReader(Input input, int batchSize, Jsonl.Sink<Article> lines) {
     thread = new Thread(() -> {
       try {
         boolean[] stopped = {false};
         List<List<Article>> current = new ArrayList<>(List.of(new ArrayList<>(batchSize)));
-        ArticleReader.read(input, new Jsonl.Sink<Article>() {
+        input.read(new Jsonl.Sink<Article>() {
           @Override
           public void accept(Article article) {
             List<Article> batch = current.get(0);
@@ -56,15 +62,22 @@ final class BatchReader implements AutoCloseable {
           hand(current.get(0));
         }
       } catch (IOException | RuntimeException | Error e) {
-        failure = e;
+        if (!closed) {
+          failure = e;
+        }
       } finally {
-        hand(END);
+        try {
+          hand(END);
+        } catch (UncheckedIOException consumerGone) {
+          // closed: no one waits for the end
+        }
       }
     }, "storyclusters-reader");
     thread.setDaemon(true);
     thread.start();
   }
 
+  /** Queues a batch; throws once the consumer has closed this reader (ending the reading). */
   private void hand(List<Article> batch) {
     try {
       while (!closed) {

@@ -4,54 +4,75 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.storyclusters.Article;
 import com.storyclusters.Assignment;
 import com.storyclusters.StoryClusters;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code storyclusters cluster INPUT}: assigns every article of a corpus to a story cluster. */
+/**
+ * {@code storyclusters cluster INPUT}: assigns every article of a corpus to a story cluster.
+ *
+ * <p>The output is written whole or not at all: an {@code --output} file appears only once the
+ * index is closed without error; on standard output, a write error (full disk, closed pipe) ends
+ * the run. A run that stops at a bad line, or fails, exits 1; one whose pipe reader went away
+ * exits 141 quietly, as a shell reports a process killed by SIGPIPE.
+ */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
     description = {"Clusters a corpus: INPUT is a JSON Lines file of articles "
-        + "({\"id\",\"source\",\"title\",\"text\",\"published\",\"language\"}) or a folder of "
-        + ".txt/.html files (one article each).",
+        + "({\"id\",\"source\",\"title\",\"text\",\"published\",\"language\"}), - for "
+        + "JSON Lines on standard input, or a folder of .txt/.html files (one article each).",
         "Writes one JSON line per input article, in input order: id, cluster, new, bestMatch and "
         + "its scores."})
 final class ClusterCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "JSONL file or folder of .txt/.html files")
+  /** The exit code when the reader of standard output went away: 128 + SIGPIPE. */
+  static final int BROKEN_PIPE = 141;
+
+  @ParentCommand
+  Main main;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "INPUT", description = "JSONL file, - for standard "
+      + "input, or folder of .txt/.html files")
   Path input;
 
-  @Option(names = "--output", description = "write here (atomically) instead of stdout")
+  @Option(names = "--output", paramLabel = "FILE", description = "write here (atomically, only "
+      + "on success) instead of stdout")
   Path output;
 
-  @Option(names = "--index", description = "persistent index folder; later runs add to it "
-      + "(default: in memory)")
+  @Option(names = "--index", paramLabel = "DIR", description = "persistent index folder; later "
+      + "runs add to it (default: in memory)")
   Path index;
 
-  @Option(names = "--threads", description = "worker threads (default: all cores); "
-      + "results do not depend on it")
+  @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all "
+      + "cores); results do not depend on it")
   int threads = Runtime.getRuntime().availableProcessors();
 
-  @Option(names = "--on-error", description = "on a malformed line: ${COMPLETION-CANDIDATES} "
-      + "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--on-error", paramLabel = "MODE", description = "on a malformed line: "
+      + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
   OnError onError = OnError.stop;
 
-  @Option(names = "--commit-every", description = "make the index durable every N articles "
-      + "(default: ${DEFAULT-VALUE}; 0: only at the end)")
+  @Option(names = "--commit-every", paramLabel = "N", description = "make the index durable "
+      + "every N articles (default: ${DEFAULT-VALUE}; 0: only at the end)")
   int commitEvery = 10_000;
 
   @Option(names = "--no-store-text", negatable = false, description = "do not store the "
       + "fingerprinted text in the index (smaller, faster; explain then shows scores without "
       + "shared passages); recorded in the index")
   boolean noStoreText;
+
+  @Option(names = "--follow-links", description = "in a folder INPUT, also read links that lead "
+      + "outside it (default: skipped, with a warning)")
+  boolean followLinks;
 
   @Option(names = "--quiet", description = "no progress line on stderr")
   boolean quiet;
@@ -61,79 +82,91 @@ final class ClusterCommand implements Callable<Integer> {
   private static final int BATCH = 2048;
 
   @Override
-  public Integer call() throws Exception {
-    if (!Files.exists(input)) {
+  public Integer call() throws IOException {
+    if (threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1, not "
+          + threads);
+    }
+    if (commitEvery < 0) {
+      throw new ParameterException(spec.commandLine(), "--commit-every must be at least 0, not "
+          + commitEvery);
+    }
+    if (!input.toString().equals(ArticleReader.STDIN) && !Files.exists(input)) {
       System.err.println("storyclusters: input not found: " + input);
-      return 2;
+      return Failures.FAILED;
     }
-    Path tmp = null;
-    Writer out;
-    if (output != null) {
-      Path parent = output.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      tmp = Files.createTempFile(parent, ".storyclusters-", ".tmp");
-      out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-    } else {
-      out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    if (index != null && Files.exists(index) && !Files.isDirectory(index)) {
+      System.err.println("storyclusters: --index " + index + " is not a folder");
+      return Failures.FAILED;
     }
+    try (Output out = output == null ? Output.stdout(main.stdout()) : Output.file(output)) {
+      int code = cluster(out);
+      if (code == 0) {
+        out.commit();
+      }
+      return code;
+    } catch (Output.WriteFailure e) {
+      if (!e.brokenPipe()) {
+        System.err.println("storyclusters: " + e.getMessage());
+      }
+      return e.brokenPipe() ? BROKEN_PIPE : Failures.FAILED;
+    }
+  }
+
+  /**
+   * Clusters the input into {@code out} and closes the index; returns 0 only when both succeeded.
+   */
+  private int cluster(Output out) throws IOException {
+    String name = input.toString().equals(ArticleReader.STDIN) ? "standard input"
+        : input.toString();
     Progress progress = new Progress(quiet);
     int[] bad = {0};
-    boolean ok = false;
+    long articles = 0;
     // the command commits itself, every --commit-every articles, with how far it has read
     try (StoryClusters sc = StoryClusters.builder().directory(index).storeText(!noStoreText)
         .build()) {
-      Resume resume = new Resume(index == null ? 0
-          : InputCheckpoint.resumable(sc.checkpoint(), input));
+      Resume resume = new Resume(index == null || input.toString().equals(ArticleReader.STDIN)
+          ? 0 : InputCheckpoint.resumable(sc.checkpoint(), input, followLinks));
       boolean[] stopped = {false};
       // input is read and parsed on its own thread, a batch or two ahead of the clustering
-      try (BatchReader reader = new BatchReader(input, BATCH, new Jsonl.Sink<Article>() {
-        @Override
-        public void accept(Article article) {
-          throw new IllegalStateException("batches come from the reader");
-        }
+      try (BatchReader reader = new BatchReader(sink -> ArticleReader.read(input, followLinks,
+          sink), BATCH, new Jsonl.Sink<Article>() {
+            @Override
+            public void accept(Article article) {
+              throw new IllegalStateException("batches come from the reader");
+            }
 
-        @Override
-        public boolean bad(Jsonl.BadLineException e) {
-          bad[0]++;
-          System.err.println("storyclusters: " + input + ": " + e.getMessage());
-          if (onError == OnError.stop) {
-            stopped[0] = true;
-            return false;
-          }
-          return true;
-        }
-      })) {
+            @Override
+            public boolean bad(Jsonl.BadLineException e) {
+              bad[0]++;
+              System.err.println("storyclusters: " + name + ": " + e.getMessage());
+              if (onError == OnError.stop) {
+                stopped[0] = true;
+                return false;
+              }
+              return true;
+            }
+          })) {
         for (List<Article> batch = reader.next(); batch != null; batch = reader.next()) {
+          articles += batch.size();
           flush(sc, batch, out, progress, resume);
         }
       }
       if (stopped[0]) {
         System.err.println("storyclusters: stopped at the first bad line (--on-error skip "
-            + "goes on); no output written");
-        return 1;
+            + "goes on)" + (output == null ? "" : "; no output written"));
+        return Failures.FAILED;
       }
       if (index != null) {
         sc.commit(resume.read.encode());
       }
-      out.flush();
       progress.done(sc.clusterCount());
-      ok = true;
-    } catch (IllegalArgumentException | java.io.IOException e) {
-      System.err.println("storyclusters: " + e.getMessage());
-      return 1;
-    } finally {
-      if (output != null) {
-        out.close();
-        if (ok) {
-          Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING,
-              StandardCopyOption.ATOMIC_MOVE);
-        } else {
-          Files.deleteIfExists(tmp);
-        }
-      }
     }
     if (bad[0] > 0) {
       System.err.println("storyclusters: skipped " + bad[0] + " bad line(s)");
+    }
+    if (articles == 0) {
+      System.err.println("storyclusters: " + name + " holds no articles");
     }
     return 0;
   }
@@ -155,15 +188,15 @@ final class ClusterCommand implements Callable<Integer> {
    * them (not re-added: a superseded version would undo its update); the rest are added in runs
    * that end where a commit is due, so that each commit records how far the input was read.
    */
-  private void flush(StoryClusters sc, List<Article> batch, Writer out, Progress progress,
-      Resume resume) throws java.io.IOException {
+  private void flush(StoryClusters sc, List<Article> batch, Output out, Progress progress,
+      Resume resume) throws IOException {
     int from = 0;
     while (from < batch.size()) {
       if (resume.read.articles() < resume.committed) {
         Article a = batch.get(from++);
         resume.read.add(a);
-        write(sc.assignment(a.id()).orElseThrow(() -> new java.io.IOException("article " + a.id()
-            + " of the input's committed part is not in the index")), out);
+        out.line(Jsonl.write(toJson(sc.assignment(a.id()).orElseThrow(() -> new IOException(
+            "article " + a.id() + " of the input's committed part is not in the index")))));
         progress.update(1, sc);
         continue;
       }
@@ -176,7 +209,7 @@ final class ClusterCommand implements Callable<Integer> {
       List<Assignment> done = sc.addAll(run, threads);
       run.forEach(resume.read::add);
       for (Assignment a : done) {
-        write(a, out);
+        out.line(Jsonl.write(toJson(a)));
       }
       progress.update(done.size(), sc);
       if (index != null && commitEvery > 0
@@ -186,11 +219,7 @@ final class ClusterCommand implements Callable<Integer> {
       }
       from = to;
     }
-  }
-
-  private static void write(Assignment a, Writer out) throws java.io.IOException {
-    out.write(Jsonl.write(toJson(a)));
-    out.write('\n');
+    out.flush();
   }
 
   static ObjectNode toJson(Assignment a) {

@@ -13,11 +13,11 @@ import picocli.CommandLine.Option;
         + "\"cluster\").", "When gold lines carry a \"label\" (COUNTER's WD/PD/ND), also the "
         + "share of each label's pairs put in one cluster."})
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--gold", required = true, description = "gold JSONL")
+  @Option(names = "--gold", paramLabel = "FILE", required = true, description = "gold JSONL")
   Path gold;
 
-  @Option(names = "--predicted", required = true, description = "predicted JSONL (the output "
-      + "of cluster)")
+  @Option(names = "--predicted", paramLabel = "FILE", required = true,
+      description = "predicted JSONL (the output of cluster)")
   Path predicted;
 
   @Override

@@ -6,35 +6,54 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code storyclusters generate}: a syndicated corpus at scale, with gold labels. */
+/**
+ * {@code storyclusters generate}: a syndicated corpus at scale, with gold labels. Exits 1 when it
+ * cannot (missing source articles, unwritable output).
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {"Writes N articles as JSON Lines with gold labels: each story (real BBC text, "
         + "or a word-substituted variant of it) published by one to six sites with their own "
         + "chrome, trimmed endings, light edits and appended related articles. Deterministic for "
         + "a seed."})
 final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--articles", required = true, description = "number of articles")
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--articles", paramLabel = "N", required = true,
+      description = "number of articles")
   int count;
 
-  @Option(names = "--output", required = true, description = "articles JSONL to write")
+  @Option(names = "--output", paramLabel = "FILE", required = true,
+      description = "articles JSONL to write")
   Path output;
 
-  @Option(names = "--gold", required = true, description = "gold JSONL to write")
+  @Option(names = "--gold", paramLabel = "FILE", required = true,
+      description = "gold JSONL to write")
   Path gold;
 
-  @Option(names = "--source", description = "real articles JSONL (default: ${DEFAULT-VALUE})")
+  @Option(names = "--source", paramLabel = "FILE", description = "real articles JSONL "
+      + "(default: ${DEFAULT-VALUE})")
   Path source = Path.of("../shared/data/bbc-news/articles.jsonl");
 
-  @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "N", description = "random seed (default: "
+      + "${DEFAULT-VALUE})")
   long seed = 1;
 
   @Override
   public Integer call() throws Exception {
+    if (count < 0) {
+      throw new ParameterException(spec.commandLine(), "--articles must be at least 0, not "
+          + count);
+    }
     if (!Files.isRegularFile(source)) {
-      System.err.println("storyclusters: source articles not found: " + source);
-      return 2;
+      System.err.println("storyclusters: source articles not found: " + source
+          + " (--source)");
+      return Failures.FAILED;
     }
     List<String[]> rows; // text, title
     try {
@@ -47,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
       });
     } catch (java.io.IOException e) {
       System.err.println("storyclusters: " + e.getMessage());
-      return 1;
+      return Failures.FAILED;
     }
     List<String> texts = rows.stream().map(r -> r[0]).toList();
     List<String> titles = rows.stream().map(r -> r[1]).toList();

@@ -56,9 +56,11 @@ final class InputCheckpoint {
   /**
    * The number of leading articles of {@code input} that a previous run committed with {@code
    * recorded}: its count when the input's first articles hash to it, else 0 (another input, or
-   * none recorded). Reads (and parses) that prefix of the input once.
+   * none recorded). Reads (and parses) that prefix of the input once; a folder as the run reads
+   * it ({@code followLinks}).
    */
-  static long resumable(Optional<String> recorded, Path input) throws IOException {
+  static long resumable(Optional<String> recorded, Path input, boolean followLinks)
+      throws IOException {
     if (recorded.isEmpty()) {
       return 0;
     }
@@ -81,7 +83,7 @@ final class InputCheckpoint {
     }
     InputCheckpoint mine = new InputCheckpoint();
     try {
-      ArticleReader.read(input, new Jsonl.Sink<Article>() {
+      ArticleReader.read(input, followLinks, new Jsonl.Sink<Article>() {
         @Override
         public void accept(Article a) {
           mine.add(a);
