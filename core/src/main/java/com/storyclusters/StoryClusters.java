@@ -97,7 +97,7 @@ public final class StoryClusters implements AutoCloseable {
    */
   public List<Assignment> addAll(List<Article> articles, int threads) {
     checkArgument(threads >= 1, "threads must be >= 1, got %s", threads);
-    checkOpen();
+    checkWritable();
     List<Article> copy = List.copyOf(articles);
     try (Workers workers = new Workers(Math.min(threads, copy.size()))) {
       Prepared[] prepared = new Prepared[copy.size()];
@@ -133,6 +133,7 @@ public final class StoryClusters implements AutoCloseable {
    */
   public boolean remove(String articleId) {
     Objects.requireNonNull(articleId, "articleId");
+    checkWritable();
     return underLock(() -> pipeline.remove(articleId));
   }
 
@@ -185,6 +186,7 @@ public final class StoryClusters implements AutoCloseable {
 
   /** Makes every add so far durable. */
   public void commit() {
+    checkWritable();
     underLock(() -> {
       pipeline.commit();
       pipeline.refresh(); // a commit leaves only the index's own memory held
@@ -199,13 +201,15 @@ public final class StoryClusters implements AutoCloseable {
     try {
       if (closed.compareAndSet(false, true)) {
         try {
-          pipeline.commit();
+          if (!pipeline.store.readOnly()) {
+            pipeline.commit();
+          }
         } finally {
           pipeline.store.close();
         }
       }
     } catch (IOException e) {
-      throw StoryClustersException.of("closing index at " + pipeline.store.path(), e);
+      throw StoryClustersException.of(pipeline.store.path(), e);
     } finally {
       lock.unlock();
     }
@@ -233,11 +237,20 @@ public final class StoryClusters implements AutoCloseable {
       checkOpen();
       return work.run();
     } catch (IOException e) {
-      throw StoryClustersException.of("index at " + pipeline.store.path(), e);
+      throw StoryClustersException.of(pipeline.store.path(), e);
     } catch (java.io.UncheckedIOException e) {
-      throw StoryClustersException.of("index at " + pipeline.store.path(), e.getCause());
+      throw StoryClustersException.of(pipeline.store.path(), e.getCause());
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Refuses a change of an index opened read-only (and use after close). */
+  private void checkWritable() {
+    checkOpen();
+    if (pipeline.store.readOnly()) {
+      throw new StoryClustersException("index at " + pipeline.store.path()
+          + " is opened read-only: adds, removes and commits are refused");
     }
   }
 
