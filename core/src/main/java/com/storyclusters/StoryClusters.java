@@ -64,6 +64,19 @@ public final class StoryClusters implements AutoCloseable {
     return new StoryClusters(Objects.requireNonNull(settings, "settings"));
   }
 
+  /**
+   * Checks the index in {@code folder} fully, read-only: every checksum and structure (Lucene's
+   * CheckIndex, never its fixing), the format version, the recorded settings, the statistics
+   * file, and every article's required fields. Takes no lock and writes nothing; reads every
+   * byte of the index, so it takes as long as reading it. An index that is open for writing
+   * elsewhere is checked as of its last commit.
+   *
+   * @return the problems found, one line each (none: the index is sound)
+   */
+  public static CheckReport check(java.nio.file.Path folder) {
+    return com.storyclusters.index.IndexCheck.run(Objects.requireNonNull(folder, "folder"));
+  }
+
   /** A builder with the defaults for news. */
   public static Settings.Builder builder() {
     return new Settings.Builder();

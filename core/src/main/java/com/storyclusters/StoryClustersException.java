@@ -38,10 +38,18 @@ public class StoryClustersException extends RuntimeException {
         : new StoryClustersException("index at " + path + ": " + e.getMessage(), e);
   }
 
-  /** {@code "corrupt index at PATH: "} and what {@code damage} says. (Used by the library.) */
+  /**
+   * {@code "corrupt index at PATH: "} and what {@code damage} says: its innermost sign of damage,
+   * the most precise (Lucene wraps the error naming the file in more general ones). (Used by the
+   * library.)
+   */
   public static StoryClustersException corrupt(String path, Throwable damage) {
-    String what = damage instanceof NoSuchFileException ? "missing file " + damage.getMessage()
-        : damage.getMessage();
+    Throwable precise = damage;
+    for (Throwable t = corruption(damage); t != null; t = corruption(t.getCause())) {
+      precise = t;
+    }
+    String what = precise instanceof NoSuchFileException ? "missing file " + precise.getMessage()
+        : precise.getMessage();
     return new StoryClustersException("corrupt index at " + path + ": " + what, damage);
   }
 

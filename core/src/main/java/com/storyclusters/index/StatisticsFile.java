@@ -4,9 +4,11 @@ import com.storyclusters.cluster.ShingleFrequencies;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.store.ChecksumIndexInput;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 
 /**
@@ -44,6 +46,18 @@ final class StatisticsFile {
       return ShingleFrequencies.readFrom(in, bits);
     } catch (IOException | RuntimeException e) {
       return null;
+    }
+  }
+
+  /**
+   * Verifies the file {@code name}: its header and the checksum of all its bytes.
+   *
+   * @throws java.io.IOException naming the file if it is missing or damaged
+   */
+  static void verify(Directory directory, String name) throws IOException {
+    try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+      CodecUtil.checkHeader(in, ShingleFrequencies.CODEC, 0, Integer.MAX_VALUE);
+      CodecUtil.checksumEntireFile(in);
     }
   }
 
