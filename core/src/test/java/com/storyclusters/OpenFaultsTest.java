@@ -149,4 +149,32 @@ class OpenFaultsTest {
       assertEquals(1, sc.size());
     }
   }
+
+  /**
+   * Damage the writer does not read on opening (stored fields of a non-compound segment, cut
+   * short) fails the open after the write lock was taken: it is released all the same.
+   */
+  @Test
+  void anOpenFailingAfterTheWriterOpenedReleasesTheLock() throws Exception {
+    Path dir = tmp.resolve("separate");
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
+      sc.add(Seeds.load().get("seed-000"));
+      sc.commit();
+      sc.add(Seeds.load().get("seed-001"));
+    }
+    CorruptionMatrixTest.uncompound(dir); // two segments merged into one of separate files
+    Path fdt;
+    try (Stream<Path> files = Files.list(dir)) {
+      fdt = files.filter(f -> f.toString().endsWith(".fdt")).findFirst().orElseThrow();
+    }
+    byte[] good = Files.readAllBytes(fdt);
+    Files.write(fdt, java.util.Arrays.copyOf(good, good.length - 3));
+    StoryClustersException e = assertThrows(StoryClustersException.class,
+        () -> StoryClusters.builder().directory(dir).build());
+    assertTrue(e.getMessage().startsWith("corrupt index at " + dir + ": "), e.getMessage());
+    Files.write(fdt, good);
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
+      assertEquals(2, sc.size());
+    }
+  }
 }
