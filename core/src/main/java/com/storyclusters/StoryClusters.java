@@ -49,6 +49,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Errors.</b> Null arguments throw {@link NullPointerException}; an I/O failure or corrupted
  * index throws {@link StoryClustersException}; use after close throws {@link
  * StoryClustersException}; an index with other settings throws {@link SettingsMismatchException}.
+ * A damaged index gives a message starting {@code "corrupt index at PATH: "}, wherever it is met
+ * (open, reads by id, explain, writes), never a wrong answer.
+ *
+ * <p><b>Opening.</b> A missing folder is created and an empty one used; a folder that is neither
+ * (files of the user's, a Lucene index of another program's, an index whose segments file was
+ * lost) is refused and left untouched. An open verifies the commit before taking the write lock:
+ * every segment's files and their headers and footers, the checksums of the doc values it reads
+ * and of the id terms; a failed open writes nothing and releases all it opened. The stored fields
+ * (titles, texts), which no decision reads, are verified only by {@link #check}. {@link
+ * Settings.Builder#readOnly} opens without the lock, for services that only query.
  */
 public final class StoryClusters implements AutoCloseable {
   private final Pipeline pipeline;

@@ -38,7 +38,8 @@ import org.apache.lucene.util.Bits;
  * Lucene's indexing overlaps the caller's work; {@link #refresh}, {@link #commit} and {@link
  * #close} wait for them, and a failure there is thrown by the next call that writes. Reads by id go
  * through {@link IndexSnapshot}s, safe for concurrent readers. Writes are not thread-safe: the facade
- * serialises them.
+ * serialises them. Opened read-only, it holds a reader of the last commit instead of a writer (the
+ * same snapshots and visits), takes no lock and refuses every change.
  */
 public final class LuceneStore implements AutoCloseable {
   /** Bounds the documents waiting for the indexer (and the memory they hold). */

@@ -16,7 +16,8 @@ import org.apache.lucene.store.IndexOutput;
  * ShingleFrequencies#writeTo}: a codec header, the bits, both rows, a checksum footer), named
  * {@code storyclusters-stats-<generation>-<version>} and referenced by the commit's user data. It is
  * written only when the table changed since the last commit; it is a cache (the index can rebuild
- * it), so a missing or damaged one is rebuilt, never trusted. Stateless.
+ * it), so a missing or damaged one is rebuilt, never trusted (and reported by {@link IndexCheck}).
+ * Stateless.
  */
 final class StatisticsFile {
   static final String PREFIX = "storyclusters-stats-";
