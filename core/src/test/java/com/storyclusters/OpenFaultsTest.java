@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -175,6 +177,36 @@ class OpenFaultsTest {
     Files.write(fdt, good);
     try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
       assertEquals(2, sc.size());
+    }
+  }
+
+  @Test
+  void aReadOnlyOpenTakesNoLockWritesNothingAndRefusesChanges() throws Exception {
+    Path dir = tmp.resolve("ro");
+    Path missing = tmp.resolve("missing");
+    StoryClustersException e = assertThrows(StoryClustersException.class,
+        () -> StoryClusters.builder().directory(missing).readOnly(true).build());
+    assertTrue(e.getMessage().startsWith("no storyclusters index at " + missing), e.getMessage());
+    assertTrue(!Files.exists(missing));
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    assertThrows(StoryClustersException.class,
+        () -> StoryClusters.builder().directory(empty).readOnly(true).build());
+    assertEquals(Map.of(), hashes(empty));
+    try (StoryClusters writer = StoryClusters.builder().directory(dir).build()) {
+      writer.add(Seeds.load().get("seed-000"));
+      writer.commit();
+      Map<String, String> before = hashes(dir);
+      try (StoryClusters ro = StoryClusters.builder().directory(dir).readOnly(true).build()) {
+        assertEquals(1, ro.size());
+        for (Executable change : List.<Executable>of(() -> ro.add(Seeds.load().get("seed-001")),
+            () -> ro.remove("seed-000"), ro::commit)) {
+          e = assertThrows(StoryClustersException.class, change);
+          assertTrue(e.getMessage().contains("opened read-only"), e.getMessage());
+        }
+        assertTrue(ro.match(Seeds.load().get("seed-003")).isPresent());
+      }
+      assertEquals(before, hashes(dir), "a read-only open writes nothing");
+      writer.add(Seeds.load().get("seed-001")); // the writer is unaffected
     }
   }
 }
