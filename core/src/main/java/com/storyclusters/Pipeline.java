@@ -32,9 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * The stages of a {@link StoryClusters}, wired: the index, the cluster state, the statistics, the
@@ -72,43 +69,30 @@ final class Pipeline {
         s.leadFraction(), s.minLeadShare(), s.minShingles(), s.maxAnchors());
     this.assigner = new Assigner(scorer, hasher, plan, s.maxShingles(), s.boilerplate(),
         s.maxCandidates());
-    this.store = openStore(s, new IndexSettings(s.shingleSize(), s.signatureSize(), s.seed(),
-        s.scheme(), plan.bands(), plan.rows(), s.fingerprintTitle(), s.storeText()));
+    this.store = LuceneStore.open(s.directory(), new IndexSettings(s.shingleSize(),
+        s.signatureSize(), s.seed(), s.scheme(), plan.bands(), plan.rows(), s.fingerprintTitle(),
+        s.storeText()), s.readOnly());
     this.state = new ClusterState(s.retention() != null);
     try {
       this.stats = load();
-      evictExpired();
-    } catch (IOException | RuntimeException e) {
-      try {
-        store.rollback();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
+      if (!s.readOnly()) { // read-only: the articles of the last commit, as they are
+        evictExpired();
       }
-      if (e instanceof IOException io) {
-        throw StoryClustersException.of("cannot read index at " + store.path(), io);
-      }
-      throw (RuntimeException) e;
+    } catch (IOException e) {
+      rollbackAfter(e);
+      throw StoryClustersException.of(store.path(), e);
+    } catch (RuntimeException | Error e) {
+      rollbackAfter(e);
+      throw e;
     }
   }
 
-  private static LuceneStore openStore(Settings s, IndexSettings recorded) {
-    Directory dir;
+  /** Releases the index (its lock included) after a failed open. */
+  private void rollbackAfter(Throwable failure) {
     try {
-      dir = s.directory() == null ? new ByteBuffersDirectory() : FSDirectory.open(s.directory());
-    } catch (IOException e) {
-      throw new StoryClustersException("cannot open index directory " + s.directory() + ": "
-          + e.getMessage(), e);
-    }
-    try {
-      return new LuceneStore(dir, s.directory() == null ? "(memory)" : s.directory().toString(),
-          recorded);
-    } catch (RuntimeException e) {
-      try {
-        dir.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
+      store.rollback();
+    } catch (IOException | RuntimeException suppressed) {
+      failure.addSuppressed(suppressed);
     }
   }
 

@@ -35,6 +35,7 @@ public final class Settings {
   private final java.time.Duration retention;
   private final int frequencyBits;
   private final boolean storeText;
+  private final boolean readOnly;
 
   private Settings(Builder b) {
     this.directory = b.directory;
@@ -59,6 +60,7 @@ public final class Settings {
     this.retention = b.retention;
     this.frequencyBits = b.frequencyBits;
     this.storeText = b.storeText;
+    this.readOnly = b.readOnly;
   }
 
   /** Index folder, or null for an in-memory index. */
@@ -171,6 +173,11 @@ public final class Settings {
     return storeText;
   }
 
+  /** See {@link Builder#readOnly}. */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
   /** A builder starting from these settings. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -196,6 +203,7 @@ public final class Settings {
     b.retention = retention;
     b.frequencyBits = frequencyBits;
     b.storeText = storeText;
+    b.readOnly = readOnly;
     return b;
   }
 
@@ -226,6 +234,7 @@ public final class Settings {
     private java.time.Duration retention;
     private int frequencyBits = 22;
     private boolean storeText = true;
+    private boolean readOnly;
 
     Builder() {}
 
@@ -434,6 +443,20 @@ public final class Settings {
      */
     public Builder storeText(boolean storeText) {
       this.storeText = storeText;
+      return this;
+    }
+
+    /**
+     * Whether to open an existing index only to query it; default false. Read-only, the open
+     * takes no write lock (so it works while another process writes the index, seeing its last
+     * commit), writes nothing and creates no index: a missing or empty folder, or no {@link
+     * #directory}, is refused with a {@link StoryClustersException}, as is every {@link
+     * StoryClusters#add}, {@link StoryClusters#addAll}, {@link StoryClusters#remove} and {@link
+     * StoryClusters#commit} ("opened read-only"). The retention window is not applied: the
+     * articles are those of the last commit. Not recorded in the index.
+     */
+    public Builder readOnly(boolean readOnly) {
+      this.readOnly = readOnly;
       return this;
     }
 

@@ -49,6 +49,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Errors.</b> Null arguments throw {@link NullPointerException}; an I/O failure or corrupted
  * index throws {@link StoryClustersException}; use after close throws {@link
  * StoryClustersException}; an index with other settings throws {@link SettingsMismatchException}.
+ * A damaged index gives a message starting {@code "corrupt index at PATH: "}, wherever it is met
+ * (open, reads by id, explain, writes), never a wrong answer.
+ *
+ * <p><b>Opening.</b> A missing folder is created and an empty one used; a folder that is neither
+ * (files of the user's, a Lucene index of another program's, an index whose segments file was
+ * lost) is refused and left untouched. An open verifies the commit before taking the write lock:
+ * every segment's files and their headers and footers, the checksums of the doc values it reads
+ * and of the id terms; a failed open writes nothing and releases all it opened. The stored fields
+ * (titles, texts), which no decision reads, are verified only by {@link #check}. {@link
+ * Settings.Builder#readOnly} opens without the lock, for services that only query.
  */
 public final class StoryClusters implements AutoCloseable {
   private final Pipeline pipeline;
@@ -62,6 +72,19 @@ public final class StoryClusters implements AutoCloseable {
   /** Opens (or creates) the index of {@code settings}; see {@link Settings.Builder#build()}. */
   public static StoryClusters open(Settings settings) {
     return new StoryClusters(Objects.requireNonNull(settings, "settings"));
+  }
+
+  /**
+   * Checks the index in {@code folder} fully, read-only: every checksum and structure (Lucene's
+   * CheckIndex, never its fixing), the format version, the recorded settings, the statistics
+   * file, and every article's required fields. Takes no lock and writes nothing; reads every
+   * byte of the index, so it takes as long as reading it. An index that is open for writing
+   * elsewhere is checked as of its last commit.
+   *
+   * @return the problems found, one line each (none: the index is sound)
+   */
+  public static CheckReport check(java.nio.file.Path folder) {
+    return com.storyclusters.index.IndexCheck.run(Objects.requireNonNull(folder, "folder"));
   }
 
   /** A builder with the defaults for news. */
@@ -97,7 +120,7 @@ public final class StoryClusters implements AutoCloseable {
    */
   public List<Assignment> addAll(List<Article> articles, int threads) {
     checkArgument(threads >= 1, "threads must be >= 1, got %s", threads);
-    checkOpen();
+    checkWritable();
     List<Article> copy = List.copyOf(articles);
     try (Workers workers = new Workers(Math.min(threads, copy.size()))) {
       Prepared[] prepared = new Prepared[copy.size()];
@@ -133,6 +156,7 @@ public final class StoryClusters implements AutoCloseable {
    */
   public boolean remove(String articleId) {
     Objects.requireNonNull(articleId, "articleId");
+    checkWritable();
     return underLock(() -> pipeline.remove(articleId));
   }
 
@@ -208,6 +232,7 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   private void commitWith(String checkpoint) {
+    checkWritable();
     underLock(() -> {
       pipeline.commit(checkpoint);
       pipeline.refresh(); // a commit leaves only the index's own memory held
@@ -239,13 +264,15 @@ public final class StoryClusters implements AutoCloseable {
     try {
       if (closed.compareAndSet(false, true)) {
         try {
-          pipeline.commit();
+          if (!pipeline.store.readOnly()) {
+            pipeline.commit();
+          }
         } finally {
           pipeline.store.close();
         }
       }
     } catch (IOException e) {
-      throw StoryClustersException.of("closing index at " + pipeline.store.path(), e);
+      throw StoryClustersException.of(pipeline.store.path(), e);
     } finally {
       lock.unlock();
     }
@@ -273,11 +300,20 @@ public final class StoryClusters implements AutoCloseable {
       checkOpen();
       return work.run();
     } catch (IOException e) {
-      throw StoryClustersException.of("index at " + pipeline.store.path(), e);
+      throw StoryClustersException.of(pipeline.store.path(), e);
     } catch (java.io.UncheckedIOException e) {
-      throw StoryClustersException.of("index at " + pipeline.store.path(), e.getCause());
+      throw StoryClustersException.of(pipeline.store.path(), e.getCause());
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Refuses a change of an index opened read-only (and use after close). */
+  private void checkWritable() {
+    checkOpen();
+    if (pipeline.store.readOnly()) {
+      throw new StoryClustersException("index at " + pipeline.store.path()
+          + " is opened read-only: adds, removes and commits are refused");
     }
   }
 

@@ -39,6 +39,12 @@ public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme 
     return m;
   }
 
+  /** The commit user data keys the settings are recorded under. */
+  static java.util.Set<String> recordedKeys() {
+    return new IndexSettings(0, 0, 0, MinHasher.Scheme.values()[0], 0, 0, false, false)
+        .toUserData().keySet();
+  }
+
   /** Throws if {@code stored} (an index's commit user data) differs from these settings. */
   void check(Map<String, String> stored, String path) {
     Map<String, String> mine = toUserData();

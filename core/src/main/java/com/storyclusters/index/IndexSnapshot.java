@@ -3,8 +3,10 @@ package com.storyclusters.index;
 import com.storyclusters.Assignment;
 import com.storyclusters.cluster.Evidence;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexReader;
@@ -45,50 +47,87 @@ public final class IndexSnapshot implements AutoCloseable {
 
   /** The evidence of a live article, or null. */
   public Evidence evidence(String id) throws IOException {
-    int doc = docOf(id);
-    IndexReader reader = searcher.getIndexReader();
-    return doc < 0 ? null : fields(reader, doc).evidence(doc - docBase(reader, doc));
+    return Integrity.read(path, () -> {
+      int doc = docOf(id);
+      IndexReader reader = searcher.getIndexReader();
+      return doc < 0 ? null : fields(reader, doc).evidence(doc - docBase(reader, doc));
+    });
   }
 
   /** The shingle set and line keys of a live article, or null: what its delete takes away. */
   public Counted counted(String id) throws IOException {
+    return Integrity.read(path, () -> {
+      int doc = docOf(id);
+      if (doc < 0) {
+        return null;
+      }
+      IndexReader reader = searcher.getIndexReader();
+      IndexLayout.LeafFields f = fields(reader, doc);
+      int local = doc - docBase(reader, doc);
+      return new Counted(f.set(local), f.lineKeys(local));
+    });
+  }
+
+  /**
+   * The live document of an article id, or -1; its id doc value must be that id (a damaged
+   * term dictionary or postings list never leads to another article's data).
+   */
+  private int docOf(String id) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(IndexLayout.idTerm(id)), 1);
+    if (top.scoreDocs.length == 0) {
+      return -1;
+    }
+    int doc = top.scoreDocs[0].doc;
+    IndexReader reader = searcher.getIndexReader();
+    String found = fields(reader, doc).id(doc - docBase(reader, doc));
+    if (!found.equals(id)) {
+      throw new CorruptIndexException("the id term of " + id + " leads to " + found, path);
+    }
+    return doc;
+  }
+
+  /**
+   * The stored fields of a live article (with its id, checked: damaged stored fields never give
+   * another article's), or null.
+   */
+  private Document stored(String id, Set<String> fields) throws IOException {
     int doc = docOf(id);
     if (doc < 0) {
       return null;
     }
-    IndexReader reader = searcher.getIndexReader();
-    IndexLayout.LeafFields f = fields(reader, doc);
-    int local = doc - docBase(reader, doc);
-    return new Counted(f.set(local), f.lineKeys(local));
-  }
-
-  /** The live document of an article id, or -1. */
-  private int docOf(String id) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(IndexLayout.idTerm(id)), 1);
-    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+    Set<String> withId = new HashSet<>(fields);
+    withId.add(IndexLayout.ID);
+    Document d = searcher.getIndexReader().storedFields().document(doc, withId);
+    if (!id.equals(d.get(IndexLayout.ID))) {
+      throw new CorruptIndexException("the stored fields of " + id + " name "
+          + d.get(IndexLayout.ID), path);
+    }
+    return d;
   }
 
   /** The stored fingerprinted text of an article; null if unknown or text is not stored. */
   public String text(String id) throws IOException {
-    int doc = docOf(id);
-    return doc < 0 ? null
-        : searcher.getIndexReader().storedFields().document(doc).get(IndexLayout.TEXT);
+    return Integrity.read(path, () -> {
+      Document d = stored(id, Set.of(IndexLayout.TEXT));
+      return d == null ? null : d.get(IndexLayout.TEXT);
+    });
   }
 
   /** The assignment recorded when an indexed article was added (for an unchanged re-add). */
   public Assignment recorded(String id, String clusterId) throws IOException {
-    int doc = docOf(id);
-    if (doc < 0) {
-      throw new CorruptIndexException("article " + id + " is missing", path);
-    }
-    Document d = searcher.getIndexReader().storedFields().document(doc, java.util.Set.of(
-        IndexLayout.BEST_MATCH, IndexLayout.SCORES, IndexLayout.BOILERPLATE));
-    String bp = d.get(IndexLayout.BOILERPLATE);
-    String sc = d.get(IndexLayout.SCORES);
-    return new Assignment(id, clusterId, false, true,
-        Optional.ofNullable(d.get(IndexLayout.BEST_MATCH)),
-        Optional.ofNullable(sc == null ? null : IndexLayout.decode(sc)),
-        bp == null ? List.of() : List.of(bp.split("\n")));
+    return Integrity.read(path, () -> {
+      Document d = stored(id, Set.of(IndexLayout.BEST_MATCH, IndexLayout.SCORES,
+          IndexLayout.BOILERPLATE));
+      if (d == null) {
+        throw new CorruptIndexException("article " + id + " is missing", path);
+      }
+      String bp = d.get(IndexLayout.BOILERPLATE);
+      String sc = d.get(IndexLayout.SCORES);
+      return new Assignment(id, clusterId, false, true,
+          Optional.ofNullable(d.get(IndexLayout.BEST_MATCH)),
+          Optional.ofNullable(sc == null ? null : IndexLayout.decode(sc)),
+          bp == null ? List.of() : List.of(bp.split("\n")));
+    });
   }
 
   /** The reader behind this snapshot (for tests in this package). */

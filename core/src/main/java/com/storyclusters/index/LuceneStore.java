@@ -6,7 +6,9 @@ import com.storyclusters.cluster.ClusterState;
 import com.storyclusters.cluster.Evidence;
 import com.storyclusters.cluster.ShingleFrequencies;
 import com.storyclusters.fingerprint.Fingerprint;
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -16,10 +18,9 @@ import java.util.concurrent.Semaphore;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -28,6 +29,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -36,7 +38,8 @@ import org.apache.lucene.util.Bits;
  * Lucene's indexing overlaps the caller's work; {@link #refresh}, {@link #commit} and {@link
  * #close} wait for them, and a failure there is thrown by the next call that writes. Reads by id go
  * through {@link IndexSnapshot}s, safe for concurrent readers. Writes are not thread-safe: the facade
- * serialises them.
+ * serialises them. Opened read-only, it holds a reader of the last commit instead of a writer (the
+ * same snapshots and visits), takes no lock and refuses every change.
  */
 public final class LuceneStore implements AutoCloseable {
   /** Bounds the documents waiting for the indexer (and the memory they hold). */
@@ -45,6 +48,8 @@ public final class LuceneStore implements AutoCloseable {
   private final Directory directory;
   private final String path;
   private IndexSettings settings;
+  private final boolean readOnly;
+  /** Null when read-only. */
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
@@ -55,6 +60,8 @@ public final class LuceneStore implements AutoCloseable {
   private final Semaphore pending = new Semaphore(MAX_PENDING);
   /** The first failure of the background indexer; reported by every later call that writes. */
   private volatile IOException indexingFailure;
+  /** The first failure of a background merge; reported like {@link #indexingFailure}. */
+  private volatile Throwable mergeFailure;
   private final long committedPosition;
   /** The statistics file of the last commit (null: none) and the position its table counts to. */
   private String statsFile;
@@ -71,43 +78,139 @@ public final class LuceneStore implements AutoCloseable {
   }
 
   /**
-   * Opens (or creates) the index in {@code directory}.
+   * Opens the index in {@code folder} (null: a new in-memory index). A missing folder is created
+   * and an empty one used, unless {@code readOnly}; a folder that is not a storyclusters index is
+   * refused untouched ({@link IndexFolder}).
    *
-   * @throws StoryClustersException if it cannot be opened, is corrupted, or has other settings
+   * @throws StoryClustersException if it cannot be opened, is damaged ("corrupt index at ..."),
+   *     is not a storyclusters index, or has other settings
    */
-  public LuceneStore(Directory directory, String path, IndexSettings settings) {
+  public static LuceneStore open(Path folder, IndexSettings settings, boolean readOnly) {
+    if (folder == null) {
+      if (readOnly) {
+        throw new StoryClustersException("a read-only open needs an index folder");
+      }
+      return new LuceneStore(new ByteBuffersDirectory(), "(memory)", settings, false);
+    }
+    IndexFolder.Kind kind = IndexFolder.inspect(folder);
+    if (readOnly && kind != IndexFolder.Kind.COMMITTED) {
+      throw new StoryClustersException("no storyclusters index at " + folder + " (the folder is "
+          + (kind == IndexFolder.Kind.MISSING ? "missing" : "empty")
+          + "): a read-only open creates none");
+    }
+    Directory dir;
+    try {
+      dir = FSDirectory.open(folder);
+    } catch (IOException e) {
+      throw new StoryClustersException("cannot open index folder " + folder + ": "
+          + e.getMessage(), e);
+    }
+    try {
+      return new LuceneStore(dir, folder.toString(), settings, readOnly);
+    } catch (RuntimeException | Error e) {
+      closeAfter(e, dir);
+      throw e;
+    }
+  }
+
+  /** Opens (or creates) a writable index in {@code directory} (tests). */
+  LuceneStore(Directory directory, String path, IndexSettings settings) {
+    this(directory, path, settings, false);
+  }
+
+  /**
+   * Opens the index in {@code directory}, read-only or not, or creates one there if it holds no
+   * commit and not {@code readOnly}. The commit is verified ({@link Integrity}) before the write
+   * lock is taken; on any failure everything opened so far is closed (not the directory) and
+   * nothing was written.
+   */
+  private LuceneStore(Directory directory, String path, IndexSettings settings,
+      boolean readOnly) {
     this.directory = directory;
     this.path = path;
     this.settings = settings;
+    this.readOnly = readOnly;
+    DirectoryReader reader = null;
+    IndexWriter w = null;
     try {
       Map<String, String> data = Map.of();
-      if (DirectoryReader.indexExists(directory)) {
-        data = SegmentInfos.readLatestCommit(directory).getUserData();
+      boolean exists = DirectoryReader.indexExists(directory);
+      if (exists) {
+        reader = DirectoryReader.open(directory);
+        data = reader.getIndexCommit().getUserData();
         settings.check(data, path);
         this.settings = settings.withStoredText(data);
+        Integrity.verify(reader, path);
+      } else if (readOnly) {
+        throw new StoryClustersException("no storyclusters index at " + path
+            + ": a read-only open creates none");
       }
       committedPosition = Long.parseLong(data.getOrDefault(IndexLayout.POSITION_KEY, "0"));
       statsFile = data.get(IndexLayout.STATS_KEY);
       statsAt = Long.parseLong(data.getOrDefault(IndexLayout.STATS_AT_KEY, "0"));
       checkpoint = data.get(IndexLayout.CHECKPOINT_KEY);
-      IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
-      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-      config.setRAMBufferSizeMB(64);
-      // stored text costs more to compress than all else to index: BEST_COMPRESSION halved the
-      // indexing rate for 40% less disk (issue 11's measurements)
-      config.setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED));
-      config.setCommitOnClose(false);
-      this.writer = new IndexWriter(directory, config);
-      writer.setLiveCommitData(userData(committedPosition).entrySet());
-      if (!DirectoryReader.indexExists(directory)) {
-        writer.commit();
+      if (readOnly) {
+        this.searchers = new SearcherManager(reader, null);
+        reader = null; // the searcher manager owns it
+      } else {
+        if (reader != null) {
+          reader.close();
+          reader = null;
+        }
+        w = new IndexWriter(directory, writerConfig(exists));
+        w.setLiveCommitData(userData(committedPosition).entrySet());
+        if (!exists) {
+          w.commit();
+        }
+        this.searchers = new SearcherManager(w, true, false, null);
       }
-      this.searchers = new SearcherManager(writer, true, false, null);
-    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-      throw new StoryClustersException("index at " + path + " is corrupted or unreadable: "
-          + e.getMessage(), e);
-    } catch (IOException | NumberFormatException e) {
-      throw new StoryClustersException("cannot open index at " + path + ": " + e.getMessage(), e);
+      this.writer = w;
+    } catch (RuntimeException | IOException | Error e) {
+      closeAfter(e, reader, w == null ? null : w::rollback);
+      if (e instanceof StoryClustersException sce) {
+        throw sce;
+      } else if (e instanceof IOException io) {
+        throw StoryClustersException.of(path, io);
+      } else if (e instanceof NumberFormatException) {
+        throw StoryClustersException.corrupt(path, new CorruptIndexException(
+            "commit data: " + e.getMessage(), path, e));
+      } else if (e instanceof RuntimeException) { // Lucene failing on damaged bytes
+        throw StoryClustersException.corrupt(path, new CorruptIndexException(
+            "cannot read it (" + e + ")", path, e));
+      }
+      throw (Error) e;
+    }
+  }
+
+  /** The writer's configuration: it appends to the commit verified, or creates a new index. */
+  private IndexWriterConfig writerConfig(boolean exists) {
+    IndexWriterConfig config = new IndexWriterConfig(new KeywordAnalyzer());
+    config.setOpenMode(exists ? IndexWriterConfig.OpenMode.APPEND
+        : IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(64);
+    // stored text costs more to compress than all else to index: BEST_COMPRESSION halved the
+    // indexing rate for 40% less disk (issue 11's measurements)
+    config.setCodec(new Lucene912Codec(Lucene912Codec.Mode.BEST_SPEED));
+    config.setCommitOnClose(false);
+    config.setMergeScheduler(new ConcurrentMergeScheduler() {
+      @Override
+      protected void handleMergeException(Throwable exc) {
+        mergeFailure = exc; // reported by the next call that writes, not printed by a thread
+      }
+    });
+    return config;
+  }
+
+  /** Closes each of {@code resources} (null: skipped), adding their failures to {@code e}'s. */
+  private static void closeAfter(Throwable e, Closeable... resources) {
+    for (Closeable c : resources) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (IOException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
     }
   }
 
@@ -180,8 +283,13 @@ public final class LuceneStore implements AutoCloseable {
     submit(() -> writer.deleteDocuments(IndexLayout.idTerm(id)));
   }
 
-  /** Queues an index change behind the earlier ones; throws an earlier change's failure. */
+  /**
+   * Queues an index change behind the earlier ones; throws an earlier change's failure.
+   *
+   * @throws StoryClustersException if the index is opened read-only
+   */
   public void submit(IndexAction action) throws IOException {
+    checkWritable();
     checkIndexer();
     changes++;
     pending.acquireUninterruptibly();
@@ -218,16 +326,35 @@ public final class LuceneStore implements AutoCloseable {
       throw new IOException("an earlier add or delete failed in the background: "
           + failure.getMessage(), failure);
     }
+    Throwable merge = mergeFailure;
+    if (merge != null) {
+      throw new IOException("a background merge failed: " + merge.getMessage(), merge);
+    }
   }
 
-  /** Makes every queued change visible to new snapshots. */
+  /** Whether the index was opened read-only: no writer, no lock, every change refused. */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  private void checkWritable() {
+    if (readOnly) {
+      throw new StoryClustersException("index at " + path
+          + " is opened read-only: adds, removes and commits are refused");
+    }
+  }
+
+  /** Makes every queued change visible to new snapshots (read-only: nothing to do). */
   public void refresh() throws IOException {
-    drain();
-    searchers.maybeRefreshBlocking();
+    if (!readOnly) {
+      drain();
+      searchers.maybeRefreshBlocking();
+    }
   }
 
   /** Commits without statistics (tests of the indexer). */
   public void commit() throws IOException {
+    checkWritable();
     drain();
     writer.commit();
   }
@@ -246,6 +373,7 @@ public final class LuceneStore implements AutoCloseable {
    */
   public void commit(long position, ShingleFrequencies frequencies, long frozenAt,
       boolean mustSave, String checkpoint) throws IOException {
+    checkWritable();
     drain();
     if (changes == committedChanges
         && (checkpoint == null || checkpoint.equals(this.checkpoint))) {
@@ -278,10 +406,17 @@ public final class LuceneStore implements AutoCloseable {
   /**
    * The frequency table saved with the last commit, counting the adds before {@link
    * #storedFrequenciesAt}; null when there is none or it cannot be used (missing, damaged, other
-   * bits): the caller rebuilds it from the index.
+   * bits): the caller rebuilds it from the index, and the next commit saves a sound one (a cache:
+   * the answers are the same; {@link IndexCheck} reports a damaged one).
    */
   public ShingleFrequencies storedFrequencies(int bits) {
-    return statsFile == null ? null : StatisticsFile.read(directory, statsFile, bits);
+    ShingleFrequencies table = statsFile == null ? null
+        : StatisticsFile.read(directory, statsFile, bits);
+    if (table == null) {
+      statsFile = null;
+      statsAt = 0;
+    }
+    return table;
   }
 
   /** Receives every live article on open. */
@@ -311,9 +446,12 @@ public final class LuceneStore implements AutoCloseable {
           if (live != null && !live.get(doc)) {
             continue;
           }
-          ClusterState.Member m = fields.member(doc, sources, clusterIds);
-          visitor.article(m, fields.position(doc), fields.evidence(doc), fields.bandKeys(doc),
-              fields.lineKeys(doc));
+          int d = doc;
+          Integrity.read(path, () -> {
+            visitor.article(fields.member(d, sources, clusterIds), fields.position(d),
+                fields.evidence(d), fields.bandKeys(d), fields.lineKeys(d));
+            return null;
+          });
         }
       }
     } finally {
@@ -332,12 +470,14 @@ public final class LuceneStore implements AutoCloseable {
       }
     } finally {
       try {
-        if (writer.isOpen()) {
+        if (writer != null && writer.isOpen()) {
           writer.commit();
         }
       } finally {
         try {
-          writer.close();
+          if (writer != null) {
+            writer.close();
+          }
         } finally {
           directory.close();
         }
@@ -353,7 +493,9 @@ public final class LuceneStore implements AutoCloseable {
       searchers.close();
     } finally {
       try {
-        writer.rollback();
+        if (writer != null) {
+          writer.rollback();
+        }
       } finally {
         directory.close();
       }

@@ -4,9 +4,11 @@ import com.storyclusters.cluster.ShingleFrequencies;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.store.ChecksumIndexInput;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 
 /**
@@ -14,7 +16,8 @@ import org.apache.lucene.store.IndexOutput;
  * ShingleFrequencies#writeTo}: a codec header, the bits, both rows, a checksum footer), named
  * {@code storyclusters-stats-<generation>-<version>} and referenced by the commit's user data. It is
  * written only when the table changed since the last commit; it is a cache (the index can rebuild
- * it), so a missing or damaged one is rebuilt, never trusted. Stateless.
+ * it), so a missing or damaged one is rebuilt, never trusted (and reported by {@link IndexCheck}).
+ * Stateless.
  */
 final class StatisticsFile {
   static final String PREFIX = "storyclusters-stats-";
@@ -44,6 +47,18 @@ final class StatisticsFile {
       return ShingleFrequencies.readFrom(in, bits);
     } catch (IOException | RuntimeException e) {
       return null;
+    }
+  }
+
+  /**
+   * Verifies the file {@code name}: its header and the checksum of all its bytes.
+   *
+   * @throws java.io.IOException naming the file if it is missing or damaged
+   */
+  static void verify(Directory directory, String name) throws IOException {
+    try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+      CodecUtil.checkHeader(in, ShingleFrequencies.CODEC, 0, Integer.MAX_VALUE);
+      CodecUtil.checksumEntireFile(in);
     }
   }
 

@@ -29,7 +29,8 @@ final class ExplainCommand implements Callable<Integer> {
       System.err.println("storyclusters: no index at " + index);
       return 2;
     }
-    try (StoryClusters sc = StoryClusters.builder().directory(index).build()) {
+    // read-only: no lock taken, nothing written; works while another process writes the index
+    try (StoryClusters sc = StoryClusters.builder().directory(index).readOnly(true).build()) {
       PairExplanation e = sc.explain(first, second);
       MatchScores s = e.scores();
       System.out.printf(java.util.Locale.ROOT, "%s vs %s: %s%n", first, second, e.reason());
