@@ -114,20 +114,22 @@ final class Pipeline {
     List<Object[]> pending = new ArrayList<>();
     List<Evidence> held = new ArrayList<>();
     List<long[]> heldBands = new ArrayList<>();
-    store.visit(sources, (m, pos, evidence, bandKeys, keys) -> {
-      state.put(m);
-      held.add(evidence);
-      heldBands.add(bandKeys);
-      if (pos < epochStart) {
-        lines.add(keys, 1);
-        counted[0]++;
-        if (pos >= savedAt) { // after the saved table: replayed
-          frequencies.add(evidence.set(), 1);
+    try (IndexSnapshot snap = store.snapshot()) {
+      snap.visit(sources, (m, pos, evidence, bandKeys, keys) -> {
+        state.put(m);
+        held.add(evidence);
+        heldBands.add(bandKeys);
+        if (pos < epochStart) {
+          lines.add(keys, 1);
+          counted[0]++;
+          if (pos >= savedAt) { // after the saved table: replayed
+            frequencies.add(evidence.set(), 1);
+          }
+        } else {
+          pending.add(new Object[] {m.id(), evidence.set(), keys});
         }
-      } else {
-        pending.add(new Object[] {m.id(), evidence.set(), keys});
-      }
-    });
+      });
+    }
     try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
       candidates.addAll(held.toArray(new Evidence[0]), heldBands.toArray(new long[0][]), workers);
     }

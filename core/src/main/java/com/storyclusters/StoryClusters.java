@@ -24,14 +24,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  *
- * <p><b>What add does.</b> The text is normalized and split into lines, with the title as the first
- * line unless the text holds it (then the article starts at that line, its own headline); lines
- * its source's earlier articles carried are removed as boilerplate; the rest is cut into word
- * shingles, hashed and summarised by a MinHash signature. Candidates are the indexed articles that
- * share an LSH band key or one of the article's rarest shingles; each is scored ({@link
- * MatchScores}), and the article joins a cluster or starts one by the cluster rule (README,
- * Architecture). {@link #match} answers the same question without adding. This class only takes
- * the lock and checks arguments; the stages are wired in a package-private pipeline.
+ * <p><b>What add does.</b> The text is normalized, its site's recurring lines removed, its word
+ * shingles hashed and sketched; candidates share an LSH band key or a rare shingle; each is scored
+ * ({@link MatchScores}) and the cluster rule joins or starts a cluster (README, Architecture).
+ * This class takes the lock and checks arguments; a package-private pipeline wires the stages.
  *
  * <p><b>Determinism.</b> The statistics that decisions read are frozen in epochs by input
  * position, so {@link #addAll} (which scores a batch in parallel) gives exactly what one-by-one
@@ -46,18 +42,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * adds. A crash loses at most the adds since the last commit. A failure of the background indexer
  * is thrown, as {@link StoryClustersException}, by the next add, remove, commit or close.
  *
- * <p><b>Errors.</b> Null arguments throw {@link NullPointerException}; an I/O failure or corrupted
- * index throws {@link StoryClustersException}; use after close throws {@link
- * StoryClustersException}; an index with other settings throws {@link SettingsMismatchException}.
- * A damaged index gives a message starting {@code "corrupt index at PATH: "}, wherever it is met
- * (open, reads by id, explain, writes), never a wrong answer.
+ * <p><b>Errors.</b> Null arguments throw {@link NullPointerException}; an I/O failure, damage
+ * ({@code "corrupt index at PATH: "}, wherever met, never a wrong answer) or use after close,
+ * {@link StoryClustersException}; other recorded settings, {@link SettingsMismatchException}.
  *
- * <p><b>Opening.</b> A missing folder is created and an empty one used; a folder that is neither
- * (files of the user's, a Lucene index of another program's, an index whose segments file was
- * lost) is refused and left untouched. An open verifies the commit before taking the write lock:
- * every segment's files and their headers and footers, the checksums of the doc values it reads
- * and of the id terms; a failed open writes nothing and releases all it opened. The stored fields
- * (titles, texts), which no decision reads, are verified only by {@link #check}. {@link
+ * <p><b>Opening.</b> A missing folder is created, an empty one used, any other that holds no
+ * index refused untouched. The commit is verified before the write lock is taken (README, Failure
+ * behaviour); a failed open writes nothing and releases all it opened. {@link
  * Settings.Builder#readOnly} opens without the lock, for services that only query.
  */
 public final class StoryClusters implements AutoCloseable {
@@ -75,13 +66,9 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   /**
-   * Checks the index in {@code folder} fully, read-only: every checksum and structure (Lucene's
-   * CheckIndex, never its fixing), the format version, the recorded settings, the statistics
-   * file, and every article's required fields. Takes no lock and writes nothing; reads every
-   * byte of the index, so it takes as long as reading it. An index that is open for writing
-   * elsewhere is checked as of its last commit.
-   *
-   * @return the problems found, one line each (none: the index is sound)
+   * Checks the index in {@code folder} fully and read-only (Lucene's CheckIndex, never fixing, and
+   * this project's layout: format, settings, statistics file, each article's fields), as of its
+   * last commit. Takes no lock, writes nothing, reads every byte.
    */
   public static CheckReport check(java.nio.file.Path folder) {
     return com.storyclusters.index.IndexCheck.run(Objects.requireNonNull(folder, "folder"));
@@ -213,15 +200,10 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   /**
-   * Makes every add so far durable and records {@code checkpoint} with them, atomically: after a
-   * crash, {@link #checkpoint()} of the reopened index is the checkpoint of exactly the adds it
-   * holds. A caller that feeds the index from a log or a file records how far it has read (an
-   * offset, a line number and a hash of what came before it) and resumes from there, so that no
-   * input is applied twice: re-applying a superseded version of an updated article would undo
-   * the update. A later commit of further changes without a checkpoint ({@link #commit()}, {@link
-   * #close()}, {@link Settings.Builder#commitEvery}) records none; one with nothing new keeps it.
-   *
-   * @param checkpoint any string the caller can parse back (at most 32,766 UTF-8 bytes)
+   * {@link #commit()}, recording {@code checkpoint} (how far the caller's feed was read; at most
+   * 32,766 UTF-8 bytes) atomically with exactly these adds: after a crash, resume from {@link
+   * #checkpoint()}, so that nothing is applied twice (a superseded version re-applied would undo
+   * its update). A later commit of further changes without one records none.
    */
   public void commit(String checkpoint) {
     Objects.requireNonNull(checkpoint, "checkpoint");
@@ -240,18 +222,12 @@ public final class StoryClusters implements AutoCloseable {
     });
   }
 
-  /**
-   * The checkpoint recorded by the index's last commit ({@link #commit(String)}), if it recorded
-   * one; empty for an in-memory or new index.
-   */
+  /** The checkpoint of the index's last commit ({@link #commit(String)}), if it has one. */
   public Optional<String> checkpoint() {
     return underLock(() -> Optional.ofNullable(pipeline.store.checkpoint()));
   }
 
-  /**
-   * An indexed article's assignment as the index records it ({@link Assignment#unchanged()} is
-   * true: reading it changes nothing); empty when no article has this id.
-   */
+  /** An indexed article's assignment as recorded ({@link Assignment#unchanged()} true). */
   public Optional<Assignment> assignment(String articleId) {
     Objects.requireNonNull(articleId, "articleId");
     return underLock(() -> Optional.ofNullable(pipeline.recorded(articleId)));
@@ -289,9 +265,7 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   /** Work on the index under the lock. */
-  private interface IndexWork<T> {
-    T run() throws IOException;
-  }
+  private interface IndexWork<T> { T run() throws IOException; }
 
   /** Runs {@code work} under the lock once open; an I/O failure names the index. */
   private <T> T underLock(IndexWork<T> work) {

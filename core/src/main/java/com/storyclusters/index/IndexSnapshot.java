@@ -1,6 +1,7 @@
 package com.storyclusters.index;
 
 import com.storyclusters.Assignment;
+import com.storyclusters.cluster.ClusterState;
 import com.storyclusters.cluster.Evidence;
 import java.io.IOException;
 import java.util.HashSet;
@@ -44,6 +45,42 @@ public final class IndexSnapshot implements AutoCloseable {
   private int docBase(IndexReader reader, int doc) {
     return reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves())).docBase;
   }
+
+  /** Receives every live article on open. */
+  public interface ArticleVisitor {
+    /**
+     * @param evidence what scoring reads of the article
+     * @param bandKeys its LSH band keys
+     * @param lineKeys its distinct line keys
+     */
+    void article(ClusterState.Member member, long position, Evidence evidence, long[] bandKeys,
+        long[] lineKeys);
+  }
+
+  /**
+   * Visits every live article, for rebuilding the cluster state, the candidate index and the
+   * statistics on open.
+   */
+  public void visit(com.google.common.collect.Interner<String> sources, ArticleVisitor visitor)
+      throws IOException {
+    java.util.Map<String, String> clusterIds = new java.util.HashMap<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+      IndexLayout.LeafFields fields = new IndexLayout.LeafFields(leaf.reader(), path);
+      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        int d = doc;
+        Integrity.read(path, () -> {
+          visitor.article(fields.member(d, sources, clusterIds), fields.position(d),
+              fields.evidence(d), fields.bandKeys(d), fields.lineKeys(d));
+          return null;
+        });
+      }
+    }
+  }
+
 
   /** The evidence of a live article, or null. */
   public Evidence evidence(String id) throws IOException {

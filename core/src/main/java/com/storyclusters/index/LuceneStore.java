@@ -3,13 +3,11 @@ package com.storyclusters.index;
 import com.storyclusters.MatchScores;
 import com.storyclusters.StoryClustersException;
 import com.storyclusters.cluster.ClusterState;
-import com.storyclusters.cluster.Evidence;
 import com.storyclusters.cluster.ShingleFrequencies;
 import com.storyclusters.fingerprint.Fingerprint;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,14 +21,11 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 
 /**
  * The Lucene index behind a {@code StoryClusters}: one document per article in the layout of
@@ -417,46 +412,6 @@ public final class LuceneStore implements AutoCloseable {
       statsAt = 0;
     }
     return table;
-  }
-
-  /** Receives every live article on open. */
-  public interface ArticleVisitor {
-    /**
-     * @param evidence what scoring reads of the article
-     * @param bandKeys its LSH band keys
-     * @param lineKeys its distinct line keys
-     */
-    void article(ClusterState.Member member, long position, Evidence evidence, long[] bandKeys,
-        long[] lineKeys);
-  }
-
-  /**
-   * Visits every live article, for rebuilding the cluster state, the candidate index and the
-   * statistics on open.
-   */
-  public void visit(com.google.common.collect.Interner<String> sources, ArticleVisitor visitor)
-      throws IOException {
-    Map<String, String> clusterIds = new HashMap<>();
-    IndexSearcher s = searchers.acquire();
-    try {
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        Bits live = leaf.reader().getLiveDocs();
-        IndexLayout.LeafFields fields = new IndexLayout.LeafFields(leaf.reader(), path);
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          if (live != null && !live.get(doc)) {
-            continue;
-          }
-          int d = doc;
-          Integrity.read(path, () -> {
-            visitor.article(fields.member(d, sources, clusterIds), fields.position(d),
-                fields.evidence(d), fields.bandKeys(d), fields.lineKeys(d));
-            return null;
-          });
-        }
-      }
-    } finally {
-      searchers.release(s);
-    }
   }
 
   @Override
