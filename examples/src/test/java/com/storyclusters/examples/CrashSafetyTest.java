@@ -88,6 +88,28 @@ class CrashSafetyTest {
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 
+  /** The same input with updates gives the same output at any commit interval, in memory too. */
+  @Test
+  void theCommitIntervalChangesNothing() throws Exception {
+    Path input = corpus(tmp);
+    List<String> reference = null;
+    for (String every : new String[] {"0", "7", "500"}) {
+      Path out = tmp.resolve("out" + every + ".jsonl");
+      assertEquals(0, Main.run("cluster", input.toString(), "--index",
+          tmp.resolve("index" + every).toString(), "--output", out.toString(), "--commit-every",
+          every, "--quiet"));
+      if (reference == null) {
+        reference = Files.readAllLines(out);
+      } else {
+        assertEquals(reference, Files.readAllLines(out), "--commit-every " + every);
+      }
+    }
+    Path memory = tmp.resolve("memory.jsonl");
+    assertEquals(0, Main.run("cluster", input.toString(), "--output", memory.toString(),
+        "--quiet"));
+    assertEquals(reference, Files.readAllLines(memory), "in memory");
+  }
+
   /**
    * A second run of a finished input over its index resumes after the checkpoint the first
    * committed: nothing is re-applied (re-adding a superseded version would undo its update), and
