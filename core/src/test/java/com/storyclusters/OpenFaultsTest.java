@@ -126,6 +126,30 @@ class OpenFaultsTest {
     }
   }
 
+  /**
+   * A creation killed during its first commit leaves {@code pending_segments_1} (and the lock):
+   * the next open starts the index afresh instead of refusing the folder forever. (Found by
+   * CrashSafetyTest's aimed kills.)
+   */
+  @Test
+  void aCreationKilledInItsFirstCommitIsStartedAfresh() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("interrupted"));
+    Files.write(dir.resolve("pending_segments_1"), new byte[] {0x3f, (byte) 0xd7, 0x6c});
+    Files.createFile(dir.resolve("write.lock"));
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
+      sc.add(Seeds.load().get("seed-000"));
+    }
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
+      assertEquals(1, sc.size());
+    }
+    // a later generation's leftover is not a creation: refused as before
+    Path other = Files.createDirectories(tmp.resolve("later"));
+    Files.write(other.resolve("pending_segments_7"), new byte[] {1});
+    StoryClustersException e = assertThrows(StoryClustersException.class,
+        () -> StoryClusters.builder().directory(other).build());
+    assertTrue(e.getMessage().startsWith("corrupt index at"), e.getMessage());
+  }
+
   @Test
   void aFailedOpenReleasesTheIndexForTheNextOne() throws Exception {
     Path dir = tmp.resolve("idx");

@@ -12,8 +12,10 @@ import org.apache.lucene.index.SegmentInfos;
 
 /**
  * What a folder holds before an index is opened in it, found by listing it (nothing is opened or
- * written): missing, empty (a lone {@code write.lock}, left by a creation interrupted before its
- * first commit, counts as empty), or holding a Lucene commit ({@code segments_N}). Anything else
+ * written): missing, empty, or holding a Lucene commit ({@code segments_N}). A creation
+ * interrupted before its first commit completed counts as empty: it leaves at most a {@code
+ * write.lock} and {@code pending_segments_1}, the first commit's unfinished file, which holds no
+ * article (a new index is committed empty before anything is added to it). Anything else
  * is refused, so that Lucene never deletes a file it takes for its own ({@code _*.*}): a folder
  * with what only an index holds ({@code segments*}, a segment's {@code _*.si}, a {@code
  * write.lock} beside other files, a statistics file) but no commit is a damaged index (its
@@ -24,6 +26,10 @@ final class IndexFolder {
   enum Kind {
     MISSING, EMPTY, COMMITTED
   }
+
+  /** What a creation killed before its first (empty) commit completed can leave. */
+  private static final java.util.Set<String> INTERRUPTED_CREATION = java.util.Set.of(
+      IndexWriter.WRITE_LOCK_NAME, IndexFileNames.PENDING_SEGMENTS + "_1");
 
   private IndexFolder() {}
 
@@ -45,7 +51,7 @@ final class IndexFolder {
     } catch (IOException e) {
       throw new StoryClustersException("cannot list " + folder + ": " + e.getMessage(), e);
     }
-    if (names.isEmpty() || names.equals(List.of(IndexWriter.WRITE_LOCK_NAME))) {
+    if (INTERRUPTED_CREATION.containsAll(names)) {
       return Kind.EMPTY;
     }
     if (SegmentInfos.getLastCommitGeneration(names.toArray(new String[0])) >= 0) {
@@ -63,7 +69,9 @@ final class IndexFolder {
   }
 
   private static boolean looksLikeIndexFile(String name) {
-    return name.startsWith(IndexFileNames.SEGMENTS) || name.equals(IndexWriter.WRITE_LOCK_NAME)
+    return name.startsWith(IndexFileNames.SEGMENTS)
+        || name.startsWith(IndexFileNames.PENDING_SEGMENTS)
+        || name.equals(IndexWriter.WRITE_LOCK_NAME)
         || name.startsWith(StatisticsFile.PREFIX)
         || (name.endsWith(".si") && IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches());
   }

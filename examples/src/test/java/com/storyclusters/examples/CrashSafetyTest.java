@@ -81,11 +81,78 @@ class CrashSafetyTest {
   }
 
   private static Process start(Path input, Path index, Path output) throws Exception {
+    return start(input, index, output, null);
+  }
+
+  /** The command in a child process; its stderr to {@code log} (null: discarded). */
+  private static Process start(Path input, Path index, Path output, Path log) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
     return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "cluster", input.toString(), "--index", index.toString(),
         "--output", output.toString(), "--commit-every", "20", "--quiet")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        .redirectErrorStream(true).redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD
+            : ProcessBuilder.Redirect.to(log.toFile())).start();
+  }
+
+  /**
+   * Kills aimed at each phase of a run, seen from outside: while the index is opened and rebuilt,
+   * while a Lucene commit is being written ({@code pending_segments_N} present), while the
+   * statistics file is being written (its {@code .tmp} present), and while adding between
+   * commits; then the run resumes to the clean run's clusters.
+   */
+  @Test
+  void killsAimedAtEachPhaseResumeToTheSameClusters() throws Exception {
+    Path input = corpus(tmp);
+    Path refOut = tmp.resolve("ref.jsonl");
+    assertEquals(0, start(input, tmp.resolve("ref-index"), refOut).waitFor());
+    Map<String, String> expected = CommandTest.clusters(refOut);
+    Path index = tmp.resolve("index");
+    Path out = tmp.resolve("out.jsonl");
+    Map<String, Integer> hits = new java.util.TreeMap<>();
+    java.util.function.Predicate<String> commitWriting = f -> f.startsWith("pending_segments");
+    java.util.function.Predicate<String> statsWriting = f -> f.endsWith(".tmp");
+    for (int round = 0; round < 8; round++) {
+      Process p = start(input, index, out);
+      String phase;
+      if (round % 4 == 0) {
+        phase = Files.exists(index) ? "open" : "start";
+        Thread.sleep(250 + 100 * round);
+      } else {
+        phase = round % 4 == 1 ? "commit" : round % 4 == 2 ? "statistics" : "adding";
+        java.util.function.Predicate<String> when = round % 4 == 1 ? commitWriting
+            : round % 4 == 2 ? statsWriting : f -> f.endsWith(".fdt");
+        if (!waitFor(index, when, p)) {
+          phase = "ended before " + phase;
+        }
+      }
+      p.destroyForcibly().waitFor();
+      hits.merge(phase, 1, Integer::sum);
+    }
+    System.out.println("aimed kills: " + hits);
+    assertTrue(hits.getOrDefault("commit", 0) + hits.getOrDefault("open", 0) > 0, hits.toString());
+    Path log = tmp.resolve("last.log");
+    Process last = start(input, index, out, log);
+    assertTrue(last.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, last.exitValue(), Files.readString(log));
+    assertSameClusters(expected, CommandTest.clusters(out));
+  }
+
+  /** Polls the index folder until a file name matches (true), or the process ends (false). */
+  private static boolean waitFor(Path index, java.util.function.Predicate<String> when, Process p)
+      throws Exception {
+    while (p.isAlive()) {
+      if (Files.isDirectory(index)) {
+        try (var files = Files.list(index)) {
+          if (files.anyMatch(f -> when.test(f.getFileName().toString()))) {
+            return true;
+          }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+          // the folder changed while listed: look again
+        }
+      }
+      Thread.onSpinWait();
+    }
+    return false;
   }
 
   /** The same input with updates gives the same output at any commit interval, in memory too. */
