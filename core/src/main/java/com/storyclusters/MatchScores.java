@@ -17,8 +17,11 @@ package com.storyclusters;
  * @param leadOfMatch the same in the match's lead
  * @param leadShareOfNew IDF-weighted share of the new article's lead window found in the match
  * @param leadShareOfMatch IDF-weighted share of the match's lead window found in the new article
+ * @param leadVerbatim share of the new article's or the match's lead (the larger) that lies in
+ *     runs of at least 8 words the other text holds too (a page carrying the other verbatim); 0
+ *     when not computed
  * @param linked whether the pair passed verification (score, lead rule and minimum size)
  */
 public record MatchScores(double score, double containmentOfNew, double containmentOfMatch,
     double jaccard, double minHashJaccard, int leadOfNew, int leadOfMatch, double leadShareOfNew,
-    double leadShareOfMatch, boolean linked) {}
+    double leadShareOfMatch, double leadVerbatim, boolean linked) {}

@@ -66,7 +66,8 @@ final class Pipeline {
     MinHasher hasher = new MinHasher(s.signatureSize(), s.seed(), s.scheme());
     this.plan = LshPlan.plan(s.lshThreshold(), s.signatureSize(), 0.5, 0.5);
     this.scorer = new PairScorer(s.minScore(), s.minScoreSameSource(), s.leadShingles(),
-        s.leadFraction(), s.minLeadShare(), s.minShingles(), s.maxAnchors());
+        s.leadFraction(), s.minLeadShare(), s.minShingles(), s.maxAnchors(),
+        s.minContainmentOfNew(), s.minLeadVerbatim());
     this.assigner = new Assigner(scorer, hasher, plan, s.maxShingles(), s.boilerplate(),
         s.maxCandidates());
     this.store = LuceneStore.open(s.directory(), new IndexSettings(s.shingleSize(),

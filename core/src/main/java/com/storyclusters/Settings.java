@@ -13,198 +13,141 @@ import java.nio.file.Path;
  * Thread-safe.
  */
 public final class Settings {
-  private final Path directory;
-  private final int shingleSize;
-  private final int signatureSize;
-  private final long seed;
-  private final MinHasher.Scheme scheme;
-  private final double lshThreshold;
-  private final double minScore;
-  private final double minScoreSameSource;
-  private final int leadShingles;
-  private final double leadFraction;
-  private final double minLeadShare;
-  private final int minShingles;
-  private final int maxTextChars;
-  private final int maxShingles;
-  private final int maxCandidates;
-  private final int maxAnchors;
-  private final boolean boilerplate;
-  private final boolean title;
-  private final int commitEvery;
-  private final java.time.Duration retention;
-  private final int frequencyBits;
-  private final boolean storeText;
-  private final boolean readOnly;
+  /** The values, a private copy of the builder's: never changed, never handed out. */
+  private final Builder v;
 
   private Settings(Builder b) {
-    this.directory = b.directory;
-    this.shingleSize = b.shingleSize;
-    this.signatureSize = b.signatureSize;
-    this.seed = b.seed;
-    this.scheme = b.scheme;
-    this.lshThreshold = b.lshThreshold;
-    this.minScore = b.minScore;
-    this.minScoreSameSource = b.minScoreSameSource;
-    this.leadShingles = b.leadShingles;
-    this.leadFraction = b.leadFraction;
-    this.minLeadShare = b.minLeadShare;
-    this.minShingles = b.minShingles;
-    this.maxTextChars = b.maxTextChars;
-    this.maxShingles = b.maxShingles;
-    this.maxCandidates = b.maxCandidates;
-    this.maxAnchors = b.maxAnchors;
-    this.boilerplate = b.boilerplate;
-    this.title = b.title;
-    this.commitEvery = b.commitEvery;
-    this.retention = b.retention;
-    this.frequencyBits = b.frequencyBits;
-    this.storeText = b.storeText;
-    this.readOnly = b.readOnly;
+    this.v = b.copy();
   }
 
   /** Index folder, or null for an in-memory index. */
   public Path directory() {
-    return directory;
+    return v.directory;
   }
 
   /** See {@link Builder#shingleSize}. */
   public int shingleSize() {
-    return shingleSize;
+    return v.shingleSize;
   }
 
   /** See {@link Builder#signatureSize}. */
   public int signatureSize() {
-    return signatureSize;
+    return v.signatureSize;
   }
 
   /** See {@link Builder#seed}. */
   public long seed() {
-    return seed;
+    return v.seed;
   }
 
   /** See {@link Builder#scheme}. */
   public MinHasher.Scheme scheme() {
-    return scheme;
+    return v.scheme;
   }
 
   /** See {@link Builder#lshThreshold}. */
   public double lshThreshold() {
-    return lshThreshold;
+    return v.lshThreshold;
   }
 
   /** See {@link Builder#minScore}. */
   public double minScore() {
-    return minScore;
+    return v.minScore;
   }
 
   /** See {@link Builder#minScoreSameSource}. */
   public double minScoreSameSource() {
-    return minScoreSameSource;
+    return v.minScoreSameSource;
   }
 
   /** See {@link Builder#leadWindow}. */
   public int leadShingles() {
-    return leadShingles;
+    return v.leadShingles;
   }
 
   /** See {@link Builder#leadWindow}. */
   public double leadFraction() {
-    return leadFraction;
+    return v.leadFraction;
   }
 
   /** See {@link Builder#minLeadShare}. */
   public double minLeadShare() {
-    return minLeadShare;
+    return v.minLeadShare;
+  }
+
+  /** See {@link Builder#minContainmentOfNew}. */
+  public double minContainmentOfNew() {
+    return v.minContainmentOfNew;
+  }
+
+  /** See {@link Builder#minContainmentOfNew}. */
+  public double minLeadVerbatim() {
+    return v.minLeadVerbatim;
   }
 
   /** See {@link Builder#minShingles}. */
   public int minShingles() {
-    return minShingles;
+    return v.minShingles;
   }
 
   /** See {@link Builder#maxTextChars}. */
   public int maxTextChars() {
-    return maxTextChars;
+    return v.maxTextChars;
   }
 
   /** See {@link Builder#maxShingles}. */
   public int maxShingles() {
-    return maxShingles;
+    return v.maxShingles;
   }
 
   /** See {@link Builder#maxCandidates}. */
   public int maxCandidates() {
-    return maxCandidates;
+    return v.maxCandidates;
   }
 
   /** See {@link Builder#maxAnchors}. */
   public int maxAnchors() {
-    return maxAnchors;
+    return v.maxAnchors;
   }
 
   /** See {@link Builder#boilerplate}. */
   public boolean boilerplate() {
-    return boilerplate;
+    return v.boilerplate;
   }
 
   /** See {@link Builder#fingerprintTitle}. */
   public boolean fingerprintTitle() {
-    return title;
+    return v.title;
   }
 
   /** See {@link Builder#commitEvery}. */
   public int commitEvery() {
-    return commitEvery;
+    return v.commitEvery;
   }
 
   /** Retention window, or null: keep everything. */
   public java.time.Duration retention() {
-    return retention;
+    return v.retention;
   }
 
   /** See {@link Builder#frequencyBits}. */
   public int frequencyBits() {
-    return frequencyBits;
+    return v.frequencyBits;
   }
 
   /** See {@link Builder#storeText}. */
   public boolean storeText() {
-    return storeText;
+    return v.storeText;
   }
 
   /** See {@link Builder#readOnly}. */
   public boolean readOnly() {
-    return readOnly;
+    return v.readOnly;
   }
 
   /** A builder starting from these settings. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.directory = directory;
-    b.shingleSize = shingleSize;
-    b.signatureSize = signatureSize;
-    b.seed = seed;
-    b.scheme = scheme;
-    b.lshThreshold = lshThreshold;
-    b.minScore = minScore;
-    b.minScoreSameSource = minScoreSameSource;
-    b.leadShingles = leadShingles;
-    b.leadFraction = leadFraction;
-    b.minLeadShare = minLeadShare;
-    b.minShingles = minShingles;
-    b.maxTextChars = maxTextChars;
-    b.maxShingles = maxShingles;
-    b.maxCandidates = maxCandidates;
-    b.maxAnchors = maxAnchors;
-    b.boilerplate = boilerplate;
-    b.title = title;
-    b.commitEvery = commitEvery;
-    b.retention = retention;
-    b.frequencyBits = frequencyBits;
-    b.storeText = storeText;
-    b.readOnly = readOnly;
-    return b;
+    return v.copy();
   }
 
   /**
@@ -223,6 +166,8 @@ public final class Settings {
     private int leadShingles = 50;
     private double leadFraction = 0.15;
     private double minLeadShare = 0.25;
+    private double minContainmentOfNew = 0.15;
+    private double minLeadVerbatim = 0.6;
     private int minShingles = 10;
     private int maxTextChars = 1_000_000;
     private int maxShingles = 20_000;
@@ -237,6 +182,37 @@ public final class Settings {
     private boolean readOnly;
 
     Builder() {}
+
+    /** A copy of these values. */
+    Builder copy() {
+      Builder c = new Builder();
+      c.directory = directory;
+      c.shingleSize = shingleSize;
+      c.signatureSize = signatureSize;
+      c.seed = seed;
+      c.scheme = scheme;
+      c.lshThreshold = lshThreshold;
+      c.minScore = minScore;
+      c.minScoreSameSource = minScoreSameSource;
+      c.leadShingles = leadShingles;
+      c.leadFraction = leadFraction;
+      c.minLeadShare = minLeadShare;
+      c.minContainmentOfNew = minContainmentOfNew;
+      c.minLeadVerbatim = minLeadVerbatim;
+      c.minShingles = minShingles;
+      c.maxTextChars = maxTextChars;
+      c.maxShingles = maxShingles;
+      c.maxCandidates = maxCandidates;
+      c.maxAnchors = maxAnchors;
+      c.boilerplate = boilerplate;
+      c.title = title;
+      c.commitEvery = commitEvery;
+      c.retention = retention;
+      c.frequencyBits = frequencyBits;
+      c.storeText = storeText;
+      c.readOnly = readOnly;
+      return c;
+    }
 
     /** Index folder on disk (created if missing); default null: an in-memory index. */
     public Builder directory(Path directory) {
@@ -348,6 +324,28 @@ public final class Settings {
     public Builder minLeadShare(double share) {
       checkArgument(share >= 0 && share <= 1, "minLeadShare must be in [0, 1], got %s", share);
       this.minLeadShare = share;
+      return this;
+    }
+
+    /**
+     * Which text is inside which. A copy is mostly made of its source: the new article's
+     * IDF-weighted containment in the match must reach {@code containment}; an independent report
+     * of the same event runs longer than the agency text it shares names and stock phrases with,
+     * and fails this. Unless a page carries the match verbatim: a copy followed by other stories
+     * (related articles, a live page) is mostly its own text too, but one of the two leads lies in
+     * runs of at least 8 shared words for at least {@code leadVerbatim} of its length. Defaults
+     * (chosen by cross-validation, README Quality): see the fields.
+     *
+     * @param containment in [0, 1]; 0 turns the test off
+     * @param leadVerbatim in [0, 1]
+     */
+    public Builder minContainmentOfNew(double containment, double leadVerbatim) {
+      checkArgument(containment >= 0 && containment <= 1,
+          "minContainmentOfNew must be in [0, 1], got %s", containment);
+      checkArgument(leadVerbatim >= 0 && leadVerbatim <= 1,
+          "leadVerbatim must be in [0, 1], got %s", leadVerbatim);
+      this.minContainmentOfNew = containment;
+      this.minLeadVerbatim = leadVerbatim;
       return this;
     }
 

@@ -174,6 +174,8 @@ public final class QualityHarness {
         case "minShingles" -> b.minShingles(Integer.parseInt(v));
         case "maxAnchors" -> b.maxAnchors(Integer.parseInt(v));
         case "maxCandidates" -> b.maxCandidates(Integer.parseInt(v));
+        case "containmentOfNew" -> b.minContainmentOfNew(Double.parseDouble(v.split(",")[0]),
+            Double.parseDouble(v.split(",")[1]));
         default -> throw new IllegalArgumentException("unknown setting " + k);
       }
     });

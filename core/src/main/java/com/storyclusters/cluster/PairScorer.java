@@ -27,9 +27,27 @@ public final class PairScorer {
   private final double minLeadShare;
   private final int minShingles;
   private final int maxAnchors;
+  private final double minContainmentOfNew;
+  private final double minLeadVerbatim;
+
+  /** Consecutive shared shingles that make a verbatim run: 8 words of 2-word shingles. */
+  static final int VERBATIM_RUN = 7;
 
   public PairScorer(double minScore, double minScoreSameSource, int leadShingles,
       double leadFraction, double minLeadShare, int minShingles, int maxAnchors) {
+    this(minScore, minScoreSameSource, leadShingles, leadFraction, minLeadShare, minShingles,
+        maxAnchors, 0, 1);
+  }
+
+  /**
+   * @param minContainmentOfNew the new text's weighted containment in the match it needs, unless
+   * @param minLeadVerbatim a lead lies in verbatim runs for this share of its length
+   */
+  public PairScorer(double minScore, double minScoreSameSource, int leadShingles,
+      double leadFraction, double minLeadShare, int minShingles, int maxAnchors,
+      double minContainmentOfNew, double minLeadVerbatim) {
+    this.minContainmentOfNew = minContainmentOfNew;
+    this.minLeadVerbatim = minLeadVerbatim;
     this.maxAnchors = maxAnchors;
     this.minScore = minScore;
     this.minScoreSameSource = Math.max(minScore, minScoreSameSource);
@@ -83,8 +101,8 @@ public final class PairScorer {
       double[] otherWeights = new double[weights.length];
       int[] counts = new int[set.length]; // frozen and recent: what anchors are chosen by
       double total = 0;
-      Idf own = new Idf(withRecent);
-      Idf other = new Idf(docCount);
+      Idf.ForCount own = new Idf.ForCount(withRecent);
+      Idf.ForCount other = new Idf.ForCount(docCount);
       for (int i = 0; i < weights.length; i++) {
         int frozen = df.estimate(set[i]);
         int recent = recentCounts == null ? 0 : recentCounts[i];
@@ -145,7 +163,7 @@ public final class PairScorer {
     Evidence fp = q.fp;
     double minHashJaccard = Fingerprint.sketchJaccard(fp.sketch(), fp.set().length, c.sketch(),
         c.set().length);
-    Idf idf = new Idf(q.docCount);
+    Idf.ForCount idf = new Idf.ForCount(q.docCount);
     ShingleFrequencies df = q.df;
     IntToDoubleFunction weightOfOther = h -> idf.of(df.estimate(h));
     double total = q.totals == null ? totalWeight(c.set(), weightOfOther)
@@ -322,16 +340,19 @@ public final class PairScorer {
         && score >= (sameSource ? minScoreSameSource : minScore);
     if (!bigEnough) { // the lead is only looked at when the score already passes
       return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, -1, -1, 0,
-          0, false);
+          0, 0, false);
     }
     int[] leadB = b.leadRanks();
     int runA = firstSharedRun(a.leadRanks(), p -> inB[p]);
     int runB = firstSharedRun(leadB, p -> m.inA[p] >= 0);
     double leadShareA = leadShareA(a, m);
     double leadShareB = leadShareB(b, m, weightsA, weightOfOther);
-    boolean linked = leadShareA >= minLeadShare && leadShareB >= minLeadShare;
+    double verbatim = Math.max(verbatimShare(a.leadRanks(), p -> inB[p]),
+        verbatimShare(leadB, p -> m.inA[p] >= 0));
+    boolean linked = leadShareA >= minLeadShare && leadShareB >= minLeadShare
+        && (cA >= minContainmentOfNew || verbatim >= minLeadVerbatim);
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, runA, runB,
-        clip(leadShareA), clip(leadShareB), linked);
+        clip(leadShareA), clip(leadShareB), verbatim, linked);
   }
 
   private static double clip(double v) {
@@ -425,38 +446,22 @@ public final class PairScorer {
   }
 
   /**
-   * The shingle weight: inverse document frequency {@code ln((N + 1) / df)}, with df clipped to
-   * [1, N], so it is always positive: a text whose every shingle occurs in every article still has
-   * weight.
+   * Share of a lead (its shingles as ranks, in text order) lying in runs of at least {@link
+   * #VERBATIM_RUN} consecutive shingles the other text holds ({@code heldAt(rank)}): how much of
+   * it the other carries verbatim.
    */
-  public static double idf(long docCount, long docFreq) {
-    return new Idf(docCount).of(docFreq);
-  }
-
-  /** {@link #idf} for one article count, its logarithm taken once. */
-  static final class Idf {
-    private final long n;
-    private final double logN;
-
-    Idf(long docCount) {
-      n = Math.max(1, docCount);
-      logN = Math.log(n + 1.0);
+  static double verbatimShare(int[] leadRanks, java.util.function.IntPredicate heldAt) {
+    int covered = 0;
+    int run = 0;
+    for (int p = 0; p < leadRanks.length; p++) {
+      if (heldAt.test(leadRanks[p])) {
+        run++;
+      } else {
+        covered += run >= VERBATIM_RUN ? run : 0;
+        run = 0;
+      }
     }
-
-    double of(long docFreq) {
-      return logN - log(Math.min(Math.max(1, docFreq), n));
-    }
-  }
-
-  private static final double[] LOGS = new double[1 << 16];
-
-  static {
-    for (int i = 1; i < LOGS.length; i++) {
-      LOGS[i] = Math.log(i);
-    }
-  }
-
-  private static double log(long x) {
-    return x < LOGS.length ? LOGS[(int) x] : Math.log(x);
+    covered += run >= VERBATIM_RUN ? run : 0;
+    return leadRanks.length == 0 ? 0 : (double) covered / leadRanks.length;
   }
 }

@@ -338,7 +338,8 @@ public final class IndexLayout {
   static String encode(MatchScores s) {
     return s.score() + "," + s.containmentOfNew() + "," + s.containmentOfMatch() + ","
         + s.jaccard() + "," + s.minHashJaccard() + "," + s.leadOfNew() + "," + s.leadOfMatch()
-        + "," + s.leadShareOfNew() + "," + s.leadShareOfMatch() + "," + s.linked();
+        + "," + s.leadShareOfNew() + "," + s.leadShareOfMatch() + "," + s.linked() + ","
+        + s.leadVerbatim();
   }
 
   static MatchScores decode(String s) {
@@ -346,6 +347,7 @@ public final class IndexLayout {
     return new MatchScores(Double.parseDouble(p[0]), Double.parseDouble(p[1]),
         Double.parseDouble(p[2]), Double.parseDouble(p[3]), Double.parseDouble(p[4]),
         Integer.parseInt(p[5]), Integer.parseInt(p[6]), Double.parseDouble(p[7]),
-        Double.parseDouble(p[8]), Boolean.parseBoolean(p[9]));
+        Double.parseDouble(p[8]), p.length > 10 ? Double.parseDouble(p[10]) : 0,
+        Boolean.parseBoolean(p[9]));
   }
 }
