@@ -43,12 +43,22 @@ final class Passages {
   static String reason(MatchScores s, Settings settings) {
     if (s.linked()) {
       return String.format(java.util.Locale.ROOT,
-          "copies: weighted containment %.3f >= %.3f and both texts share their lead", s.score(),
-          settings.minScore());
+          "copies: weighted containment %.3f >= %.3f, both texts share their lead, and the first"
+              + " is inside the second (containment %.3f >= %.2f) or a lead is carried verbatim"
+              + " (%.2f >= %.2f)", s.score(), settings.minScore(), s.containmentOfNew(),
+          settings.minContainmentOfNew(), s.leadVerbatim(), settings.minLeadVerbatim());
     }
     if (s.score() < settings.minScore()) {
       return String.format(java.util.Locale.ROOT,
           "not copies: weighted containment %.3f < %.3f", s.score(), settings.minScore());
+    }
+    if (s.leadShareOfNew() >= settings.minLeadShare()
+        && s.leadShareOfMatch() >= settings.minLeadShare()) {
+      return String.format(java.util.Locale.ROOT,
+          "not copies: the first text is mostly its own (containment in the second %.3f < %.2f)"
+              + " and neither lead is carried verbatim (%.2f < %.2f): independent reports of one"
+              + " event", s.containmentOfNew(), settings.minContainmentOfNew(), s.leadVerbatim(),
+          settings.minLeadVerbatim());
     }
     return String.format(java.util.Locale.ROOT,
         "not copies: containment %.3f is enough but the texts do not share their leads (at least"

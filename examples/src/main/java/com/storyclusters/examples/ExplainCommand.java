@@ -36,10 +36,10 @@ final class ExplainCommand implements Callable<Integer> {
       System.out.printf(java.util.Locale.ROOT, "%s vs %s: %s%n", first, second, e.reason());
       System.out.printf(java.util.Locale.ROOT,
           "score %.4f  containment %s in %s %.4f, %s in %s %.4f  jaccard %.4f  minhash %.4f  "
-          + "first shared run %d / %d  lead share %.4f / %.4f%n", s.score(), first, second,
-          s.containmentOfNew(), second, first, s.containmentOfMatch(), s.jaccard(),
-          s.minHashJaccard(), s.leadOfNew(), s.leadOfMatch(), s.leadShareOfNew(),
-          s.leadShareOfMatch());
+          + "first shared run %d / %d  lead share %.4f / %.4f  lead verbatim %.4f%n", s.score(),
+          first, second, s.containmentOfNew(), second, first, s.containmentOfMatch(),
+          s.jaccard(), s.minHashJaccard(), s.leadOfNew(), s.leadOfMatch(), s.leadShareOfNew(),
+          s.leadShareOfMatch(), s.leadVerbatim());
       sc.clusterOf(first).ifPresent(c -> System.out.println(first + " is in cluster " + c.id()));
       sc.clusterOf(second).ifPresent(c -> System.out.println(second + " is in cluster " + c.id()));
       System.out.println(sc.storesText() ? "shared passages:"
