@@ -120,6 +120,7 @@ public final class CrossValidation {
     System.out.printf(Locale.ROOT, "%-6s %7s %7s %7s %7s  %s%n", "seed", "P", "WD", "PD", "ND",
         "chosen minScore/minLeadShare/minContainmentOfNew/leadVerbatim per fold");
     List<double[]> results = new ArrayList<>();
+    Map<String, Integer> picks = new TreeMap<>();
     for (int seed = 1; seed <= seeds; seed++) {
       Map<String, Integer> fold = folds(stories, folds, seed);
       Counts pooled = new Counts();
@@ -140,6 +141,7 @@ public final class CrossValidation {
           }
         }
         chosen.add(best.name());
+        picks.merge(best.name(), 1, Integer::sum);
         pooled.add(counts(best.predicted(), copies, fold, f));
       }
       double[] r = {pooled.precision(), pooled.linked("WD"), pooled.linked("PD"),
@@ -165,6 +167,10 @@ public final class CrossValidation {
     }
     System.out.println(mean);
     System.out.println(range);
+    System.out.println();
+    System.out.println("chosen (of " + folds * seeds + " folds): " + picks.entrySet().stream()
+        .sorted((a, b) -> b.getValue() - a.getValue()).map(e -> e.getKey() + " x" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", ")));
     System.out.println();
     System.out.println("in-sample, whole set, per point: P WD PD ND");
     for (Point p : grid) {
