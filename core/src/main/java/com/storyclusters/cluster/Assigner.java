@@ -58,13 +58,20 @@ public final class Assigner {
     final List<Candidate> top;
     /** Scores of the snapshot's candidates by id: linked scores, or null when not linked. */
     final Map<String, MatchScores> scored;
+    /** The article's normalized text hash, whether it is long enough to match, and its id. */
+    final long textHash;
+    final boolean longEnough;
+    final String id;
 
-    Scoring(Fingerprint fp, PairScorer.Query query, List<Candidate> top,
-        Map<String, MatchScores> scored) {
+    Scoring(Prepared p, Fingerprint fp, PairScorer.Query query, List<Candidate> top,
+        Map<String, MatchScores> scored, boolean longEnough) {
       this.fp = fp;
       this.query = query;
       this.top = top;
       this.scored = scored;
+      this.textHash = p.textHash;
+      this.longEnough = longEnough;
+      this.id = p.article.id();
     }
   }
 
@@ -143,8 +150,9 @@ public final class Assigner {
       String excluded) throws IOException {
     PairScorer.Query q = scorer.query(Evidence.of(p.article.id(), fp), p.article.source(),
         stats.frequencies(), stats.docCount(), recentCounts, recentDocs, stats.totals());
+    boolean longEnough = scorer.longEnough(p.shingles.length);
     if (!q.canLink()) {
-      return new Scoring(fp, q, List.of(), Map.of());
+      return new Scoring(p, fp, q, List.of(), Map.of(), longEnough);
     }
     int max = maxCandidates + (excluded == null ? 0 : 1);
     List<Candidate> top = Candidate.top(maxCandidates, excluded,
@@ -153,7 +161,7 @@ public final class Assigner {
     for (Candidate c : top) {
       scored.put(c.id(), score(q, c.evidence(), sourceOf));
     }
-    return new Scoring(fp, q, top, scored);
+    return new Scoring(p, fp, q, top, scored, longEnough);
   }
 
   /**
@@ -165,6 +173,11 @@ public final class Assigner {
    */
   public Decision decide(Scoring s, CandidateSource all, ClusterState state, String excluded)
       throws IOException {
+    ClusterRule.Scored exact = ClusterRule.exactCopy(s.textHash, s.longEnough,
+        excluded == null ? s.id : excluded, state);
+    if (exact != null) {
+      return new Decision(s.fp, exact);
+    }
     if (!s.query.canLink()) {
       return new Decision(s.fp, null);
     }

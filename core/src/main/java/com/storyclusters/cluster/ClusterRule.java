@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The cluster rule, written once. An article joins the cluster of its best verified match if that
+ * The cluster rule, written once. An exact copy of a live article's normalized text joins that
+ * article's cluster ({@link #exactCopy}). Otherwise an article joins the cluster of its best verified match if that
  * cluster's representative is verified too, or at least two of its members are (no chaining
  * through one edge); otherwise it starts a cluster, named by its id. The best is the highest
  * score, then the smaller member id, across clusters the smaller cluster id. A verified member
@@ -42,6 +43,25 @@ public final class ClusterRule {
       }
     }
     return reps;
+  }
+
+  /** The scores of an exact copy: everything shared. */
+  static final MatchScores EXACT = new MatchScores(1, 1, 1, 1, 1, 0, 0, 1, 1, 1, true);
+
+  /**
+   * An exact copy joins its original, before any scoring: when a live article other than {@code
+   * self} has the same normalized text ({@code textHash}: the text as fingerprinted, with the
+   * title line when the text does not hold the title), long enough to be fingerprinted, the
+   * new article joins its cluster (the smallest such id), whatever its own page's chrome or the
+   * boilerplate learnt since would strip from it. Null: no such article.
+   */
+  public static Scored exactCopy(long textHash, boolean longEnough, String self,
+      ClusterState state) {
+    if (!longEnough) {
+      return null;
+    }
+    ClusterState.Member same = state.sameText(textHash, self);
+    return same == null ? null : new Scored(same, EXACT);
   }
 
   /** The verified pair whose cluster the article joins; null: it starts a cluster. */

@@ -359,6 +359,11 @@ public final class PairScorer {
     return Math.min(1, Math.max(0, v));
   }
 
+  /** Whether a text of this many shingles is long enough to match anything. */
+  public boolean longEnough(int shingles) {
+    return shingles >= minShingles;
+  }
+
   /**
    * Whether a pair can link at all, from the new text's side alone: its lead share in {@code
    * setB} (the same sum {@link #verify} computes, from weights looked up once per new text) must
