@@ -323,9 +323,12 @@ final class Pipeline {
           firstId);
       com.google.common.base.Preconditions.checkArgument(b != null, "article %s is not indexed",
           secondId);
-      MatchScores s = scorer.scores(scorer.query(a, state.member(firstId).source(),
-          stats.frequencies(), stats.docCount(), null, 0, null), b,
-          state.member(secondId).source());
+      // the pair that decided the first article's cluster: the scores its assignment used
+      Assignment recorded = recorded(firstId);
+      MatchScores s = recorded != null && recorded.bestMatch().filter(secondId::equals).isPresent()
+          && recorded.scores().isPresent() ? recorded.scores().get()
+          : scorer.scores(scorer.query(a, state.member(firstId).source(), stats.frequencies(),
+              stats.docCount(), null, 0, null), b, state.member(secondId).source());
       List<String> passages = Passages.shared(snap.text(firstId), b.set(),
           settings.shingleSize(), 10);
       return new PairExplanation(firstId, secondId, s, passages, Passages.reason(s, settings));

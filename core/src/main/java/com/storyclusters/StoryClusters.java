@@ -183,8 +183,9 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   /**
-   * Explains how two indexed articles compare: their scores as if the first were added now, and
-   * the passages they share (none when the index does not store text).
+   * Explains how two indexed articles compare: when the second is the first's recorded best
+   * match, the scores its assignment used; otherwise as if the first were added now. With the
+   * passages they share (none when the index does not store text).
    *
    * @throws IllegalArgumentException if either id is not indexed
    */
