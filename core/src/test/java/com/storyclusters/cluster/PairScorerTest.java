@@ -14,6 +14,22 @@ import org.junit.jupiter.api.Test;
 
 /** The scorer's cheap pre-filter never rejects a pair that {@link PairScorer#verify} links. */
 class PairScorerTest {
+  /** Only runs of at least seven consecutive held shingles (8 words) count as verbatim. */
+  @Test
+  void theVerbatimShareCountsLongRunsOnly() {
+    int[] lead = new int[20];
+    for (int i = 0; i < lead.length; i++) {
+      lead[i] = i;
+    }
+    // held: 0-6 (a run of 7), 8-13 (6: too short), 15-19 (5, at the end: too short)
+    java.util.function.IntPredicate held = p -> p <= 6 || (p >= 8 && p <= 13) || p >= 15;
+    org.junit.jupiter.api.Assertions.assertEquals(7 / 20.0, PairScorer.verbatimShare(lead, held));
+    org.junit.jupiter.api.Assertions.assertEquals(1.0, PairScorer.verbatimShare(lead, p -> true));
+    org.junit.jupiter.api.Assertions.assertEquals(0.0, PairScorer.verbatimShare(lead, p -> false));
+    org.junit.jupiter.api.Assertions.assertEquals(0.0,
+        PairScorer.verbatimShare(new int[0], p -> true));
+  }
+
   @Test
   void mayLinkNeverRejectsALinkedPair() {
     int[] seen = new int[2]; // linked pairs, pairs the pre-filter rejected: both cases occur
