@@ -2,7 +2,7 @@ package com.storyclusters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
+
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
@@ -55,7 +55,7 @@ class InvariantsTest {
       expected = partition(sc);
     }
     assertEquals(4, expected.size());
-    qt().withExamples(15).forAll(longs().all()).check(seed -> {
+    com.storyclusters.Props.qt().withExamples(15).forAll(longs().all()).check(seed -> {
       List<Article> shuffled = new ArrayList<>(corpus);
       Collections.shuffle(shuffled, new Random(seed));
       try (StoryClusters sc = StoryClusters.builder().build()) {
@@ -153,7 +153,7 @@ class InvariantsTest {
   void arbitraryStringsGoThroughTheWholeAddPath() {
     try (StoryClusters sc = StoryClusters.builder().build()) {
       int[] n = {0};
-      qt().withExamples(500).forAll(strings().allPossible().ofLengthBetween(0, 300),
+      com.storyclusters.Props.qt().withExamples(500).forAll(strings().allPossible().ofLengthBetween(0, 300),
           strings().allPossible().ofLengthBetween(1, 20),
           strings().allPossible().ofLengthBetween(0, 40)).check((text, id, title) -> {
             String articleId = id.isBlank() ? "id" + n[0] : id + n[0];

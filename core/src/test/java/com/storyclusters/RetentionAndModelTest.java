@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
+
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
@@ -87,7 +87,7 @@ class RetentionAndModelTest {
   @Test
   void matchesAReferenceModel() throws Exception {
     List<String> stories = stories();
-    qt().withExamples(25).forAll(lists().of(integers().between(0, 10_000)).ofSizeBetween(1, 40))
+    com.storyclusters.Props.qt().withExamples(25).forAll(lists().of(integers().between(0, 10_000)).ofSizeBetween(1, 40))
         .check(ops -> {
           Map<String, Integer> storyOf = new TreeMap<>();
           Map<String, Integer> dayOf = new HashMap<>();

@@ -2,7 +2,7 @@ package com.storyclusters.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
+
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class EpochsTest {
    */
   @Test
   void boundariesAreConsistent() {
-    qt().withExamples(2000).forAll(longs().between(0, 1L << 40)).checkAssert(p -> {
+    com.storyclusters.Props.qt().withExamples(2000).forAll(longs().between(0, 1L << 40)).checkAssert(p -> {
       long next = Epochs.nextBoundary(p);
       long start = Epochs.start(p);
       assertTrue(next > p && Epochs.isBoundary(next));

@@ -1,7 +1,7 @@
 package com.storyclusters.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.quicktheories.QuickTheory.qt;
+
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
@@ -19,7 +19,7 @@ class IntIntMultimapTest {
   @Test
   void walksLikeAMapOfLists() {
     // keys from a small range so that keys repeat; values are positions, put in ascending order
-    qt().withExamples(200).forAll(lists().of(integers().between(-300, 300)).ofSizeBetween(0, 2000))
+    com.storyclusters.Props.qt().withExamples(200).forAll(lists().of(integers().between(-300, 300)).ofSizeBetween(0, 2000))
         .checkAssert(keys -> {
           IntIntMultimap map = new IntIntMultimap();
           Map<Integer, List<Integer>> reference = new HashMap<>();

@@ -1,7 +1,7 @@
 package com.storyclusters.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
+
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -33,7 +33,7 @@ class PairScorerTest {
   @Test
   void mayLinkNeverRejectsALinkedPair() {
     int[] seen = new int[2]; // linked pairs, pairs the pre-filter rejected: both cases occur
-    qt().withExamples(2000).forAll(longs().all(), integers().between(0, 600),
+    com.storyclusters.Props.qt().withExamples(2000).forAll(longs().all(), integers().between(0, 600),
         doubles().between(0, 0.6)).checkAssert((seed, length, minLeadShare) -> {
           Random r = new Random(seed);
           int vocabulary = 20 + r.nextInt(2000); // small vocabularies: many shared shingles

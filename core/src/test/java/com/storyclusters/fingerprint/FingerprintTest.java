@@ -1,7 +1,7 @@
 package com.storyclusters.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.quicktheories.QuickTheory.qt;
+
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -19,7 +19,7 @@ class FingerprintTest {
 
   @Test
   void storedSketchEstimatesJaccardAsTheFullSignatureDoes() {
-    qt().withExamples(300).forAll(longs().all(), integers().between(0, 400),
+    com.storyclusters.Props.qt().withExamples(300).forAll(longs().all(), integers().between(0, 400),
         integers().between(0, 400)).checkAssert((seed, shared, own) -> {
           Random r = new Random(seed);
           long[] a = new long[shared + own];
@@ -66,7 +66,7 @@ class FingerprintTest {
     com.storyclusters.lsh.LshPlan plan = com.storyclusters.lsh.LshPlan.plan(0.5, 128, 0.5, 0.5);
     String[] words = {"ishiba", "lee", "summit", "talks", "said", "the", "of", "japan", "korea",
         "tuesday", "trade", "ties", "leaders", "met", "canada", "in", "a", "and"};
-    qt().withFixedSeed(1186910966296L).withExamples(300).forAll(longs().all(), integers().between(0, 12),
+    org.quicktheories.QuickTheory.qt().withFixedSeed(1186910966296L).withExamples(300).forAll(longs().all(), integers().between(0, 12),
         integers().between(1, 30)).checkAssert((seed, junkLines, bodyLines) -> {
           Random r = new Random(seed);
           String title = sentence(r, words, 4 + r.nextInt(6));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -65,7 +64,7 @@ class LuceneStoreTest {
     com.storyclusters.lsh.LshPlan plan = com.storyclusters.lsh.LshPlan.plan(0.5, 128, 0.5, 0.5);
     String[] words = "the minister said on monday that talks with leaders of the region would go on"
         .split(" ");
-    qt().withExamples(40).forAll(longs().all(), integers().between(0, 3000))
+    com.storyclusters.Props.qt().withExamples(40).forAll(longs().all(), integers().between(0, 3000))
         .checkAssert((seed, n) -> {
           java.util.Random r = new java.util.Random(seed);
           StringBuilder text = new StringBuilder();

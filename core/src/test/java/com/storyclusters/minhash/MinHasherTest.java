@@ -3,7 +3,7 @@ package com.storyclusters.minhash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.quicktheories.QuickTheory.qt;
+
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -72,7 +72,7 @@ class MinHasherTest {
 
   @Test
   void deterministicAndOrderFree() {
-    qt().withExamples(200).forAll(longs().all(), integers().between(1, 300)).check((seed, n) -> {
+    com.storyclusters.Props.qt().withExamples(200).forAll(longs().all(), integers().between(1, 300)).check((seed, n) -> {
       long[] a = pair(seed, n, 1, 0)[0];
       long[] reversed = new long[n];
       for (int i = 0; i < n; i++) {

@@ -3,7 +3,7 @@ package com.storyclusters.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.quicktheories.QuickTheory.qt;
+
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ class TextNormalizerTest {
 
   @Test
   void idempotentOnArbitraryStrings() {
-    qt().withExamples(3000).forAll(strings().allPossible().ofLengthBetween(0, 60))
+    com.storyclusters.Props.qt().withExamples(3000).forAll(strings().allPossible().ofLengthBetween(0, 60))
         .check(s -> n.normalize(n.normalize(s)).equals(n.normalize(s)));
   }
 
@@ -68,7 +68,7 @@ class TextNormalizerTest {
         + "\u00AD\u00B4\u00BD\u00C0\u00C9\u00D7\u00DE\u00DF\u00E9\u00FF\u2010\u2014\u2018\u2019"
         + "\u201C\u201D\u2212\u20AC\u2022\u2026`";
     int[] fast = {0};
-    qt().withExamples(20000).forAll(over(alphabet, 30)).checkAssert(s -> {
+    com.storyclusters.Props.qt().withExamples(20000).forAll(over(alphabet, 30)).checkAssert(s -> {
       String f = TextNormalizer.fastPath(s);
       if (f != null) {
         fast[0]++;
@@ -83,7 +83,7 @@ class TextNormalizerTest {
   void idempotentOnTrickyAlphabet() {
     // entity fragments, fullwidth ampersand, quotes, Arabic marks, surrogates and whitespace
     String alphabet = "&amp;#x26;\uFF06\u201C\u2019\u0640\u064E\u0629\u064A \n\r\t\u00A0AaİıßﬁÅ\uD83D\uDE00\uD800";
-    qt().withExamples(3000).forAll(over(alphabet, 25))
+    com.storyclusters.Props.qt().withExamples(3000).forAll(over(alphabet, 25))
         .check(s -> n.normalize(n.normalize(s)).equals(n.normalize(s)));
   }
 
