@@ -3,6 +3,7 @@ package com.storyclusters.examples;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.storyclusters.Article;
 import com.storyclusters.Assignment;
+import com.storyclusters.Settings;
 import com.storyclusters.StoryClusters;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
  * the run. A run that stops at a bad line, or fails, exits 1; one whose pipe reader went away
  * exits 141 quietly, as a shell reports a process killed by SIGPIPE.
  */
-@Command(name = "cluster", mixinStandardHelpOptions = true,
+@Command(name = "cluster", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
     description = {"Clusters a corpus: INPUT is a JSON Lines file of articles "
         + "({\"id\",\"source\",\"title\",\"text\",\"published\",\"language\"}), - for "
         + "JSON Lines on standard input, or a folder of .txt/.html files (one article each).",
@@ -77,6 +79,10 @@ final class ClusterCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress line on stderr")
   boolean quiet;
 
+  /** The library's settings, one option each. */
+  @Mixin
+  SettingsOptions settings = new SettingsOptions();
+
   enum OnError { stop, skip }
 
   private static final int BATCH = 2048;
@@ -91,6 +97,7 @@ final class ClusterCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--commit-every must be at least 0, not "
           + commitEvery);
     }
+    Settings.Builder builder = settings.apply(StoryClusters.builder());
     if (!input.toString().equals(ArticleReader.STDIN) && !Files.exists(input)) {
       System.err.println("storyclusters: input not found: " + input);
       return Failures.FAILED;
@@ -100,7 +107,7 @@ final class ClusterCommand implements Callable<Integer> {
       return Failures.FAILED;
     }
     try (Output out = output == null ? Output.stdout(main.stdout()) : Output.file(output)) {
-      int code = cluster(out);
+      int code = cluster(out, builder);
       if (code == 0) {
         out.commit();
       }
@@ -116,15 +123,14 @@ final class ClusterCommand implements Callable<Integer> {
   /**
    * Clusters the input into {@code out} and closes the index; returns 0 only when both succeeded.
    */
-  private int cluster(Output out) throws IOException {
+  private int cluster(Output out, Settings.Builder builder) throws IOException {
     String name = input.toString().equals(ArticleReader.STDIN) ? "standard input"
         : input.toString();
     Progress progress = new Progress(quiet);
     int[] bad = {0};
     long articles = 0;
     // the command commits itself, every --commit-every articles, with how far it has read
-    try (StoryClusters sc = StoryClusters.builder().directory(index).storeText(!noStoreText)
-        .build()) {
+    try (StoryClusters sc = builder.directory(index).storeText(!noStoreText).build()) {
       Resume resume = new Resume(index == null || input.toString().equals(ArticleReader.STDIN)
           ? 0 : InputCheckpoint.resumable(sc.checkpoint(), input, followLinks));
       boolean[] stopped = {false};

@@ -1,5 +1,6 @@
 package com.storyclusters.examples;
 
+import com.storyclusters.SettingsMismatchException;
 import com.storyclusters.StoryClustersException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,6 +39,8 @@ final class Failures {
     String m;
     if (e instanceof UncheckedIOException u && u.getCause() != null) {
       return describe(u.getCause());
+    } else if (e instanceof SettingsMismatchException s) {
+      m = SettingsOptions.describe(s); // and the option that opens the index
     } else if (e instanceof FileSystemException f) {
       m = f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": "
           + reason(f);

@@ -12,8 +12,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code storyclusters generate}: a syndicated corpus at scale, with gold labels. Exits 1 when it
- * cannot (missing source articles, unwritable output).
+ * {@code storyclusters generate}: a syndicated corpus at scale, with gold labels. Without
+ * {@code --source}, and without the project's data folder, it says what it needs (exit 2); it
+ * exits 1 when it cannot (a missing {@code --source} file, unwritable output).
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = {"Writes N articles as JSON Lines with gold labels: each story (real BBC text, "
@@ -36,9 +37,13 @@ final class GenerateCommand implements Callable<Integer> {
       description = "gold JSONL to write")
   Path gold;
 
-  @Option(names = "--source", paramLabel = "FILE", description = "real articles JSONL "
-      + "(default: ${DEFAULT-VALUE})")
-  Path source = Path.of("../shared/data/bbc-news/articles.jsonl");
+  /** Where the project's development data keeps the BBC News articles, beside the repository. */
+  static final Path DEFAULT_SOURCE = Path.of("../shared/data/bbc-news/articles.jsonl");
+
+  @Option(names = "--source", paramLabel = "FILE", description = "real articles to vary: JSON "
+      + "Lines with \"text\" (and \"title\"), e.g. the BBC News corpus (default: "
+      + "${DEFAULT-VALUE}, the project's data folder, if there)")
+  Path source = DEFAULT_SOURCE;
 
   @Option(names = "--seed", paramLabel = "N", description = "random seed (default: "
       + "${DEFAULT-VALUE})")
@@ -51,6 +56,11 @@ final class GenerateCommand implements Callable<Integer> {
           + count);
     }
     if (!Files.isRegularFile(source)) {
+      if (!spec.commandLine().getParseResult().hasMatchedOption("--source")) {
+        throw new ParameterException(spec.commandLine(), "generate needs real articles to vary: "
+            + "give --source FILE, a JSON Lines file of articles with \"text\" (and \"title\"),"
+            + " such as the BBC News corpus (the default, " + source + ", is not there)");
+      }
       System.err.println("storyclusters: source articles not found: " + source
           + " (--source)");
       return Failures.FAILED;

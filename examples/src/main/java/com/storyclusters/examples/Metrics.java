@@ -62,8 +62,9 @@ public record Metrics(int articles, double precision, double recall, double f1, 
       bp += (double) overlap / predSizes.get(pred.get(id));
       br += (double) overlap / goldSizes.get(gold.get(id));
     }
-    bp /= ids.size();
-    br /= ids.size();
+    // no gold article: nothing to get wrong, as precision and recall without pairs
+    bp = ids.isEmpty() ? 1 : bp / ids.size();
+    br = ids.isEmpty() ? 1 : br / ids.size();
     double bf = bp + br == 0 ? 0 : 2 * bp * br / (bp + br);
     // ARI
     double total = pairs(ids.size());
@@ -101,14 +102,20 @@ public record Metrics(int articles, double precision, double recall, double f1, 
     return c == null || c[1] == 0 ? Double.NaN : c[0] / c[1];
   }
 
-  /** A one-line human summary. */
+  /** A one-line human summary; a measure that is not a number is shown as {@code n/a}. */
   public String summary() {
     StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
-        "articles=%d pairwise P=%.4f R=%.4f F1=%.4f  B3-F1=%.4f  ARI=%.4f", articles, precision,
-        recall, f1, bcubedF1, ari));
+        "articles=%d pairwise P=%s R=%s F1=%s  B3-F1=%s  ARI=%s", articles, format(precision, 4),
+        format(recall, 4), format(f1, 4), format(bcubedF1, 4), format(ari, 4)));
     labelLinked.forEach((label, c) -> sb.append(String.format(java.util.Locale.ROOT,
-        "  %s linked=%.3f (%d/%d)", label, c[0] / c[1], (int) c[0], (int) c[1])));
+        "  %s linked=%s (%d/%d)", label, format(c[1] == 0 ? Double.NaN : c[0] / c[1], 3),
+        (int) c[0], (int) c[1])));
     return sb.toString();
+  }
+
+  private static String format(double v, int digits) {
+    return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%." + digits + "f", v)
+        : "n/a";
   }
 
   /**
