@@ -92,11 +92,13 @@ final class ReportHtml {
     rest(m);
     ReportModel.Caps c = m.caps();
     w(String.format(Locale.ROOT, "<footer class=\"meta\"><p>Caps: at most %,d clusters with "
-        + "copies in full (largest first, then by id), %d copies side by side each and %d more "
-        + "as rows of scores, then at most %,d further clusters by id and size; texts cut at "
-        + "%,d characters, removed lines at %,d; %d sources in the table.</p></footer>\n",
-        c.fullClusters(), c.pairsShown(), c.copyRows(), c.listed(), c.textChars(),
-        c.boilerplateChars(), c.sourceRows()));
+        + "copies in full (largest first, then by id): the first %d with up to %d copies side by "
+        + "side with the representative, the others with one, and up to %d more copies of each "
+        + "as rows of scores; then at most %,d further clusters by id and size. Texts are cut at "
+        + "%,d characters, removed lines at %,d; %d sources in the table. Each side marks the "
+        + "longest passages (at most 10) it shares with the other, as explain finds them."
+        + "</p></footer>\n", c.fullClusters(), c.topClusters(), c.topPairs(), c.copyRows(),
+        c.listed(), c.textChars(), c.boilerplateChars(), c.sourceRows()));
     w("<script>\n" + SCRIPT + "</script>\n</body></html>\n");
   }
 

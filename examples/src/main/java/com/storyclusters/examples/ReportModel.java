@@ -17,10 +17,11 @@ import java.util.Optional;
  * the clusters with copies (largest first, then by id), the copies' recorded scores.
  *
  * <p>The caps ({@link Caps}) bound the page whatever the index holds: at most {@code fullClusters}
- * clusters with copies are shown in full, each with at most {@code pairsShown} copies side by side
- * with the representative and the rest of its copies as rows of scores (at most {@code
- * copyRows}); then the ids and sizes of further clusters with copies (at most {@code listed}).
- * Texts are cut at {@code textChars}, the removed lines at {@code boilerplateChars}.
+ * clusters with copies are shown in full; the first {@code topClusters} of them with up to {@code
+ * topPairs} copies side by side with the representative, the others with one; the rest of a
+ * cluster's copies are rows of scores (at most {@code copyRows}); then the ids and sizes of further
+ * clusters with copies (at most {@code listed}). Texts are cut at {@code textChars}, the removed
+ * lines at {@code boilerplateChars}.
  */
 record ReportModel(String title, boolean storesText, int articles, int clusters,
     int clustersWithCopies, int articlesInCopies, List<SourceRow> sources, int moreSources,
@@ -28,10 +29,19 @@ record ReportModel(String title, boolean storesText, int articles, int clusters,
     int notListed, double[] scores, Caps caps) {
 
   /** How much the report shows at most (see the class comment). */
-  record Caps(int fullClusters, int pairsShown, int copyRows, int listed, int textChars,
-      int boilerplateChars, int sourceRows, int largest) {
-    /** The defaults: a report of 100,000 articles stays well under 20 MB. */
-    static final Caps DEFAULT = new Caps(200, 4, 50, 5_000, 4_000, 1_500, 25, 10);
+  record Caps(int fullClusters, int topClusters, int topPairs, int copyRows, int listed,
+      int textChars, int boilerplateChars, int sourceRows, int largest) {
+    /**
+     * The defaults: at most 20 * 4 + 180 = 260 pairs of texts of at most 4,000 + 1,500 chars,
+     * about 3 MB at worst, whatever the size of the index (a few MB more for 5,000 listed ids and
+     * 200 * 50 rows of scores).
+     */
+    static final Caps DEFAULT = new Caps(200, 20, 4, 50, 5_000, 4_000, 1_500, 25, 10);
+
+    /** How many copies the cluster at {@code rank} (0: the largest) shows side by side. */
+    int pairs(int rank) {
+      return rank < topClusters ? topPairs : 1;
+    }
   }
 
   /** One source's line of the summary table. */
@@ -87,7 +97,7 @@ record ReportModel(String title, boolean storesText, int articles, int clusters,
         }
       }
       if (shown.size() < caps.fullClusters()) {
-        shown.add(view(sc, c, first, copies, caps));
+        shown.add(view(sc, c, first, copies, caps.pairs(shown.size()), caps));
       }
     }
     List<SourceRow> sources = new ArrayList<>();
@@ -122,7 +132,7 @@ record ReportModel(String title, boolean storesText, int articles, int clusters,
   }
 
   private static ClusterView view(StoryClusters sc, StoryCluster c, ArticleInfo first,
-      List<Assignment> copies, Caps caps) {
+      List<Assignment> copies, int maxPairs, Caps caps) {
     String reason = first.published().isPresent() ? "earliest published"
         : first.id().equals(c.id()) ? "no publication times: first in input (it founded the "
             + "cluster)" : "no publication times: smallest id";
@@ -130,7 +140,7 @@ record ReportModel(String title, boolean storesText, int articles, int clusters,
     Assignment rep = sc.assignment(c.representative()).orElseThrow();
     ArticleInfo repInfo = sc.info(c.representative()).orElseThrow();
     Optional<String> repText = sc.text(c.representative());
-    int shownPairs = Math.min(caps.pairsShown(), copies.size());
+    int shownPairs = Math.min(maxPairs, copies.size());
     for (Assignment copy : copies.subList(0, shownPairs)) {
       ArticleInfo info = sc.info(copy.articleId()).orElseThrow();
       Optional<String> text = sc.text(copy.articleId());
