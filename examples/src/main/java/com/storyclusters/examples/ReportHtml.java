@@ -170,7 +170,7 @@ final class ReportHtml {
     StringBuilder s = new StringBuilder();
     s.append("<svg id=\"histogram\" width=\"").append(width)
         .append("\" height=\"").append(height + 30).append("\" role=\"img\"><title>")
-        .append(scores.length).append(" pair scores</title>\n");
+        .append("histogram of ").append(scores.length).append(" pair scores</title>\n");
     for (int i = 0; i < BINS; i++) {
       int h = (int) Math.round((double) bins[i] * height / max);
       s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
@@ -187,7 +187,7 @@ final class ReportHtml {
         + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>\n</svg>", left - 4, max,
         left - 4, 10 + height));
     w(s.toString());
-    w(String.format(Locale.ROOT, "<br>%,d scores", scores.length));
+    w(String.format(Locale.ROOT, "<br>pairs scored: %,d", scores.length));
   }
 
   private void cluster(ReportModel m, ClusterView v, int at) throws IOException {
