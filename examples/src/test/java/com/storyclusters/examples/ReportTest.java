@@ -184,6 +184,27 @@ class ReportTest {
     assertEquals(Files.readString(second), Files.readString(tmp.resolve("idx.html")));
   }
 
+  @Test
+  void failuresAreOneLineAndLeaveNothing() throws Exception {
+    Run missing = Run.in("report", "--index", tmp.resolve("nope").toString(), "--output",
+        tmp.resolve("r.html").toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.oneErrorLine() && missing.err().contains("no index at"), missing.err());
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Run notAnIndex = Run.in("report", "--index", empty.toString(), "--output",
+        tmp.resolve("r.html").toString());
+    assertEquals(1, notAnIndex.code());
+    assertTrue(notAnIndex.oneErrorLine(), notAnIndex.err());
+    Run folder = Run.in("report", "--index", index("seeds").toString(), "--output",
+        empty.toString());
+    assertEquals(1, folder.code());
+    assertTrue(folder.oneErrorLine() && folder.err().contains("is a folder"), folder.err());
+    assertFalse(Files.exists(tmp.resolve("r.html")));
+    try (Stream<Path> s = Files.list(empty)) {
+      assertEquals(0, s.count(), "no temporary file left");
+    }
+  }
+
   /** 5,000 generated articles: the page stays small and every cap holds. */
   @Test
   void aGeneratedCorpusStaysUnderTwoMegabytes() throws Exception {
