@@ -335,6 +335,13 @@ final class Pipeline {
     }
   }
 
+  /** The stored fingerprinted text of an article; null if not indexed or not stored. */
+  String text(String id) throws IOException {
+    try (IndexSnapshot snap = snapshotFor(List.of(id))) {
+      return snap.text(id);
+    }
+  }
+
   private void countChange() throws IOException {
     if (settings.commitEvery() > 0 && ++addsSinceCommit >= settings.commitEvery()) {
       commit();

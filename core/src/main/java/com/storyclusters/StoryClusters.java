@@ -24,32 +24,24 @@ import java.util.concurrent.locks.ReentrantLock;
  * }
  * }</pre>
  *
- * <p><b>What add does.</b> The text is normalized, its site's recurring lines removed, its word
- * shingles hashed and sketched; candidates share an LSH band key or a rare shingle; each is scored
- * ({@link MatchScores}) and the cluster rule joins or starts a cluster (README, Architecture).
- * This class takes the lock and checks arguments; a package-private pipeline wires the stages.
+ * <p><b>What add does.</b> The text is normalized, its site's recurring lines removed, its
+ * shingles hashed and sketched; candidates are scored ({@link MatchScores}) and the cluster rule
+ * joins or starts a cluster (README, Architecture); a package-private pipeline wires the stages.
  *
- * <p><b>Determinism.</b> The statistics that decisions read are frozen in epochs by input
- * position, so {@link #addAll} (which scores a batch in parallel) gives exactly what one-by-one
- * {@link #add}s give, at any thread count, and a resumed run what an uninterrupted one gives.
+ * <p><b>Determinism.</b> {@link #addAll} (a batch scored in parallel) gives exactly what
+ * one-by-one {@link #add}s give, at any thread count, and a resumed run an uninterrupted one's.
  *
- * <p><b>Thread-safety.</b> All methods are safe from many threads. Assignment is serialised, so
- * copies added at once from different threads end in one cluster. Readers ({@link #cluster},
- * {@link #clusterOf}, {@link #clusters}) never see a half-applied add.
+ * <p><b>Thread-safety.</b> All methods are safe from many threads; assignment is serialised, and
+ * readers never see a half-applied add.
  *
- * <p><b>Durability.</b> An add is visible to later adds and readers at once; it is durable on disk
- * after {@link #commit()}, after {@link #close()}, or every {@link Settings.Builder#commitEvery}
- * adds. A crash loses at most the adds since the last commit. A failure of the background indexer
- * is thrown, as {@link StoryClustersException}, by the next add, remove, commit or close.
+ * <p><b>Durability.</b> An add is visible at once and durable after {@link #commit()}, {@link
+ * #close()} or every {@link Settings.Builder#commitEvery} adds; a failure of the background
+ * indexer is thrown by the next add, remove, commit or close.
  *
  * <p><b>Errors.</b> Null arguments throw {@link NullPointerException}; an I/O failure, damage
- * ({@code "corrupt index at PATH: "}, wherever met, never a wrong answer) or use after close,
- * {@link StoryClustersException}; other recorded settings, {@link SettingsMismatchException}.
- *
- * <p><b>Opening.</b> A missing folder is created, an empty one used, any other that holds no
- * index refused untouched. The commit is verified before the write lock is taken (README, Failure
- * behaviour); a failed open writes nothing and releases all it opened. {@link
- * Settings.Builder#readOnly} opens without the lock, for services that only query.
+ * ({@code "corrupt index at PATH: "}) or use after close, {@link StoryClustersException}; other
+ * recorded settings, {@link SettingsMismatchException}. Opening: README, Failure behaviour ({@link
+ * Settings.Builder#readOnly} takes no lock, for services that only query).
  */
 public final class StoryClusters implements AutoCloseable {
   private final Pipeline pipeline;
@@ -88,9 +80,6 @@ public final class StoryClusters implements AutoCloseable {
    * Adds (or updates) an article and assigns it to a story cluster. Re-adding an id with the same
    * text changes nothing and returns the existing assignment ({@link Assignment#unchanged()});
    * with different text it is an update: the old version is removed, the new one assigned afresh.
-   *
-   * @throws NullPointerException if {@code article} is null
-   * @throws StoryClustersException on an I/O failure or after close
    */
   public Assignment add(Article article) {
     return addAll(List.of(Objects.requireNonNull(article, "article")), 1).get(0);
@@ -125,9 +114,6 @@ public final class StoryClusters implements AutoCloseable {
    * The story cluster an article would join if it were added now, without adding it: a read-only
    * query, nothing changes. Empty when it would start a cluster of its own. An indexed article with
    * the same id is left out of the candidates. Serialised with adds, so it sees every earlier add.
-   *
-   * @throws NullPointerException if {@code article} is null
-   * @throws StoryClustersException on an I/O failure or after close
    */
   public Optional<Assignment> match(Article article) {
     Objects.requireNonNull(article, "article");
@@ -137,9 +123,8 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   /**
-   * Removes an article. Its cluster keeps its id; a cluster left empty disappears.
-   *
-   * @return whether the article was indexed
+   * Removes an article; false if it was not indexed. Its cluster keeps its id; a cluster left
+   * empty disappears.
    */
   public boolean remove(String articleId) {
     Objects.requireNonNull(articleId, "articleId");
@@ -232,6 +217,21 @@ public final class StoryClusters implements AutoCloseable {
   public Optional<Assignment> assignment(String articleId) {
     Objects.requireNonNull(articleId, "articleId");
     return underLock(() -> Optional.ofNullable(pipeline.recorded(articleId)));
+  }
+
+  /** The id, source, publication time and cluster of an indexed article (read from memory). */
+  public Optional<ArticleInfo> info(String articleId) {
+    checkOpen();
+    ClusterState.Member m = pipeline.state.member(Objects.requireNonNull(articleId, "articleId"));
+    return m == null ? Optional.empty() : Optional.of(new ArticleInfo(m.id(), m.source(),
+        Optional.of(m.published()).filter(t -> t != Long.MAX_VALUE).map(
+        java.time.Instant::ofEpochMilli), m.clusterId()));
+  }
+
+  /** The fingerprinted text the index stores; empty when not indexed or text is not stored. */
+  public Optional<String> text(String articleId) {
+    Objects.requireNonNull(articleId, "articleId");
+    return underLock(() -> Optional.ofNullable(pipeline.text(articleId)));
   }
 
   /** Commits and releases the index. Idempotent: a second call does nothing. */

@@ -76,6 +76,10 @@ final class ClusterCommand implements Callable<Integer> {
       + "outside it (default: skipped, with a warning)")
   boolean followLinks;
 
+  @Option(names = "--report", paramLabel = "FILE", description = "also write an HTML report of "
+      + "the clusters (as `report` does) after the run")
+  Path report;
+
   @Option(names = "--quiet", description = "no progress line on stderr")
   boolean quiet;
 
@@ -167,6 +171,9 @@ final class ClusterCommand implements Callable<Integer> {
         sc.commit(resume.read.encode());
       }
       progress.done(sc.clusterCount());
+      if (report != null) {
+        Report.write(sc, report, index != null ? "index " + index : "input " + name);
+      }
     }
     if (bad[0] > 0) {
       System.err.println("storyclusters: skipped " + bad[0] + " bad line(s)");
