@@ -91,7 +91,8 @@ final class Requests {
       String text = strictUtf8(body);
       if (text != null && !text.isBlank()) {
         try {
-          JsonNode node = Jsonl.object(text.startsWith("\uFEFF") ? text.substring(1) : text, 1);
+          JsonNode node = Jsonl.document(text.startsWith("\uFEFF") ? text.substring(1) : text,
+              1);
           Article a = Jsonl.article(node, 1, w -> warnings.add(unnumbered(w)));
           return new Posted(List.of(a), warnings, false);
         } catch (Jsonl.BadLineException e) {
