@@ -45,7 +45,10 @@ final class Requests {
     }
   }
 
-  /** The articles of a POST body and whether it was a batch (answered by a list). */
+  /**
+   * The articles of a POST body, each one's warning (an impossible {@code published} time, taken
+   * as unknown) or null, and whether it was a batch (answered by a list).
+   */
   record Posted(List<Article> articles, List<String> warnings, boolean batch) {}
 
   /**
@@ -86,15 +89,15 @@ final class Requests {
   static Posted articles(byte[] body, String contentType) throws HttpError {
     String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
     boolean lines = type.contains("ndjson") || type.contains("jsonl");
-    List<String> warnings = new ArrayList<>();
     if (!lines) {
       String text = strictUtf8(body);
       if (text != null && !text.isBlank()) {
         try {
           JsonNode node = Jsonl.document(text.startsWith("\uFEFF") ? text.substring(1) : text,
               1);
-          Article a = Jsonl.article(node, 1, w -> warnings.add(unnumbered(w)));
-          return new Posted(List.of(a), warnings, false);
+          String[] warning = {null};
+          Article a = Jsonl.article(node, 1, w -> warning[0] = unnumbered(w));
+          return new Posted(List.of(a), java.util.Arrays.asList(warning), false);
         } catch (Jsonl.BadLineException e) {
           if (text.strip().lines().filter(l -> !l.isBlank()).count() < 2) {
             throw new HttpError(400, unnumbered(e.getMessage()));
@@ -104,13 +107,17 @@ final class Requests {
       }
     }
     List<Article> articles = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    String[] pending = {null}; // the warning of the line being read
     Jsonl.BadLineException[] bad = {null};
     try {
       Jsonl.read(new ByteArrayInputStream(body), (node, n) -> Jsonl.article(node, n,
-          warnings::add), new Jsonl.Sink<Article>() {
+          w -> pending[0] = w), new Jsonl.Sink<Article>() {
             @Override
             public void accept(Article record) {
               articles.add(record);
+              warnings.add(pending[0]);
+              pending[0] = null;
             }
 
             @Override
@@ -119,10 +126,6 @@ final class Requests {
               return false;
             }
 
-            @Override
-            public void warning(String message) {
-              warnings.add(message);
-            }
           });
     } catch (IOException e) {
       throw new HttpError(400, "cannot read the body: " + Failures.describe(e));
@@ -134,6 +137,9 @@ final class Requests {
     if (articles.isEmpty()) {
       throw new HttpError(400, "the body holds no article: send one JSON object, or JSON lines "
           + "with Content-Type application/x-ndjson");
+    }
+    if (!lines && articles.size() == 1 && warnings.get(0) != null) {
+      warnings.set(0, unnumbered(warnings.get(0)));
     }
     return new Posted(articles, warnings, lines || articles.size() > 1);
   }

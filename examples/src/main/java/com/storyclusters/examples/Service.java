@@ -272,21 +272,23 @@ final class Service implements AutoCloseable {
     List<Assignment> assigned = posted.batch() ? sc.addAll(articles, batchThreads)
         : List.of(sc.add(articles.get(0)));
     commits.awaitDurable();
-    if (!posted.batch()) {
-      ObjectNode n = ClusterCommand.toJson(assigned.get(0));
-      if (!posted.warnings().isEmpty()) {
-        n.put("warning", String.join("; ", posted.warnings()));
+    ArrayNode list = Jsonl.newObject().arrayNode();
+    for (int i = 0; i < assigned.size(); i++) {
+      ObjectNode n = ClusterCommand.toJson(assigned.get(i));
+      if (posted.warnings().get(i) != null) {
+        n.put("warning", posted.warnings().get(i));
       }
-      return Response.json(200, n);
+      list.add(n);
+    }
+    if (!posted.batch()) {
+      return Response.json(200, list.get(0));
     }
     String accept = ex.getRequestHeaders().getFirst("Accept");
     if (accept != null && accept.contains("ndjson")) {
       StringBuilder lines = new StringBuilder();
-      assigned.forEach(a -> lines.append(Jsonl.write(ClusterCommand.toJson(a))).append('\n'));
+      list.forEach(n -> lines.append(Jsonl.write(n)).append('\n'));
       return new Response(200, lines.toString(), "application/x-ndjson; charset=utf-8", null);
     }
-    ArrayNode list = Jsonl.newObject().arrayNode();
-    assigned.forEach(a -> list.add(ClusterCommand.toJson(a)));
     return Response.json(200, list);
   }
 
@@ -361,8 +363,10 @@ final class Service implements AutoCloseable {
   }
 
   /**
-   * GET /report. ===== WIRE THE REPORT HERE =====: once {@code com.storyclusters.examples.Report}
-   * exists (the report command's), answer its JSON for {@code sc} with 200; until then, 501.
+   * GET /report. ===== WIRE THE REPORT HERE (the one place) =====: once the report command's
+   * {@code com.storyclusters.examples.Report} is in this tree, answer its page for {@code sc} with
+   * 200 (e.g. {@code ReportHtml.write(ReportModel.of(sc, title, ReportModel.Caps.DEFAULT), writer)}
+   * into a {@code new Response(200, html, "text/html; charset=utf-8", null)}); until then, 501.
    */
   private Response report() throws HttpError {
     throw new HttpError(501, "the report is not available in this build yet");

@@ -99,7 +99,7 @@ class ServeProcessTest {
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (acked.size() < 40 && System.nanoTime() < deadline && s.process().isAlive()) {
-      Thread.onSpinWait();
+      Thread.sleep(1);
     }
     s.process().destroyForcibly(); // SIGKILL while requests are in flight
     stop.set(true);

@@ -177,9 +177,22 @@ class ServeTest {
     assertEquals(2, json(send("POST", "/articles", article("l1", text(seeds.get(1))) + "\n"
         + article("l2", text(seeds.get(2))), null)).size());
 
+    // an impossible time is a warning, the article kept; JSON lines can be answered as lines
+    HttpRequest lines = HttpRequest.newBuilder(URI.create(base + "/articles"))
+        .header("Content-Type", "application/x-ndjson").header("Accept", "application/x-ndjson")
+        .POST(HttpRequest.BodyPublishers.ofString(article("w1", "when?").replace("}",
+            ",\"published\":\"2014-09-31\"}") + "\n")).build();
+    HttpResponse<String> w = CLIENT.send(lines, HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, w.statusCode(), w.body());
+    assertTrue(w.headers().firstValue("Content-Type").orElse("").startsWith(
+        "application/x-ndjson"));
+    JsonNode w1 = JSON.readTree(w.body().strip());
+    assertEquals("w1", w1.get("id").asText());
+    assertTrue(w1.get("warning").asText().startsWith("line 1: \"published\""), w.body());
+
     service.close(); // commits and closes: everything answered is in the index
     try (StoryClusters sc = StoryClusters.builder().directory(index).readOnly(true).build()) {
-      assertEquals(7, sc.size());
+      assertEquals(8, sc.size());
       assertEquals(cluster, sc.assignment("seed-003").orElseThrow().clusterId());
       assertTrue(sc.assignment("seed-004").isPresent());
     }
