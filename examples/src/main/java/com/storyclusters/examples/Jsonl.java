@@ -253,6 +253,31 @@ public final class Jsonl {
   }
 
   /**
+   * Parses a whole text (a request body, say) as one JSON object, which may span lines; unlike
+   * {@link #object(String, long)}, anything after the object but whitespace is an error (so two
+   * objects are never read as the first alone).
+   *
+   * @throws BadLineException {@code "line N: malformed JSON: ..."}, {@code "line N: not a JSON
+   *     object"} or {@code "line N: more than one JSON value"}
+   */
+  public static JsonNode document(String text, long n) throws BadLineException {
+    JsonNode node;
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(text)) {
+      node = JSON.readTree(p);
+      if (node != null && p.nextToken() != null) {
+        throw new BadLineException("line " + n + ": more than one JSON value", n);
+      }
+    } catch (IOException e) {
+      throw new BadLineException("line " + n + ": malformed JSON: "
+          + e.getMessage().split("\n")[0], n);
+    }
+    if (node == null || !node.isObject()) {
+      throw new BadLineException("line " + n + ": not a JSON object", n);
+    }
+    return node;
+  }
+
+  /**
    * One article from a JSON object read from line {@code n}.
    *
    * @param warnings receives {@code "line N: \"published\" is not a valid time (...); taken as

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "storyclusters", mixinStandardHelpOptions = true, version = "storyclusters 0.1.0",
     description = "Finds syndicated copies of news stories and groups them into story clusters.",
     subcommands = {ClusterCommand.class, EvaluateCommand.class, ExplainCommand.class,
-        GenerateCommand.class, CheckCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        GenerateCommand.class, CheckCommand.class, ReportCommand.class, ServeCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
