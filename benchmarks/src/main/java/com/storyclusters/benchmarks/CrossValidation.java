@@ -96,6 +96,10 @@ public final class CrossValidation {
     var articles = Jsonl.readArticles(dir.resolve("articles.jsonl"));
     Map<String, String>[] copies = Metrics.readAssignments(dir.resolve("gold-copies.jsonl"));
     Map<String, String> stories = Metrics.readAssignments(dir.resolve("gold-stories.jsonl"))[0];
+    Map<String, Integer> order = new HashMap<>();
+    for (var a : articles) {
+      order.put(a.id(), order.size());
+    }
     List<Point> grid = new ArrayList<>();
     for (double s : MIN_SCORES) {
       for (double l : LEAD_SHARES) {
@@ -132,7 +136,7 @@ public final class CrossValidation {
           Counts train = new Counts();
           for (int g = 0; g < folds; g++) {
             if (g != f) {
-              train.add(counts(p.predicted(), copies, fold, g));
+              train.add(counts(p.predicted(), copies, fold, g, order));
             }
           }
           if (best == null || better(train, bestTrain, margin)) {
@@ -142,7 +146,7 @@ public final class CrossValidation {
         }
         chosen.add(best.name());
         picks.merge(best.name(), 1, Integer::sum);
-        pooled.add(counts(best.predicted(), copies, fold, f));
+        pooled.add(counts(best.predicted(), copies, fold, f, order));
       }
       double[] r = {pooled.precision(), pooled.linked("WD"), pooled.linked("PD"),
           pooled.linked("ND")};
@@ -176,7 +180,7 @@ public final class CrossValidation {
     for (Point p : grid) {
       Counts all = new Counts();
       for (int g = 0; g < folds; g++) {
-        all.add(counts(p.predicted(), copies, folds(stories, folds, 1), g));
+        all.add(counts(p.predicted(), copies, folds(stories, folds, 1), g, order));
       }
       System.out.printf(Locale.ROOT, "%s  %.3f %.3f %.3f %.3f%n", p.name(), all.precision(),
           all.linked("WD"), all.linked("PD"), all.linked("ND"));
@@ -227,12 +231,12 @@ public final class CrossValidation {
   }
 
   /**
-   * Pair counts of fold {@code f}: predicted pairs with a member in the fold (a pair across two
-   * folds is never a copy: it counts as a false pair in both), and the labelled (X, Xp) pairs of
-   * the fold.
+   * Pair counts of fold {@code f}: the predicted pairs whose later article (in input order: its
+   * add made the decision) is in the fold, so that the folds count each pair once (a pair across
+   * two folds is never a copy), and the labelled (X, Xp) pairs of the fold.
    */
   static Counts counts(Map<String, String> predicted, Map<String, String>[] copies,
-      Map<String, Integer> fold, int f) {
+      Map<String, Integer> fold, int f, Map<String, Integer> order) {
     Counts c = new Counts();
     Map<String, List<String>> clusters = new TreeMap<>();
     predicted.forEach((id, cluster) -> {
@@ -245,7 +249,8 @@ public final class CrossValidation {
         for (int j = i + 1; j < members.size(); j++) {
           String a = members.get(i);
           String b = members.get(j);
-          if (fold.get(a) != f && fold.get(b) != f) {
+          String later = order.get(a) > order.get(b) ? a : b;
+          if (fold.get(later) != f) {
             continue;
           }
           c.predictedPairs++;
