@@ -12,13 +12,12 @@ import java.util.function.IntToDoubleFunction;
  * <p>Score: IDF-weighted containment of the smaller shingle set in the larger, {@code Σ_{A∩B} idf /
  * min(Σ_A idf, Σ_B idf)}, so shingles that recur across the corpus (boilerplate, stock phrases)
  * weigh little and shingles that only the two texts share weigh most. Lead rule: in each text the
- * first run of {@link #RUN} consecutive shared shingles must start within the lead window, {@code
+ * first run of {@link Leads#RUN} consecutive shared shingles must start within the lead window, {@code
  * max(leadShingles, leadFraction * length)}: copies share their beginning, while a page that
  * carries another story further down (related articles), or two reports that quote the same
  * statement, do not. Texts with fewer than {@code minShingles} distinct shingles never link.
  */
 public final class PairScorer {
-  static final int RUN = 3;
 
   private final double minScore;
   private final double minScoreSameSource;
@@ -30,8 +29,6 @@ public final class PairScorer {
   private final double minContainmentOfNew;
   private final double minLeadVerbatim;
 
-  /** Consecutive shared shingles that make a verbatim run: 8 words of 2-word shingles. */
-  static final int VERBATIM_RUN = 7;
 
   public PairScorer(double minScore, double minScoreSameSource, int leadShingles,
       double leadFraction, double minLeadShare, int minShingles, int maxAnchors) {
@@ -263,6 +260,15 @@ public final class PairScorer {
     boolean[] inB = new boolean[1024];
     int[] inA = new int[1024];
     int common;
+    private boolean[] leadMarks = new boolean[1024];
+
+    /** A cleared mark per shingle of A (the caller clears what it set). */
+    boolean[] inLeadB(int n) {
+      if (leadMarks.length < n) {
+        leadMarks = new boolean[Math.max(n, 2 * leadMarks.length)];
+      }
+      return leadMarks;
+    }
 
     Merge of(int[] a, int[] b) {
       if (inB.length < a.length) {
@@ -343,14 +349,16 @@ public final class PairScorer {
           0, 0, false);
     }
     int[] leadB = b.leadRanks();
-    int runA = firstSharedRun(a.leadRanks(), p -> inB[p]);
-    int runB = firstSharedRun(leadB, p -> m.inA[p] >= 0);
+    int runA = Leads.firstSharedRun(a.leadRanks(), p -> inB[p]);
+    int runB = Leads.firstSharedRun(leadB, p -> m.inA[p] >= 0);
     double leadShareA = leadShareA(a, m);
     double leadShareB = leadShareB(b, m, weightsA, weightOfOther);
-    double verbatim = Math.max(verbatimShare(a.leadRanks(), p -> inB[p]),
-        verbatimShare(leadB, p -> m.inA[p] >= 0));
+    double verbatim = Math.max(Leads.verbatimShare(a.leadRanks(), p -> inB[p]),
+        Leads.verbatimShare(leadB, p -> m.inA[p] >= 0));
     boolean linked = leadShareA >= minLeadShare && leadShareB >= minLeadShare
-        && (cA >= minContainmentOfNew || verbatim >= minLeadVerbatim);
+        && (cA >= minContainmentOfNew || verbatim >= minLeadVerbatim)
+        && !Leads.crossCarried(a.leadRanks(), window(a.leadRanks().length, a.length()),
+            setA.length, leadB, window(leadB.length, b.length()), m);
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, runA, runB,
         clip(leadShareA), clip(leadShareB), verbatim, linked);
   }
@@ -428,45 +436,5 @@ public final class PairScorer {
   private int window(int leadLength, int length) {
     return (int) Math.min(leadLength, Math.min(length,
         Math.max(leadShingles, leadFraction * length)));
-  }
-
-  /**
-   * Position of the first run of RUN consecutive lead shingles (given as ranks) that the other
-   * text holds ({@code heldAt(rank)}); -1 if none. Runs after the lead are not seen.
-   */
-  static int firstSharedRun(int[] leadRanks, java.util.function.IntPredicate heldAt) {
-    int run = 0;
-    int need = Math.min(RUN, leadRanks.length);
-    for (int p = 0; p < leadRanks.length; p++) {
-      if (heldAt.test(leadRanks[p])) {
-        run++;
-        if (run >= need && need > 0) {
-          return p - need + 1;
-        }
-      } else {
-        run = 0;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * Share of a lead (its shingles as ranks, in text order) lying in runs of at least {@link
-   * #VERBATIM_RUN} consecutive shingles the other text holds ({@code heldAt(rank)}): how much of
-   * it the other carries verbatim.
-   */
-  static double verbatimShare(int[] leadRanks, java.util.function.IntPredicate heldAt) {
-    int covered = 0;
-    int run = 0;
-    for (int p = 0; p < leadRanks.length; p++) {
-      if (heldAt.test(leadRanks[p])) {
-        run++;
-      } else {
-        covered += run >= VERBATIM_RUN ? run : 0;
-        run = 0;
-      }
-    }
-    covered += run >= VERBATIM_RUN ? run : 0;
-    return leadRanks.length == 0 ? 0 : (double) covered / leadRanks.length;
   }
 }

@@ -23,11 +23,11 @@ class PairScorerTest {
     }
     // held: 0-6 (a run of 7), 8-13 (6: too short), 15-19 (5, at the end: too short)
     java.util.function.IntPredicate held = p -> p <= 6 || (p >= 8 && p <= 13) || p >= 15;
-    org.junit.jupiter.api.Assertions.assertEquals(7 / 20.0, PairScorer.verbatimShare(lead, held));
-    org.junit.jupiter.api.Assertions.assertEquals(1.0, PairScorer.verbatimShare(lead, p -> true));
-    org.junit.jupiter.api.Assertions.assertEquals(0.0, PairScorer.verbatimShare(lead, p -> false));
+    org.junit.jupiter.api.Assertions.assertEquals(7 / 20.0, Leads.verbatimShare(lead, held));
+    org.junit.jupiter.api.Assertions.assertEquals(1.0, Leads.verbatimShare(lead, p -> true));
+    org.junit.jupiter.api.Assertions.assertEquals(0.0, Leads.verbatimShare(lead, p -> false));
     org.junit.jupiter.api.Assertions.assertEquals(0.0,
-        PairScorer.verbatimShare(new int[0], p -> true));
+        Leads.verbatimShare(new int[0], p -> true));
   }
 
   @Test
