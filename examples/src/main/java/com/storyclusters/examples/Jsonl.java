@@ -235,27 +235,17 @@ public final class Jsonl {
   /**
    * Parses one line as a JSON object.
    *
-   * @throws BadLineException {@code "line N: malformed JSON: ..."} or {@code "line N: not a JSON
-   *     object"}
+   * @throws BadLineException {@code "line N: malformed JSON: ..."}, {@code "line N: not a JSON
+   *     object"} or {@code "line N: more than one JSON value"}
    */
   public static JsonNode object(String line, long n) throws BadLineException {
-    JsonNode node;
-    try {
-      node = JSON.readTree(line);
-    } catch (IOException e) {
-      throw new BadLineException("line " + n + ": malformed JSON: "
-          + e.getMessage().split("\n")[0], n);
-    }
-    if (node == null || !node.isObject()) {
-      throw new BadLineException("line " + n + ": not a JSON object", n);
-    }
-    return node;
+    return document(line, n); // a line holding two objects is refused, never read as the first
   }
 
   /**
-   * Parses a whole text (a request body, say) as one JSON object, which may span lines; unlike
-   * {@link #object(String, long)}, anything after the object but whitespace is an error (so two
-   * objects are never read as the first alone).
+   * Parses a whole text (a request body, say) as one JSON object, which may span lines; anything
+   * after the object but whitespace is an error (so two objects are never read as the first
+   * alone). {@link #object(String, long)} reads a line so.
    *
    * @throws BadLineException {@code "line N: malformed JSON: ..."}, {@code "line N: not a JSON
    *     object"} or {@code "line N: more than one JSON value"}

@@ -20,6 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonlTest {
   @TempDir Path tmp;
 
+  /** Two objects on one line are refused, never read as the first alone (the second lost). */
+  @Test
+  void aLineHoldingTwoObjectsIsABadLine() {
+    Jsonl.BadLineException e = org.junit.jupiter.api.Assertions.assertThrows(
+        Jsonl.BadLineException.class,
+        () -> Jsonl.object("{\"id\":\"a\",\"text\":\"x\"} {\"id\":\"b\",\"text\":\"y\"}", 4));
+    org.junit.jupiter.api.Assertions.assertEquals("line 4: more than one JSON value",
+        e.getMessage());
+  }
+
   @Test
   void articlesWithBadLinesAndLenientDates() throws Exception {
     Path in = tmp.resolve("a.jsonl");
