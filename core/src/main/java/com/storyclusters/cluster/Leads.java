@@ -61,33 +61,39 @@ final class Leads {
    */
   static boolean crossCarried(int[] ranksA, int windowA, int setA, int[] ranksB, int windowB,
       PairScorer.Merge m) {
-    boolean[] inLeadB = m.inLeadB(setA);
-    for (int p = 0; p < windowB; p++) {
-      int k = m.inA[ranksB[p]];
-      if (k >= 0) {
-        inLeadB[k] = true;
-      }
-    }
+    boolean[] marks = m.inLeadB(setA); // by A's set index; each pass clears what it set
+    setMarks(marks, ranksB, windowB, m, true); // A's shingles in B's lead window
     int wholeA = 0;
     int leadA = 0;
     for (int p = 0; p < windowA; p++) {
       wholeA += m.inB[ranksA[p]] ? 1 : 0;
-      leadA += inLeadB[ranksA[p]] ? 1 : 0;
+      leadA += marks[ranksA[p]] ? 1 : 0;
     }
-    // B's lead shingles held in A's lead window: mark A's lead window, look B's up
-    java.util.Arrays.fill(inLeadB, 0, setA, false);
-    for (int p = 0; p < windowA; p++) {
-      inLeadB[ranksA[p]] = true;
+    setMarks(marks, ranksB, windowB, m, false);
+    for (int p = 0; p < windowA; p++) { // A's lead window
+      marks[ranksA[p]] = true;
     }
     int wholeB = 0;
     int leadB = 0;
     for (int p = 0; p < windowB; p++) {
       int k = m.inA[ranksB[p]];
       wholeB += k >= 0 ? 1 : 0;
-      leadB += k >= 0 && inLeadB[k] ? 1 : 0;
+      leadB += k >= 0 && marks[k] ? 1 : 0;
     }
-    java.util.Arrays.fill(inLeadB, 0, setA, false);
+    for (int p = 0; p < windowA; p++) {
+      marks[ranksA[p]] = false;
+    }
     return cross(wholeA, leadA, windowA) && cross(wholeB, leadB, windowB);
+  }
+
+  private static void setMarks(boolean[] marks, int[] ranksB, int windowB, PairScorer.Merge m,
+      boolean value) {
+    for (int p = 0; p < windowB; p++) {
+      int k = m.inA[ranksB[p]];
+      if (k >= 0) {
+        marks[k] = value;
+      }
+    }
   }
 
   /**
