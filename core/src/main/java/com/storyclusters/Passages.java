@@ -1,5 +1,7 @@
 package com.storyclusters;
 
+import com.storyclusters.cluster.PairScorer;
+
 import com.storyclusters.shingle.Shingler;
 import com.storyclusters.text.Tokenizer;
 import java.util.ArrayList;
@@ -44,20 +46,29 @@ final class Passages {
     if (s.linked()) {
       return String.format(java.util.Locale.ROOT,
           "copies: weighted containment %.3f >= %.3f, both texts share their lead, and the first"
-              + " is inside the second (containment %.3f >= %.2f) or a lead is carried verbatim"
-              + " (%.2f >= %.2f)", s.score(), settings.minScore(), s.containmentOfNew(),
-          settings.minContainmentOfNew(), s.leadVerbatim(), settings.minLeadVerbatim());
+              + " is inside the second (it is the shorter: %.3f >= %.3f, or its containment %.3f"
+              + " >= %.2f) or a lead is carried verbatim (%.2f >= %.2f)", s.score(),
+          settings.minScore(), s.containmentOfNew(), s.containmentOfMatch(),
+          s.containmentOfNew(), settings.minContainmentOfNew(), s.leadVerbatim(),
+          settings.minLeadVerbatim());
     }
     if (s.score() < settings.minScore()) {
       return String.format(java.util.Locale.ROOT,
           "not copies: weighted containment %.3f < %.3f", s.score(), settings.minScore());
     }
-    if (s.leadShareOfNew() >= settings.minLeadShare()
-        && s.leadShareOfMatch() >= settings.minLeadShare()) {
+    boolean leads = s.leadShareOfNew() >= settings.minLeadShare()
+        && s.leadShareOfMatch() >= settings.minLeadShare();
+    if (leads && PairScorer.insideMatch(s.containmentOfNew(), s.containmentOfMatch(),
+        s.leadVerbatim(), settings.minContainmentOfNew(), settings.minLeadVerbatim())) {
+      return "not copies: each page carries the other's story, under its own headline story"
+          + " (each lead is mostly in the other text, but not in the other's lead)";
+    }
+    if (leads) {
       return String.format(java.util.Locale.ROOT,
-          "not copies: the first text is mostly its own (containment in the second %.3f < %.2f)"
-              + " and neither lead is carried verbatim (%.2f < %.2f): independent reports of one"
-              + " event", s.containmentOfNew(), settings.minContainmentOfNew(), s.leadVerbatim(),
+          "not copies: the first text is the longer and mostly its own (containment in the"
+              + " second %.3f < %.3f of the second in it, and < %.2f) and neither lead is carried"
+              + " verbatim (%.2f < %.2f): independent reports of one event", s.containmentOfNew(),
+          s.containmentOfMatch(), settings.minContainmentOfNew(), s.leadVerbatim(),
           settings.minLeadVerbatim());
     }
     return String.format(java.util.Locale.ROOT,

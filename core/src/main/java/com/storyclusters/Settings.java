@@ -166,8 +166,8 @@ public final class Settings {
     private int leadShingles = 50;
     private double leadFraction = 0.15;
     private double minLeadShare = 0.25;
-    private double minContainmentOfNew = 0.15;
-    private double minLeadVerbatim = 0.6;
+    private double minContainmentOfNew = 0.2;
+    private double minLeadVerbatim = 0.8;
     private int minShingles = 10;
     private int maxTextChars = 1_000_000;
     private int maxShingles = 20_000;

@@ -1,6 +1,8 @@
 package com.storyclusters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,10 @@ class MultiStoryPagesTest {
           sc.clusters().toString());
       assertEquals(2, sc.clusterOf("page-b").orElseThrow().members().size(),
           sc.clusters().toString());
+      PairExplanation why = sc.explain("page-a", "page-b");
+      assertFalse(why.scores().linked());
+      assertTrue(why.reason().startsWith("not copies: each page carries the other's story"),
+          why.reason());
     }
   }
 

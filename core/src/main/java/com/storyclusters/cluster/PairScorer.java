@@ -37,7 +37,8 @@ public final class PairScorer {
   }
 
   /**
-   * @param minContainmentOfNew the new text's weighted containment in the match it needs, unless
+   * @param minContainmentOfNew the weighted containment in the match that a new text longer than
+   *     the match needs, unless a lead is carried verbatim
    * @param minLeadVerbatim a lead lies in verbatim runs for this share of its length
    */
   public PairScorer(double minScore, double minScoreSameSource, int leadShingles,
@@ -356,11 +357,23 @@ public final class PairScorer {
     double verbatim = Math.max(Leads.verbatimShare(a.leadRanks(), p -> inB[p]),
         Leads.verbatimShare(leadB, p -> m.inA[p] >= 0));
     boolean linked = leadShareA >= minLeadShare && leadShareB >= minLeadShare
-        && (cA >= minContainmentOfNew || verbatim >= minLeadVerbatim)
+        && insideMatch(cA, cB, verbatim, minContainmentOfNew, minLeadVerbatim)
         && !Leads.crossCarried(a.leadRanks(), window(a.leadRanks().length, a.length()),
             setA.length, leadB, window(leadB.length, b.length()), m);
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, runA, runB,
         clip(leadShareA), clip(leadShareB), verbatim, linked);
+  }
+
+  /**
+   * Which text is inside which, the rule written once (explain reads it from the recorded
+   * scores): the new text is the shorter of the two by weight (its containment is then the score,
+   * which {@code minScore} already bounds), or a longer new text is at least {@code
+   * minContainmentOfNew} made of the match, or a lead is carried verbatim.
+   */
+  public static boolean insideMatch(double containmentOfNew, double containmentOfMatch,
+      double leadVerbatim, double minContainmentOfNew, double minLeadVerbatim) {
+    return containmentOfNew >= containmentOfMatch || containmentOfNew >= minContainmentOfNew
+        || leadVerbatim >= minLeadVerbatim;
   }
 
   private static double clip(double v) {

@@ -30,6 +30,19 @@ class PairScorerTest {
         Leads.verbatimShare(new int[0], p -> true));
   }
 
+  /**
+   * Which text is inside which: the shorter new text passes (its containment is the score), a
+   * longer one needs the threshold (an own report quoting the agency, like COUNTER's 0399p: 19% of
+   * it in the agency text, 70% of the agency text in it), unless a lead is carried verbatim.
+   */
+  @Test
+  void aLongerNewTextMustBeMostlyTheMatchUnlessItCarriesALeadVerbatim() {
+    assertTrue(PairScorer.insideMatch(0.16, 0.15, 0, 0.2, 0.8));
+    org.junit.jupiter.api.Assertions.assertFalse(PairScorer.insideMatch(0.19, 0.7, 0.7, 0.2, 0.8));
+    assertTrue(PairScorer.insideMatch(0.2, 0.7, 0, 0.2, 0.8));
+    assertTrue(PairScorer.insideMatch(0.05, 0.9, 0.8, 0.2, 0.8));
+  }
+
   @Test
   void mayLinkNeverRejectsALinkedPair() {
     int[] seen = new int[2]; // linked pairs, pairs the pre-filter rejected: both cases occur
