@@ -328,14 +328,15 @@ public final class Settings {
     }
 
     /**
-     * Which text is inside which. A copy is mostly made of its source: the new article's
-     * IDF-weighted containment in the match must reach {@code containment}; an independent report
-     * of the same event runs longer than the agency text it shares names and stock phrases with,
-     * and fails this. Unless a page carries the match verbatim: a copy followed by other stories
-     * (related articles, a live page) is mostly its own text too, but one of the two leads lies in
-     * runs of at least 8 shared words for at least {@code leadVerbatim} of its length. Defaults
-     * 0.15 and 0.6 (chosen by cross-validation on COUNTER, README Quality): they unlink a third of
-     * the non-derived pairs the lead rule let through and a sixth of the partially derived ones.
+     * Which text is inside which. A copy is mostly made of its source: the new article must be the
+     * shorter of the two by IDF weight (its containment in the match is then the score, which
+     * {@link #minScore} bounds), or at least {@code containment} of a longer new article must be
+     * the match; an independent report of the same event runs longer than the agency text it
+     * shares names and stock phrases with, and fails this. Unless a page carries the match
+     * verbatim: a copy followed by other stories (related articles, a live page) is mostly its own
+     * text too, but one of the two leads lies in runs of at least 8 shared words for at least
+     * {@code leadVerbatim} of its length. Defaults 0.2 and 0.8, chosen by cross-validation on
+     * COUNTER (README Quality).
      *
      * @param containment in [0, 1]; 0 turns the test off
      * @param leadVerbatim in [0, 1]

@@ -80,7 +80,8 @@ final class SettingsOptions {
     double minLeadShare = DEFAULTS.minLeadShare();
 
     @Option(names = "--min-containment-of-new", paramLabel = "F", description = "weighted "
-        + "containment of the new text in its match, in [0, 1]; 0: off (default: ${DEFAULT-VALUE})")
+        + "containment in its match a new text longer than the match needs, in [0, 1]; 0: off"
+        + " (default: ${DEFAULT-VALUE})")
     double minContainmentOfNew = DEFAULTS.minContainmentOfNew();
 
     @Option(names = "--min-lead-verbatim", paramLabel = "F", description = "unless a lead lies "
