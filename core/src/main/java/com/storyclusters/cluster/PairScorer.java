@@ -109,7 +109,9 @@ public final class PairScorer {
         counts[i] = frozen + recent;
         total += weights[i];
       }
-      side = new Side(fp.leadRanks(), fp.length(), set, weights, otherWeights, total);
+      int[] ranks = fp.leadRanks();
+      side = new Side(ranks, fp.length(), set, weights, otherWeights, total,
+          distinctSorted(ranks, window(ranks.length, fp.length())));
       anchors = anchors(fp, counts);
     }
 
@@ -138,14 +140,18 @@ public final class PairScorer {
   }
 
   /**
-   * Scores a pair: the scores when it links, null when it does not. A cheap unweighted overlap and
-   * the new text's lead share come first: most candidates share a few common shingles only.
+   * Scores a pair: the scores when it links, null when it does not. The new text's lead share
+   * comes first, found without merging the sets (9 of 10 candidates on a generated corpus share a
+   * few common phrases but not the lead), then a cheap unweighted overlap.
    */
   public MatchScores score(Query q, Evidence c, String candidateSource) {
     Side a = q.side;
+    if (!mayLink(a, c.set())) { // 9 of 10 candidates: their lead shares nothing much
+      return null;
+    }
     Merge m = MERGE.get().of(a.set(), c.set());
     double plain = (double) m.common / Math.max(1, Math.min(a.set().length, c.set().length));
-    if (plain < MIN_PLAIN_OVERLAP || !mayLink(a, m)) {
+    if (plain < MIN_PLAIN_OVERLAP) {
       return null;
     }
     MatchScores s = scores(q, c, candidateSource, m);
@@ -249,7 +255,27 @@ public final class PairScorer {
    * after construction.
    */
   record Side(int[] leadRanks, int length, int[] set, double[] weights, double[] otherWeights,
-      double total) {}
+      double total, int[] leadSet) {
+    /** A side whose lead set is every lead rank's (a superset of any window's). */
+    Side(int[] leadRanks, int length, int[] set, double[] weights, double[] otherWeights,
+        double total) {
+      this(leadRanks, length, set, weights, otherWeights, total,
+          distinctSorted(leadRanks, leadRanks.length));
+    }
+  }
+
+  /** The first {@code n} ranks, ascending, each once. */
+  static int[] distinctSorted(int[] ranks, int n) {
+    int[] s = java.util.Arrays.copyOf(ranks, n);
+    java.util.Arrays.sort(s);
+    int k = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (k == 0 || s[i] != s[k - 1]) {
+        s[k++] = s[i];
+      }
+    }
+    return java.util.Arrays.copyOf(s, k);
+  }
 
   /**
    * One pass over two sorted sets, per thread: which of A's shingles B holds ({@code inB}, by A's
@@ -269,6 +295,58 @@ public final class PairScorer {
         leadMarks = new boolean[Math.max(n, 2 * leadMarks.length)];
       }
       return leadMarks;
+    }
+
+    /**
+     * Marks in {@code inB} which of A's shingles at the indexes {@code leadSet} (ascending) B
+     * holds, by galloping through B: as many steps as the lead has shingles, each a short search,
+     * instead of one per shingle of both sets. The other marks are left as they were ({@link
+     * #clearLead} resets these).
+     */
+    Merge ofLead(int[] a, int[] leadSet, int[] b) {
+      if (inB.length < a.length) {
+        inB = new boolean[Math.max(a.length, 2 * inB.length)];
+      }
+      int j = 0;
+      for (int i : leadSet) {
+        int x = a[i];
+        j = gallop(b, j, x);
+        inB[i] = j < b.length && b[j] == x;
+      }
+      return this;
+    }
+
+    void clearLead(int[] leadSet) {
+      for (int i : leadSet) {
+        inB[i] = false;
+      }
+    }
+
+    /** The first index at or after {@code from} whose value is at least {@code x}. */
+    static int gallop(int[] b, int from, int x) {
+      int n = b.length;
+      if (from >= n || b[from] >= x) {
+        return from;
+      }
+      int lo = from; // b[lo] < x
+      int step = 1;
+      int hi = from + 1;
+      while (hi < n && b[hi] < x) {
+        lo = hi;
+        step <<= 1;
+        hi = from + step;
+      }
+      int l = lo + 1;
+      int r = Math.min(hi, n); // the answer is in [l, r]
+      while (l < r) {
+        int mid = (l + r) >>> 1;
+        if (b[mid] < x) {
+          l = mid + 1;
+        } else {
+          r = mid;
+        }
+      }
+      return l;
     }
 
     Merge of(int[] a, int[] b) {
@@ -389,15 +467,16 @@ public final class PairScorer {
    * Whether a pair can link at all, from the new text's side alone: its lead share in {@code
    * setB} (the same sum {@link #verify} computes, from weights looked up once per new text) must
    * reach {@code minLeadShare}. Most candidates share common phrases further down but not the lead:
-   * this rejects them before the weighted sums, which look up the weight of every shingle only B
-   * has. Exact: {@code verify} never links a pair this rejects.
+   * this rejects them before the sets are merged and the weighted sums, which look up the weight
+   * of every shingle only B has, are taken. Exact: the lead's shingles are looked up in B (a
+   * gallop per shingle, {@link Merge#ofLead}) and summed in lead order as {@code verify} sums
+   * them, so {@code verify} never links a pair this rejects.
    */
   boolean mayLink(Side a, int[] setB) {
-    return mayLink(a, MERGE.get().of(a.set(), setB));
-  }
-
-  private boolean mayLink(Side a, Merge m) {
-    return leadShareA(a, m) >= minLeadShare;
+    Merge m = MERGE.get().ofLead(a.set(), a.leadSet(), setB);
+    boolean may = leadShareA(a, m) >= minLeadShare;
+    m.clearLead(a.leadSet());
+    return may;
   }
 
   /**

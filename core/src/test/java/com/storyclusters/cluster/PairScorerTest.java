@@ -86,6 +86,42 @@ class PairScorerTest {
     assertTrue(seen[0] > 100 && seen[1] > 100, Arrays.toString(seen));
   }
 
+  /** Galloping through B marks exactly the lead shingles a full merge marks. */
+  @Test
+  void theLeadLookUpMarksWhatTheMergeMarks() {
+    com.storyclusters.Props.qt().withExamples(3000).forAll(longs().all(), integers().between(0, 700),
+        integers().between(0, 700)).checkAssert((seed, lengthA, lengthB) -> {
+          Random r = new Random(seed);
+          int vocabulary = 5 + r.nextInt(3000);
+          int[] setA = sortedDistinct(randomText(r, lengthA, vocabulary));
+          int[] setB = sortedDistinct(randomText(r, lengthB, vocabulary));
+          int[] lead = new int[Math.min(setA.length, r.nextInt(150))];
+          for (int i = 0; i < lead.length; i++) {
+            lead[i] = r.nextInt(setA.length);
+          }
+          int[] leadSet = PairScorer.distinctSorted(lead, lead.length);
+          boolean[] merged = java.util.Arrays.copyOf(new PairScorer.Merge().of(setA, setB).inB,
+              setA.length);
+          PairScorer.Merge m = new PairScorer.Merge().ofLead(setA, leadSet, setB);
+          for (int i : leadSet) {
+            org.junit.jupiter.api.Assertions.assertEquals(merged[i], m.inB[i], "index " + i);
+          }
+          m.clearLead(leadSet);
+          for (int i = 0; i < setA.length; i++) {
+            org.junit.jupiter.api.Assertions.assertFalse(m.inB[i]);
+          }
+          for (int x : new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE, r.nextInt()}) {
+            int from = setB.length == 0 ? 0 : r.nextInt(setB.length + 1);
+            int expected = from;
+            while (expected < setB.length && setB[expected] < x) {
+              expected++;
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(expected,
+                PairScorer.Merge.gallop(setB, from, x));
+          }
+        });
+  }
+
   private static int[] sortedDistinct(int[] values) {
     return Arrays.stream(values).sorted().distinct().toArray();
   }
