@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Order independence, determinism, concurrency and arbitrary input through the whole add path. */
+@org.junit.jupiter.api.Tag("property")
 class InvariantsTest {
   private static List<Article> corpusWithExactCopies() throws Exception {
     List<Article> out = new ArrayList<>();

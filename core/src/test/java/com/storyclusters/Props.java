@@ -3,9 +3,10 @@ package com.storyclusters;
 import org.quicktheories.QuickTheory;
 
 /**
- * The seed of the property tests: fixed, so that the suite never fails at random; {@code
- * -Dstoryclusters.seed=random} draws one (and prints it) and {@code -Dstoryclusters.seed=N}
- * replays one, to look for and reproduce failures locally.
+ * The seed of the property tests: fixed by default; {@code -Dstoryclusters.seed=random} draws one
+ * (and prints it) and {@code -Dstoryclusters.seed=N} replays one. {@code mvn verify} runs every
+ * class tagged {@code property} with both (core's pom: the {@code properties-random-seed}
+ * execution): a class that calls {@link #qt} carries that tag.
  */
 public final class Props {
   /** The seed CI runs. */

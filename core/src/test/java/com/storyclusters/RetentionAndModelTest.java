@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.Tag("property")
 class RetentionAndModelTest {
   @TempDir Path tmp;
 

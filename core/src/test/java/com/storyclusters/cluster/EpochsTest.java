@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import org.junit.jupiter.api.Test;
 
 /** The epoch schedule: what the statistics of every article depend on. */
+@org.junit.jupiter.api.Tag("property")
 class EpochsTest {
   @Test
   void everyPositionUpToExactIsItsOwnEpoch() {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * The primitive multimap against a map of lists, including growth and colliding keys: walking the
  * values of a key, in the order put, is what the candidate index's look-ups do.
  */
+@org.junit.jupiter.api.Tag("property")
 class IntIntMultimapTest {
   @Test
   void walksLikeAMapOfLists() {

@@ -13,6 +13,7 @@ import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /** The scorer's cheap pre-filter never rejects a pair that {@link PairScorer#verify} links. */
+@org.junit.jupiter.api.Tag("property")
 class PairScorerTest {
   /** Only runs of at least seven consecutive held shingles (8 words) count as verbatim. */
   @Test

@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** What the index stores of a fingerprint estimates what the full fingerprint does. */
+@org.junit.jupiter.api.Tag("property")
 class FingerprintTest {
   private final MinHasher hasher = new MinHasher(128, 7, MinHasher.Scheme.ONE_PERMUTATION);
   private static final com.storyclusters.lsh.LshPlan LSH =

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The store's background indexer (changes apply in order, a failure is never swallowed) and the
  * frequency table saved with each commit.
  */
+@org.junit.jupiter.api.Tag("property")
 class LuceneStoreTest {
   @TempDir java.nio.file.Path tmp;
 

@@ -11,6 +11,7 @@ import com.storyclusters.shingle.ShingleSet;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Tag("property")
 class MinHasherTest {
   /** Two random sets with a chosen overlap, drawn from a seed. */
   private static long[][] pair(long seed, int sizeA, int sizeB, int common) {

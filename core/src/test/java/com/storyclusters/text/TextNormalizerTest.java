@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Tag("property")
 class TextNormalizerTest {
   private final TextNormalizer n = TextNormalizer.get();
 
