@@ -2,6 +2,7 @@ package com.storyclusters;
 
 import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
+import com.storyclusters.boilerplate.LineCounts;
 import com.storyclusters.boilerplate.LineStatistics;
 import com.storyclusters.cluster.Assigner;
 import com.storyclusters.cluster.CandidateIndex;
@@ -189,7 +190,7 @@ final class Pipeline {
     }
     int before = candidates.size();
     Fingerprint[] fps = new Fingerprint[end - from];
-    int[][] lineCounts = assigner.lineCounts(Arrays.copyOfRange(p, from, end), stats);
+    LineCounts[] lineCounts = assigner.lineCounts(Arrays.copyOfRange(p, from, end), stats);
     LuceneStore.Draft[] drafts = new LuceneStore.Draft[fps.length];
     workers.run(fps.length, k -> {
       fps[k] = assigner.fingerprint(p[from + k], lineCounts[k]);
@@ -245,7 +246,7 @@ final class Pipeline {
       refresh();
     }
     state.put(member);
-    if (stats.added(a.id(), d.fp().set, p.distinctLineKeys, workers)) {
+    if (stats.added(a.id(), d.fp().set, p.countedLineKeys, workers)) {
       evictExpired(); // at epoch boundaries, which end segments
     }
     countChange();

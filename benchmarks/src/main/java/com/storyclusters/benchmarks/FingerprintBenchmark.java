@@ -1,5 +1,6 @@
 package com.storyclusters.benchmarks;
 
+import com.storyclusters.boilerplate.LineCounts;
 import com.storyclusters.Article;
 import com.storyclusters.examples.Jsonl;
 import com.storyclusters.fingerprint.Fingerprint;
@@ -107,7 +108,7 @@ public class FingerprintBenchmark {
     Article a = Article.builder("doc").source("bbc").title("Headline of the day")
         .text(nextDoc()).build();
     Prepared p = Prepared.of(a, N, 1_000_000, true);
-    Fingerprint fp = Fingerprint.select(p, new int[p.lines()], hasher, plan, 20_000);
+    Fingerprint fp = Fingerprint.select(p, LineCounts.none(p.lines()), hasher, plan, 20_000);
     bh.consume(fp.bandKeys);
   }
 

@@ -3,13 +3,14 @@ package com.storyclusters.boilerplate;
 import com.carrotsearch.hppc.LongIntHashMap;
 
 /**
- * Per-source line counts: for each source-scoped line key ({@link
- * com.storyclusters.fingerprint.Prepared} hashes a line with its source), how many indexed articles
- * carry it. The owner of these counts decides when they change (at statistics epoch boundaries and
- * on deletes), so that every article of an epoch sees the same counts whatever the batching.
+ * Line counts: for each line key, how many indexed articles carry it. The keys are of two kinds
+ * ({@code fingerprint.LineKeys}): a line's key in its article's source (that source's chrome) and
+ * its key in every source (whether other sources publish it), counted in this one table. The
+ * owner of these counts decides when they change (at statistics epoch boundaries and on deletes),
+ * so that every article of an epoch sees the same counts whatever the batching.
  *
  * <p>Memory: an open-addressing table of 8-byte keys and 4-byte counts (HPPC), about 16-24 bytes
- * per distinct line. Not thread-safe for writes; reads are safe while no thread writes (the
+ * per distinct key. Not thread-safe for writes; reads are safe while no thread writes (the
  * facade's parallel step only reads).
  */
 public final class LineStatistics {

@@ -3,6 +3,7 @@ package com.storyclusters.cluster;
 import com.carrotsearch.hppc.IntIntHashMap;
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.storyclusters.MatchScores;
+import com.storyclusters.boilerplate.LineCounts;
 import com.storyclusters.fingerprint.Fingerprint;
 import com.storyclusters.fingerprint.Prepared;
 import com.storyclusters.lsh.LshPlan;
@@ -80,31 +81,36 @@ public final class Assigner {
 
   /**
    * Step 1a (sequential, input order, cheap): for each article of a segment, how many indexed
-   * articles of its source carry each of its lines, the segment's earlier articles included: the
-   * exact counts one-by-one adds would see. Null entries when boilerplate removal is off.
+   * articles of its source, and of any source, carry each of its lines, the segment's earlier
+   * articles included: the exact counts one-by-one adds would see. Null entries when boilerplate
+   * removal is off.
    */
-  public int[][] lineCounts(Prepared[] segment, Statistics stats) {
-    int[][] out = new int[segment.length][];
+  public LineCounts[] lineCounts(Prepared[] segment, Statistics stats) {
+    LineCounts[] out = new LineCounts[segment.length];
     if (!boilerplate) {
       return out;
     }
     LongIntHashMap inSegment = new LongIntHashMap();
     for (int k = 0; k < segment.length; k++) {
-      long[] keys = segment[k].lineKey;
-      int[] counts = new int[keys.length];
-      for (int i = 0; i < keys.length; i++) {
-        counts[i] = stats.lineCount(keys[i]) + inSegment.get(keys[i]);
-      }
-      for (long key : segment[k].distinctLineKeys) {
+      out[k] = new LineCounts(counts(segment[k].sourceLineKey, stats, inSegment),
+          counts(segment[k].lineKey, stats, inSegment));
+      for (long key : segment[k].countedLineKeys) {
         inSegment.addTo(key, 1);
       }
-      out[k] = counts;
     }
     return out;
   }
 
+  private static int[] counts(long[] keys, Statistics stats, LongIntHashMap inSegment) {
+    int[] counts = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      counts[i] = stats.lineCount(keys[i]) + inSegment.get(keys[i]);
+    }
+    return counts;
+  }
+
   /** Step 1b (parallel): the fingerprint of an article, its boilerplate removed by the counts. */
-  public Fingerprint fingerprint(Prepared p, int[] lineCounts) {
+  public Fingerprint fingerprint(Prepared p, LineCounts lineCounts) {
     return Fingerprint.select(p, lineCounts, hasher, plan, maxShingles);
   }
 

@@ -132,7 +132,8 @@ public final class Statistics {
   }
 
   /**
-   * How many indexed articles carry a (source-scoped) line: the frozen counts and the pending adds.
+   * How many indexed articles carry a line key (in a source or in all, {@code LineKeys}): the
+   * frozen counts and the pending adds.
    * Boilerplate needs no epoch: a line's count is read for a few lines per article, so the counts
    * up to each article are cheap to give exactly (the segment's own earlier articles are added by
    * the caller, in input order).

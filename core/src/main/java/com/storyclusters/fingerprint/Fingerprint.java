@@ -1,6 +1,7 @@
 package com.storyclusters.fingerprint;
 
 import com.storyclusters.boilerplate.BoilerplateFilter;
+import com.storyclusters.boilerplate.LineCounts;
 
 import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
@@ -69,10 +70,10 @@ public final class Fingerprint {
    * Removes boilerplate lines and the lines before the page's own headline ({@link
    * Prepared#headline}), and fingerprints the rest.
    *
-   * @param lineCounts how many indexed articles of the source carry each line; null to skip
-   *     boilerplate removal
+   * @param lineCounts how many indexed articles of the source, and of any source, carry each
+   *     line; null to skip boilerplate removal
    */
-  public static Fingerprint select(Prepared p, int[] lineCounts, MinHasher hasher,
+  public static Fingerprint select(Prepared p, LineCounts lineCounts, MinHasher hasher,
       LshPlan plan, int maxShingles) {
     int lines = p.lines();
     boolean[] drop = new boolean[lines];

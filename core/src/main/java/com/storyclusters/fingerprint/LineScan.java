@@ -65,11 +65,9 @@ final class LineScan {
    * Scans {@code text[0, length)}.
    *
    * @param size tokens per shingle
-   * @param sourceSeed the source's token hash, mixed into each line key
    */
-  static LineScan scan(char[] text, int length, int size, long sourceSeed) {
+  static LineScan scan(char[] text, int length, int size) {
     LineScan r = new LineScan(size, length);
-    long seed = sourceSeed * 31;
     long textHash = Prepared.CHAR_HASH_START;
     int from = 0;
     while (true) {
@@ -94,7 +92,7 @@ final class LineScan {
         r.feed(Tokenizer.kind(cp), cp);
       }
       r.endToken();
-      r.endLine(from, i, lineHash, seed);
+      r.endLine(from, i, lineHash);
       if (i >= length) {
         break;
       }
@@ -113,12 +111,11 @@ final class LineScan {
    * left the char hash in state {@code hashStart} ({@link Prepared#CHAR_HASH_START} for none): the
    * caller knows whether the text will follow its title only after the scan, so it guesses.
    */
-  static LineScan scanRaw(String raw, int size, long sourceSeed, long hashStart) {
+  static LineScan scanRaw(String raw, int size, long hashStart) {
     int len = raw.length();
     char[] buf = new char[len];
     raw.getChars(0, len, buf, 0); // normalized in place: n <= i always
     LineScan r = new LineScan(size, len);
-    long seed = sourceSeed * 31;
     long textHash = hashStart;
     long lineHash = Prepared.CHAR_HASH_START;
     int pending = 0; // 0, FAST_SPACE or FAST_BREAK: the separator owed before the next char
@@ -137,7 +134,7 @@ final class LineScan {
           continue;
         } else if (t == TextNormalizer.FAST_BREAK) {
           if (pending != TextNormalizer.FAST_BREAK && n > 0) {
-            r.endLine(lineFrom, n, lineHash, seed);
+            r.endLine(lineFrom, n, lineHash);
           }
           pending = TextNormalizer.FAST_BREAK;
           continue;
@@ -169,7 +166,7 @@ final class LineScan {
     }
     r.endToken();
     if (pending != TextNormalizer.FAST_BREAK && n > 0) {
-      r.endLine(lineFrom, n, lineHash, seed);
+      r.endLine(lineFrom, n, lineHash);
     }
     r.text = buf;
     r.length = n;
@@ -215,12 +212,12 @@ final class LineScan {
   }
 
   /** Ends the current line, {@code [from, to)}: its short shingle, its entry if not empty. */
-  private void endLine(int from, int to, long lineHash, long seed) {
+  private void endLine(int from, int to, long lineHash) {
     if (lineTokens > 0 && lineTokens < size) {
       append(Tokenizer.fmix64(rolling + lineTokens)); // Shingler.finish
     }
     if (to > from) {
-      line(from, to, Tokenizer.fmix64(seed + Tokenizer.fmix64(lineHash)));
+      line(from, to, Tokenizer.fmix64(lineHash)); // the line's key in every source (LineKeys)
     }
     rolling = 0;
     lineTokens = 0;

@@ -8,7 +8,7 @@ import com.storyclusters.text.Tokenizer;
 import java.util.Arrays;
 
 /**
- * The part of fingerprinting that needs no index: normalized lines, their source-scoped keys and
+ * The part of fingerprinting that needs no index: normalized lines, their keys ({@link LineKeys}) and
  * their shingles. Computed in parallel by callers; the index-dependent part (boilerplate removal)
  * happens in {@link Fingerprint#select}. Immutable after construction (its arrays are not to be
  * written by callers); internal.
@@ -21,7 +21,10 @@ public final class Prepared {
   public final String normalized;
   public final int[] lineStart;
   public final int[] lineEnd;
+  /** Each line's key in every source ({@link LineKeys}). */
   public final long[] lineKey;
+  /** Each line's key in the article's source ({@link LineKeys#ofSource}). */
+  public final long[] sourceLineKey;
   public final int[] lineTokens;
   /** Shingles of line i are shingles[shingleStart[i] .. shingleStart[i+1]). */
   public final long[] shingles;
@@ -33,8 +36,10 @@ public final class Prepared {
    * of other stories) is not fingerprinted.
    */
   public final int headline;
-  /** The distinct line keys, ascending; empty when the article has no source (nothing to learn). */
+  /** The distinct {@link #lineKey}s, ascending: what the index keeps. */
   public final long[] distinctLineKeys;
+  /** The keys the line statistics count for this article ({@link LineKeys#counted}). */
+  public final long[] countedLineKeys;
 
   private Prepared(Article article, String normalized, int[] lineStart, int[] lineEnd,
       long[] lineKey, int[] lineTokens, long[] shingles, int[] shingleStart, long textHash,
@@ -44,25 +49,18 @@ public final class Prepared {
     this.lineStart = lineStart;
     this.lineEnd = lineEnd;
     this.lineKey = lineKey;
+    long seed = LineKeys.seed(article.source());
+    this.sourceLineKey = new long[lineKey.length];
+    for (int i = 0; i < lineKey.length; i++) {
+      sourceLineKey[i] = LineKeys.ofSource(seed, lineKey[i]);
+    }
     this.lineTokens = lineTokens;
     this.shingles = shingles;
     this.shingleStart = shingleStart;
     this.textHash = textHash;
     this.headline = headline;
-    this.distinctLineKeys = article.source().isEmpty() ? new long[0]
-        : sortedDistinct(lineKey);
-  }
-
-  private static long[] sortedDistinct(long[] values) {
-    long[] copy = values.clone();
-    Arrays.sort(copy);
-    int n = 0;
-    for (int i = 0; i < copy.length; i++) {
-      if (i == 0 || copy[i] != copy[i - 1]) {
-        copy[n++] = copy[i];
-      }
-    }
-    return n == copy.length ? copy : Arrays.copyOf(copy, n);
+    this.distinctLineKeys = LineKeys.sortedDistinct(lineKey);
+    this.countedLineKeys = LineKeys.counted(article.source(), distinctLineKeys);
   }
 
   public int lines() {
@@ -86,7 +84,6 @@ public final class Prepared {
     if (withTitle && !article.title().isBlank()) {
       title = normalizer.normalize(clip(article.title(), maxChars)).strip();
     }
-    long sourceSeed = Tokenizer.hashToken(article.source());
     // most texts do not hold their title (then it becomes their first line): the text hash is
     // taken behind the title, and taken again in the rare case that guess is wrong
     long titleState = CHAR_HASH_START;
@@ -95,17 +92,17 @@ public final class Prepared {
     }
     titleState = (titleState ^ '\n') * FNV_PRIME;
     boolean guess = !title.isEmpty();
-    LineScan body = LineScan.scanRaw(raw, shingleSize, sourceSeed,
+    LineScan body = LineScan.scanRaw(raw, shingleSize,
         guess ? titleState : CHAR_HASH_START);
     if (body == null) {
-      return general(article, normalizer.normalize(raw), title, shingleSize, sourceSeed);
+      return general(article, normalizer.normalize(raw), title, shingleSize);
     }
     String normalized = new String(body.text, 0, body.length);
     int headline = 0;
     if (!title.isEmpty()) {
       int headlineAt = Headline.lineOf(normalized, title);
       if (headlineAt < 0 && !Headline.opens(normalized, title)) {
-        LineScan head = scan(title, shingleSize, sourceSeed);
+        LineScan head = scan(title, shingleSize);
         LineScan all = LineScan.concat(head, body, title.length() + 1);
         return prepared(article, title + "\n" + normalized, all, body.textHash, 0);
       }
@@ -119,7 +116,7 @@ public final class Prepared {
 
   /** {@link #of} for text that {@link TextNormalizer}'s fast path does not take. */
   private static Prepared general(Article article, String normalized, String title,
-      int shingleSize, long sourceSeed) {
+      int shingleSize) {
     int headlineAt = -1;
     if (!title.isEmpty()) {
       headlineAt = Headline.lineOf(normalized, title);
@@ -127,15 +124,15 @@ public final class Prepared {
         normalized = title + "\n" + normalized;
       }
     }
-    LineScan scan = scan(normalized, shingleSize, sourceSeed);
+    LineScan scan = scan(normalized, shingleSize);
     return prepared(article, normalized, scan, scan.textHash, lineAt(scan, headlineAt));
   }
 
-  private static LineScan scan(String normalized, int shingleSize, long sourceSeed) {
+  private static LineScan scan(String normalized, int shingleSize) {
     int length = normalized.length();
     char[] chars = new char[length];
     normalized.getChars(0, length, chars, 0);
-    return LineScan.scan(chars, length, shingleSize, sourceSeed);
+    return LineScan.scan(chars, length, shingleSize);
   }
 
   /** The line that starts at char {@code at}; 0 if none. */

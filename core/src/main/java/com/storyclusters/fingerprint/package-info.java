@@ -1,7 +1,7 @@
 /**
  * Fingerprinting: what an article becomes before any index is consulted. Owns {@link
- * com.storyclusters.fingerprint.Prepared} (the normalized text, its lines with their
- * source-scoped keys and token counts, its word shingles, the title line and where the page's
+ * com.storyclusters.fingerprint.Prepared} (the normalized text, its lines with their keys in
+ * every source and in theirs ({@link com.storyclusters.fingerprint.LineKeys}) and token counts, its word shingles, the title line and where the page's
  * own headline starts), the one-pass scan that computes all of that for Latin-script text
  * ({@code LineScan}, checked against the plain steps by a property test), and {@link
  * com.storyclusters.fingerprint.Fingerprint} (after boilerplate removal: the lead and its ranks in

@@ -4,6 +4,7 @@ import com.storyclusters.MatchScores;
 import com.storyclusters.cluster.ClusterState;
 import com.storyclusters.cluster.Evidence;
 import com.storyclusters.fingerprint.Fingerprint;
+import com.storyclusters.fingerprint.LineKeys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -42,8 +43,9 @@ import org.apache.lucene.util.BytesRef;
  * bm, sc  stored                         best match and its scores
  * bp      stored (only with storeText)   removed boilerplate lines
  * pos     numeric doc values             input position: adds before this one (statistics epochs)
- * lines   binary doc values              the source-scoped line keys, distinct, ascending, 8 bytes
- *                                        each (per-source line statistics; empty without source)
+ * lines   binary doc values              the lines' keys in every source ({@link LineKeys}),
+ *                                        distinct, ascending, 8 bytes each (the line statistics
+ *                                        count them and, derived with the source, their keys in it)
  * seq     binary doc values              vint count of evidence shingles, then the lead ones
  *                                        ({@link Fingerprint#leadLength}) in text order, each as
  *                                        the vint rank of its value in {@code set}
@@ -56,8 +58,9 @@ import org.apache.lucene.util.BytesRef;
  * {@code set} and {@code lsh}: the index holds no term but the id.
  * Commit user data: the {@link IndexSettings}, {@code storyclusters.position} (adds so far),
  * {@code storyclusters.stats} (the statistics file, if any) and {@code storyclusters.statsAt} (the
- * position its frequency table counts to; adds from there on are replayed from {@code set}). Format 6
- * keeps the band keys as doc values, not terms, and no anchor-sample terms; what an open reads of
+ * position its frequency table counts to; adds from there on are replayed from {@code set}). Format 7
+ * keeps the lines' keys in every source (format 6: their keys in the article's source, so no count
+ * of a line over all sources could be rebuilt). Format 6 keeps the band keys as doc values, not terms, and no anchor-sample terms; what an open reads of
  * every article (cluster, source, published, text hash) is doc values, so no stored block (with
  * its text) is decompressed. Format 5 added
  * {@code pos}, {@code lines} (format 4 had line keys as {@code line} terms, counted with deleted
@@ -66,7 +69,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexLayout {
   /** Version of the stored layout. */
-  public static final int FORMAT_VERSION = 6;
+  public static final int FORMAT_VERSION = 7;
 
   static final String ID = "id";
   static final String CLUSTER = "cid";
@@ -166,6 +169,7 @@ public final class IndexLayout {
     private BinaryDocValues lines;
     private BinaryDocValues bands;
     private SortedDocValues sources;
+    private SortedDocValues lineSources;
     private SortedDocValues clusters;
     private NumericDocValues published;
     private NumericDocValues textHashes;
@@ -203,12 +207,23 @@ public final class IndexLayout {
       return set == null || !set.advanceExact(doc) ? new int[0] : readSortedInts(set.binaryValue());
     }
 
+    /**
+     * The keys the line statistics count for a document ({@link LineKeys#counted}): its lines'
+     * keys in every source, as stored, and their keys in its source, derived.
+     */
     long[] lineKeys(int doc) throws IOException {
       if (lines == null || lines.docID() >= doc) {
         lines = reader.getBinaryDocValues(LINES);
+        lineSources = reader.getSortedDocValues(SOURCE);
       }
-      return lines == null || !lines.advanceExact(doc) ? new long[0]
-          : readLongs(lines.binaryValue());
+      if (lines == null || !lines.advanceExact(doc)) {
+        return new long[0];
+      }
+      if (lineSources == null || !lineSources.advanceExact(doc)) {
+        throw new CorruptIndexException("document without source", path);
+      }
+      return LineKeys.counted(lineSources.lookupOrd(lineSources.ordValue()).utf8ToString(),
+          readLongs(lines.binaryValue()));
     }
 
     long[] bandKeys(int doc) throws IOException {

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.storyclusters.Article;
 import com.storyclusters.boilerplate.BoilerplateFilter;
+import com.storyclusters.boilerplate.LineCounts;
 import com.storyclusters.boilerplate.Headline;
 import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
@@ -58,18 +59,27 @@ class PreparedTest {
           assertArrayEquals(r.starts, p.lineStart, what);
           assertArrayEquals(r.ends, p.lineEnd, what);
           assertArrayEquals(r.keys, p.lineKey, what);
+          assertArrayEquals(r.sourceKeys, p.sourceLineKey, what);
           assertArrayEquals(r.tokens, p.lineTokens, what);
           assertArrayEquals(r.shingles, p.shingles, what);
           assertArrayEquals(r.shingleStart, p.shingleStart, what);
           assertEquals(r.textHash, p.textHash, what);
           assertEquals(r.headline, p.headline, what);
-          assertArrayEquals(a.source().isEmpty() ? new long[0]
-              : Arrays.stream(r.keys).sorted().distinct().toArray(), p.distinctLineKeys, what);
+          assertArrayEquals(Arrays.stream(r.keys).sorted().distinct().toArray(),
+              p.distinctLineKeys, what);
+          long[] counted = a.source().isEmpty() ? r.keys
+              : java.util.stream.LongStream.concat(Arrays.stream(r.keys),
+                  Arrays.stream(r.sourceKeys)).toArray();
+          assertArrayEquals(Arrays.stream(counted).sorted().distinct().toArray(),
+              p.countedLineKeys, what);
           int[] counts = new int[p.lines()];
+          int[] elsewhere = new int[p.lines()];
           for (int i = 0; i < counts.length; i++) {
             counts[i] = (i + options) % 3 == 0 ? 2 : 0;
+            elsewhere[i] = counts[i] + (i % 2);
           }
-          for (int[] lineCounts : new int[][] {null, new int[p.lines()], counts}) {
+          for (LineCounts lineCounts : new LineCounts[] {null, LineCounts.none(p.lines()),
+              new LineCounts(counts, counts), new LineCounts(counts, elsewhere)}) {
             for (int max : new int[] {20_000, 3}) {
               Fingerprint f = Fingerprint.select(p, lineCounts, HASHER, PLAN, max);
               checkSelect(p, lineCounts, max, f, what);
@@ -88,7 +98,7 @@ class PreparedTest {
   }
 
   /** The plain definition of {@link Fingerprint#select}'s text, lead, set and signature. */
-  private static void checkSelect(Prepared p, int[] lineCounts, int max, Fingerprint f,
+  private static void checkSelect(Prepared p, LineCounts lineCounts, int max, Fingerprint f,
       String what) {
     boolean[] drop = new boolean[p.lines()];
     if (lineCounts != null && !p.article.source().isEmpty()) {
@@ -128,6 +138,7 @@ class PreparedTest {
     final int[] starts;
     final int[] ends;
     final long[] keys;
+    final long[] sourceKeys;
     final int[] tokens;
     final long[] shingles;
     final int[] shingleStart;
@@ -161,6 +172,7 @@ class PreparedTest {
       starts = new int[n];
       ends = new int[n];
       keys = new long[n];
+      sourceKeys = new long[n];
       tokens = new int[n];
       shingleStart = new int[n + 1];
       List<Long> all = new ArrayList<>();
@@ -171,7 +183,8 @@ class PreparedTest {
         at = starts[i] == headlineAt ? i : at;
         String line = text.substring(starts[i], ends[i]);
         tokens[i] = Tokenizer.tokenize(line, (h, s, e) -> { });
-        keys[i] = Tokenizer.fmix64(seed * 31 + Prepared.hashChars(line, 0, line.length()));
+        keys[i] = Prepared.hashChars(line, 0, line.length());
+        sourceKeys[i] = Tokenizer.fmix64(seed * 31 + keys[i]);
         shingleStart[i] = all.size();
         for (long s : Shingler.shingles(line, size)) {
           all.add(s);

@@ -1,0 +1,57 @@
+package com.storyclusters.fingerprint;
+
+import com.storyclusters.text.Tokenizer;
+import java.util.Arrays;
+
+/**
+ * The keys of a text's lines, the one place they are made. Each normalized line has a key in every
+ * source ({@link Prepared#lineKey}: a hash of its characters) and a key scoped to its article's
+ * source ({@link #ofSource}: that key mixed with the source's hash). The boilerplate statistics
+ * count both kinds in one table ({@link #counted}): how many articles of the source carry a line
+ * (its chrome) and how many articles of any source do (a paragraph that other sources publish is
+ * a wire story's text, not one site's chrome). The index keeps the keys in every source only; the
+ * source-scoped ones are derived from them and the source. Stateless.
+ */
+public final class LineKeys {
+  private LineKeys() {}
+
+  /** The key of a line in its source, from its key in every source and the source's name. */
+  public static long ofSource(long sourceSeed, long key) {
+    return Tokenizer.fmix64(sourceSeed * 31 + key);
+  }
+
+  /** The seed {@link #ofSource} takes for a source. */
+  public static long seed(String source) {
+    return Tokenizer.hashToken(source);
+  }
+
+  /**
+   * The keys an article's line statistics count, distinct and ascending: its lines' keys in every
+   * source (distinct, ascending: {@code keys}) and, when it has a source, their keys in that source
+   * (none without one: no source, no chrome to learn).
+   */
+  public static long[] counted(String source, long[] keys) {
+    if (source.isEmpty()) {
+      return keys;
+    }
+    long seed = seed(source);
+    long[] out = Arrays.copyOf(keys, 2 * keys.length);
+    for (int i = 0; i < keys.length; i++) {
+      out[keys.length + i] = ofSource(seed, keys[i]);
+    }
+    return sortedDistinct(out);
+  }
+
+  /** A copy, ascending, each value once. */
+  static long[] sortedDistinct(long[] values) {
+    long[] copy = values.clone();
+    Arrays.sort(copy);
+    int n = 0;
+    for (int i = 0; i < copy.length; i++) {
+      if (i == 0 || copy[i] != copy[i - 1]) {
+        copy[n++] = copy[i];
+      }
+    }
+    return n == copy.length ? copy : Arrays.copyOf(copy, n);
+  }
+}
