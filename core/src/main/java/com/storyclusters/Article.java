@@ -12,7 +12,9 @@ import java.util.Optional;
  * <p>The id is required and must contain a non-whitespace character; any Unicode is allowed, but
  * it must be well-formed (no unpaired surrogate, which has no UTF-8 form: two such ids would be
  * one in the index) and at most {@link #MAX_ID_BYTES} bytes in UTF-8; the source too is at most
- * that long. A builder given other values throws {@link IllegalArgumentException}. The
+ * that long, and an unpaired surrogate in it becomes U+FFFD (as the index stores it, so that its
+ * boilerplate statistics are the same before and after a reopen). A builder given other values
+ * throws {@link IllegalArgumentException}. The
  * text may be empty: an article without enough text (see {@link Settings.Builder#minShingles})
  * is indexed and forms a cluster of its own, never matching anything. The text is fingerprinted
  * with the title as its first line (unless the text already begins with it, or {@link
@@ -44,7 +46,7 @@ public final class Article {
           + utf8Length(b.source) + " bytes in UTF-8; at most " + MAX_ID_BYTES + " are allowed");
     }
     this.id = b.id;
-    this.source = b.source == null ? "" : b.source;
+    this.source = b.source == null ? "" : wellFormed(b.source);
     this.title = b.title == null ? "" : b.title;
     this.text = b.text == null ? "" : b.text;
     this.published = b.published;
@@ -63,6 +65,30 @@ public final class Article {
       throw new IllegalArgumentException("article id " + abbreviate(id) + " is " + bytes
           + " bytes in UTF-8; at most " + MAX_ID_BYTES + " are allowed");
     }
+  }
+
+  /** {@code s} with each unpaired surrogate replaced by U+FFFD (itself when there is none). */
+  private static String wellFormed(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1));
+      if (paired) {
+        if (out != null) {
+          out.append(c).append(s.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        out.append('\ufffd');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   /** UTF-8 length, an unpaired surrogate counted as the 3 bytes of its replacement. */

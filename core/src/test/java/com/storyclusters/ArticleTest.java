@@ -7,6 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class ArticleTest {
+  /** An unpaired surrogate in a source becomes U+FFFD, as the index stores it; pairs stay. */
+  @Test
+  void aSourceIsWellFormed() {
+    assertEquals("site-\ufffd", Article.builder("a").source("site-\uD800").build().source());
+    assertEquals("\ufffdx\ufffd", Article.builder("a").source("\uDC00x\uD800").build().source());
+    String pair = "site-\uD83D\uDE00";
+    assertTrue(pair == Article.builder("a").source(pair).build().source());
+  }
+
   @Test
   void anIdUpToTheLimitIsKept() {
     String id = "é".repeat(Article.MAX_ID_BYTES / 2);
