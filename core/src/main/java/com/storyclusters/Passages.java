@@ -58,6 +58,14 @@ final class Passages {
     }
     boolean leads = s.leadShareOfNew() >= settings.minLeadShare()
         && s.leadShareOfMatch() >= settings.minLeadShare();
+    boolean computed = s.leadOfNew() >= 0 || s.leadOfMatch() >= 0 || s.leadShareOfNew() > 0
+        || s.leadShareOfMatch() > 0 || s.leadVerbatim() > 0;
+    if (leads && !computed) { // the leads are looked at only once the score passes
+      return String.format(java.util.Locale.ROOT,
+          "not copies: containment %.3f is under the pair's threshold (%.3f; %.3f for two articles"
+              + " of one source) or a text is under %d shingles", s.score(), settings.minScore(),
+          settings.minScoreSameSource(), settings.minShingles());
+    }
     if (leads && PairScorer.insideMatch(s.containmentOfNew(), s.containmentOfMatch(),
         s.leadVerbatim(), settings.minContainmentOfNew(), settings.minLeadVerbatim())) {
       return "not copies: each page carries the other's story, under its own headline story"

@@ -123,6 +123,59 @@ class PairScorerTest {
         });
   }
 
+  /**
+   * A query's windowed lead set decides as the plain lead share does, whatever marks other pairs
+   * left in the thread's merge.
+   */
+  @Test
+  void windowedMayLinkEqualsMergeAfterStaleMarks() {
+    int[] seen = new int[2];
+    com.storyclusters.Props.qt().withExamples(3000).forAll(longs().all(), integers().between(0, 600),
+        doubles().between(0, 0.6)).checkAssert((seed, length, minLeadShare) -> {
+          Random r = new Random(seed);
+          int vocabulary = 20 + r.nextInt(2000);
+          int[] a = randomText(r, length, vocabulary);
+          int[] b = r.nextBoolean() ? copyOf(r, a, vocabulary)
+              : randomText(r, r.nextInt(601), vocabulary);
+          int[] setA = sortedDistinct(a);
+          int[] setB = sortedDistinct(b);
+          int[] leadA = ranks(Arrays.copyOf(a, Fingerprint.leadLength(a.length)), setA);
+          double[] w = new double[setA.length];
+          for (int i = 0; i < w.length; i++) {
+            w[i] = weight(setA[i]);
+          }
+          int leadShingles = 10 + r.nextInt(100);
+          double leadFraction = 0.05 + 0.3 * r.nextDouble();
+          PairScorer v = new PairScorer(0.0, 0.5, leadShingles, leadFraction, minLeadShare, 1, 64);
+          int window = (int) Math.min(leadA.length, Math.min(a.length,
+              Math.max(leadShingles, leadFraction * a.length)));
+          PairScorer.Side side = new PairScorer.Side(leadA, a.length, setA, w, w, 0,
+              PairScorer.distinctSorted(leadA, window));
+          // stale marks: a full merge of A with a superset of everything
+          int[] all = sortedDistinct(java.util.stream.IntStream.concat(Arrays.stream(setA),
+              Arrays.stream(setB)).toArray());
+          PairScorer.Side full = new PairScorer.Side(leadA, a.length, setA, w, w, 0);
+          v.verify(full, new Evidence("x", new int[0], all.length, all, new int[0]), 1,
+              PairScorerTest::weight, 0, false);
+          boolean[] inB = new boolean[setA.length];
+          for (int i = 0; i < setA.length; i++) {
+            inB[i] = Arrays.binarySearch(setB, setA[i]) >= 0;
+          }
+          double total = 0;
+          double sum = 0;
+          for (int p = 0; p < window; p++) {
+            total += w[leadA[p]];
+            if (inB[leadA[p]]) {
+              sum += w[leadA[p]];
+            }
+          }
+          boolean expected = (total == 0 ? 0 : sum / total) >= minLeadShare;
+          org.junit.jupiter.api.Assertions.assertEquals(expected, v.mayLink(side, setB));
+          seen[expected ? 0 : 1]++;
+        });
+    assertTrue(seen[0] > 100 && seen[1] > 100, Arrays.toString(seen));
+  }
+
   private static int[] sortedDistinct(int[] values) {
     return Arrays.stream(values).sorted().distinct().toArray();
   }
