@@ -6,8 +6,10 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.storyclusters.Article;
+import com.storyclusters.Props;
 import com.storyclusters.minhash.MinHasher;
 import com.storyclusters.minhash.Signature;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +69,16 @@ class FingerprintTest {
     com.storyclusters.lsh.LshPlan plan = com.storyclusters.lsh.LshPlan.plan(0.5, 128, 0.5, 0.5);
     String[] words = {"ishiba", "lee", "summit", "talks", "said", "the", "of", "japan", "korea",
         "tuesday", "trade", "ties", "leaders", "met", "canada", "in", "a", "and"};
-    org.quicktheories.QuickTheory.qt().withFixedSeed(1186910966296L).withExamples(300).forAll(longs().all(), integers().between(0, 12),
+    // the seed that found it, pinned; then the suite's seeds (fixed, and random: Props)
+    for (org.quicktheories.QuickTheory qt : List.of(
+        org.quicktheories.QuickTheory.qt().withFixedSeed(1186910966296L), Props.qt())) {
+      headlineNeverMatters(qt, plan, words);
+    }
+  }
+
+  private void headlineNeverMatters(org.quicktheories.QuickTheory qt,
+      com.storyclusters.lsh.LshPlan plan, String[] words) {
+    qt.withExamples(300).forAll(longs().all(), integers().between(0, 12),
         integers().between(1, 30)).checkAssert((seed, junkLines, bodyLines) -> {
           Random r = new Random(seed);
           String title = sentence(r, words, 4 + r.nextInt(6));
