@@ -23,7 +23,7 @@ import java.util.function.Function;
  * distinct, so nothing a decision reads changes inside it but the segment's own articles:
  * <ol>
  *   <li>{@link #lineCounts}, {@link #fingerprint}, {@link #recentCounts} and {@link #score}
- *       (parallel but for a short sequential count of line keys): fingerprint an article under the epoch's statistics, look its
+ *       (parallel but for two short sequential counts): fingerprint an article under the epoch's statistics, look its
  *       candidates up among everything indexed before it (a {@link CandidateIndex#view}), score
  *       them;</li>
  *   <li>{@link #decide} (sequential, input order): verify representatives that were not
@@ -114,52 +114,30 @@ public final class Assigner {
     return Fingerprint.select(p, lineCounts, hasher, plan, maxShingles);
   }
 
-  /** Shards of {@link #recentCounts}: each counts the shingles that hash to it. */
-  private static final int RECENT_SHARDS = 4;
-
   /**
-   * Step 1c (cheap, exact whatever the parallelism): for each fingerprint of a segment and each
-   * shingle of its set, how many of the epoch's earlier adds hold it (the pending ones and the
-   * segment's earlier articles), which the frozen frequency table does not count yet. The
-   * shingles are dealt to {@link #RECENT_SHARDS} shards by hash, each counted on its own task in
-   * input order, so each count is the one a single pass in input order gives.
+   * Step 1c (sequential, input order, cheap): for each fingerprint of a segment and each shingle
+   * of its set, how many of the epoch's earlier adds hold it (the pending ones and the segment's
+   * earlier articles), which the frozen frequency table does not count yet.
    */
-  public static int[][] recentCounts(Fingerprint[] segment, Statistics stats, Parallel parallel) {
-    int[][] sets = new int[segment.length][];
-    for (int k = 0; k < segment.length; k++) {
-      sets[k] = segment[k].set;
-    }
-    return recentCounts(sets, stats, parallel);
-  }
-
-  /** {@link #recentCounts(Fingerprint[], Statistics, Parallel)} of the segment's distinct sets. */
-  static int[][] recentCounts(int[][] segment, Statistics stats, Parallel parallel) {
-    int[][] out = new int[segment.length][];
+  public static int[][] recentCounts(Fingerprint[] segment, Statistics stats) {
     int expected = 0;
-    for (int k = 0; k < segment.length; k++) {
-      out[k] = new int[segment[k].length];
-      expected += out[k].length;
+    for (Fingerprint fp : segment) {
+      expected += fp.set.length;
     }
-    stats.countPending(); // then pendingCount only reads, from any thread
-    int perShard = expected / RECENT_SHARDS + 16;
-    parallel.run(RECENT_SHARDS, shard -> {
-      IntIntHashMap inSegment = new IntIntHashMap(perShard);
-      for (int k = 0; k < segment.length; k++) {
-        int[] set = segment[k]; // distinct: a shingle is counted after it is read
-        int[] counts = out[k];
-        for (int i = 0; i < set.length; i++) {
-          int h = set[i];
-          if (recentShard(h) == shard) {
-            counts[i] = stats.pendingCount(h) + inSegment.addTo(h, 1) - 1;
-          }
-        }
+    IntIntHashMap inSegment = new IntIntHashMap(expected);
+    int[][] out = new int[segment.length][];
+    for (int k = 0; k < segment.length; k++) {
+      int[] set = segment[k].set;
+      int[] counts = new int[set.length];
+      for (int i = 0; i < set.length; i++) {
+        counts[i] = stats.pendingCount(set[i]) + inSegment.get(set[i]);
       }
-    });
+      for (int h : set) {
+        inSegment.addTo(h, 1);
+      }
+      out[k] = counts;
+    }
     return out;
-  }
-
-  private static int recentShard(int h) {
-    return (h * 0x9E3779B9) >>> 30; // the top 2 bits of a Fibonacci hash: RECENT_SHARDS = 4
   }
 
   /**

@@ -147,19 +147,10 @@ public final class Statistics {
    * A new article's own weights and anchors read its shingles' frequencies with these counts
    * (cheap: one look-up per shingle of one text), so a copy finds an original that arrived in its
    * own epoch and weighs its shingles as one-by-one adds would; only the shingles of the other
-   * text of a pair are weighed by the frozen table. Safe for concurrent readers only after {@link
-   * #countPending} (it may count the pending adds first).
+   * text of a pair are weighed by the frozen table. Not safe for concurrent use (it may count the
+   * pending adds first): read by the writer, under the facade's lock.
    */
   public int pendingCount(int h) {
-    countPending();
-    return pendingShingles.get(h);
-  }
-
-  /**
-   * Brings the pending adds' shingle counts up to date: until the next write, {@link
-   * #pendingCount} then only reads, and is safe for concurrent readers.
-   */
-  public void countPending() {
     if (pendingShingles == null) {
       pendingSets.clear();
       for (Pending p : pending.values()) {
@@ -173,6 +164,7 @@ public final class Statistics {
         pendingShingles.addTo(s, 1);
       }
     }
+    return pendingShingles.get(h);
   }
 
   /** Pending adds: articles indexed but not yet counted in {@link #docCount}. */
