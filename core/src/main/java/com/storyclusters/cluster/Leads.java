@@ -60,7 +60,7 @@ final class Leads {
    * leads. Shingle counts, unweighted.
    */
   static boolean crossCarried(int[] ranksA, int windowA, int setA, int[] ranksB, int windowB,
-      PairScorer.Merge m) {
+      SetMerge m) {
     boolean[] marks = m.inLeadB(setA); // by A's set index; each pass clears what it set
     setMarks(marks, ranksB, windowB, m, true); // A's shingles in B's lead window
     int wholeA = 0;
@@ -86,7 +86,7 @@ final class Leads {
     return cross(wholeA, leadA, windowA) && cross(wholeB, leadB, windowB);
   }
 
-  private static void setMarks(boolean[] marks, int[] ranksB, int windowB, PairScorer.Merge m,
+  private static void setMarks(boolean[] marks, int[] ranksB, int windowB, SetMerge m,
       boolean value) {
     for (int p = 0; p < windowB; p++) {
       int k = m.inA[ranksB[p]];

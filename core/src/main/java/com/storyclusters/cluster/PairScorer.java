@@ -149,7 +149,7 @@ public final class PairScorer {
     if (!mayLink(a, c.set())) { // 9 of 10 candidates: their lead shares nothing much
       return null;
     }
-    Merge m = MERGE.get().of(a.set(), c.set());
+    SetMerge m = MERGE.get().of(a.set(), c.set());
     double plain = (double) m.common / Math.max(1, Math.min(a.set().length, c.set().length));
     if (plain < MIN_PLAIN_OVERLAP) {
       return null;
@@ -163,7 +163,7 @@ public final class PairScorer {
     return scores(q, c, candidateSource, MERGE.get().of(q.side.set(), c.set()));
   }
 
-  private MatchScores scores(Query q, Evidence c, String candidateSource, Merge m) {
+  private MatchScores scores(Query q, Evidence c, String candidateSource, SetMerge m) {
     Evidence fp = q.fp;
     double minHashJaccard = Fingerprint.sketchJaccard(fp.sketch(), fp.set().length, c.sketch(),
         c.set().length);
@@ -277,107 +277,7 @@ public final class PairScorer {
     return java.util.Arrays.copyOf(s, k);
   }
 
-  /**
-   * One pass over two sorted sets, per thread: which of A's shingles B holds ({@code inB}, by A's
-   * index) and where each of B's is in A ({@code inA}, by B's index, -1 when A lacks it). Every
-   * later question about the pair (overlap, shared weight, lead shares, shared runs) is then a
-   * look-up by index, never a search.
-   */
-  static final class Merge {
-    boolean[] inB = new boolean[1024];
-    int[] inA = new int[1024];
-    int common;
-    private boolean[] leadMarks = new boolean[1024];
-
-    /** A cleared mark per shingle of A (the caller clears what it set). */
-    boolean[] inLeadB(int n) {
-      if (leadMarks.length < n) {
-        leadMarks = new boolean[Math.max(n, 2 * leadMarks.length)];
-      }
-      return leadMarks;
-    }
-
-    /**
-     * Marks in {@code inB} which of A's shingles at the indexes {@code leadSet} (ascending) B
-     * holds, by galloping through B: as many steps as the lead has shingles, each a short search,
-     * instead of one per shingle of both sets. The other marks are left as they were ({@link
-     * #clearLead} resets these).
-     */
-    Merge ofLead(int[] a, int[] leadSet, int[] b) {
-      if (inB.length < a.length) {
-        inB = new boolean[Math.max(a.length, 2 * inB.length)];
-      }
-      int j = 0;
-      for (int i : leadSet) {
-        int x = a[i];
-        j = gallop(b, j, x);
-        inB[i] = j < b.length && b[j] == x;
-      }
-      return this;
-    }
-
-    void clearLead(int[] leadSet) {
-      for (int i : leadSet) {
-        inB[i] = false;
-      }
-    }
-
-    /** The first index at or after {@code from} whose value is at least {@code x}. */
-    static int gallop(int[] b, int from, int x) {
-      int n = b.length;
-      if (from >= n || b[from] >= x) {
-        return from;
-      }
-      int lo = from; // b[lo] < x
-      int step = 1;
-      int hi = from + 1;
-      while (hi < n && b[hi] < x) {
-        lo = hi;
-        step <<= 1;
-        hi = from + step;
-      }
-      int l = lo + 1;
-      int r = Math.min(hi, n); // the answer is in [l, r]
-      while (l < r) {
-        int mid = (l + r) >>> 1;
-        if (b[mid] < x) {
-          l = mid + 1;
-        } else {
-          r = mid;
-        }
-      }
-      return l;
-    }
-
-    Merge of(int[] a, int[] b) {
-      if (inB.length < a.length) {
-        inB = new boolean[Math.max(a.length, 2 * inB.length)];
-      }
-      if (inA.length < b.length) {
-        inA = new int[Math.max(b.length, 2 * inA.length)];
-      }
-      java.util.Arrays.fill(inB, 0, a.length, false);
-      java.util.Arrays.fill(inA, 0, b.length, -1);
-      int i = 0;
-      int j = 0;
-      int c = 0;
-      while (i < a.length && j < b.length) { // the steps without branches: they are unpredictable
-        int x = a[i];
-        int y = b[j];
-        if (x == y) {
-          inB[i] = true;
-          inA[j] = i;
-          c++;
-        }
-        i += x <= y ? 1 : 0;
-        j += y <= x ? 1 : 0;
-      }
-      common = c;
-      return this;
-    }
-  }
-
-  private static final ThreadLocal<Merge> MERGE = ThreadLocal.withInitial(Merge::new);
+  private static final ThreadLocal<SetMerge> MERGE = ThreadLocal.withInitial(SetMerge::new);
 
   /**
    * Scores a pair (merging the two sets first). A's shingles weigh {@code a.weights()}; B's own
@@ -399,7 +299,7 @@ public final class PairScorer {
    * pairs need {@code minScoreSameSource}.
    */
   private MatchScores verify(Side a, Evidence b, double otherTotalB,
-      IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource, Merge m) {
+      IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource, SetMerge m) {
     int[] setA = a.set();
     int[] setB = b.set();
     double[] weightsA = a.weights();
@@ -469,11 +369,11 @@ public final class PairScorer {
    * reach {@code minLeadShare}. Most candidates share common phrases further down but not the lead:
    * this rejects them before the sets are merged and the weighted sums, which look up the weight
    * of every shingle only B has, are taken. Exact: the lead's shingles are looked up in B (a
-   * gallop per shingle, {@link Merge#ofLead}) and summed in lead order as {@code verify} sums
+   * gallop per shingle, {@link SetMerge#ofLead}) and summed in lead order as {@code verify} sums
    * them, so {@code verify} never links a pair this rejects.
    */
   boolean mayLink(Side a, int[] setB) {
-    Merge m = MERGE.get().ofLead(a.set(), a.leadSet(), setB);
+    SetMerge m = MERGE.get().ofLead(a.set(), a.leadSet(), setB);
     boolean may = leadShareA(a, m) >= minLeadShare;
     m.clearLead(a.leadSet());
     return may;
@@ -483,7 +383,7 @@ public final class PairScorer {
    * IDF-weighted share of A's lead window (its first {@code max(leadShingles, leadFraction *
    * length)} shingles) that B holds; A's shingles weigh as its own.
    */
-  private double leadShareA(Side a, Merge m) {
+  private double leadShareA(Side a, SetMerge m) {
     int[] ranks = a.leadRanks();
     double[] weights = a.weights();
     boolean[] inB = m.inB;
@@ -504,7 +404,7 @@ public final class PairScorer {
    * IDF-weighted share of B's lead window that A holds; B's shingles that A holds weigh as A's,
    * the others by {@code weightOfOther}.
    */
-  private double leadShareB(Evidence b, Merge m, double[] weightsA,
+  private double leadShareB(Evidence b, SetMerge m, double[] weightsA,
       IntToDoubleFunction weightOfOther) {
     int[] ranks = b.leadRanks();
     int[] setB = b.set();

@@ -8,12 +8,14 @@
  *       com.storyclusters.cluster.Candidate#ORDER} is the one ranking rule (most shared keys
  *       first, then smallest id);</li>
  *   <li>{@link com.storyclusters.cluster.PairScorer}: the pair scoring, written once (weighted
- *       containment, lead rule, same-source threshold) and the anchors a query looks up;</li>
+ *       containment, lead rule, which text is inside which, same-source threshold) and the
+ *       anchors a query looks up, with {@code SetMerge} (two sorted sets merged per thread) and
+ *       {@code Leads} (where two texts share their leads);</li>
  *   <li>{@link com.storyclusters.cluster.ClusterRule}: join, start, representative;</li>
  *   <li>{@link com.storyclusters.cluster.ClusterState}: who is in which cluster;</li>
  *   <li>{@link com.storyclusters.cluster.Statistics} and {@link
- *       com.storyclusters.cluster.Epochs}: the shingle document frequencies and per-source line
- *       counts that scores read, frozen in epochs by input position so that a batch scored in
+ *       com.storyclusters.cluster.Epochs}: the shingle document frequencies and line counts
+ *       (in a source and in all) that scores read, frozen in epochs by input position so that a batch scored in
  *       parallel decides exactly as one-by-one adds do;</li>
  *   <li>{@link com.storyclusters.cluster.Assigner}: a batch segment in two steps, parallel
  *       scoring against what was added before each article, then the cluster rule in input order.</li>

@@ -101,9 +101,9 @@ class PairScorerTest {
             lead[i] = r.nextInt(setA.length);
           }
           int[] leadSet = PairScorer.distinctSorted(lead, lead.length);
-          boolean[] merged = java.util.Arrays.copyOf(new PairScorer.Merge().of(setA, setB).inB,
+          boolean[] merged = java.util.Arrays.copyOf(new SetMerge().of(setA, setB).inB,
               setA.length);
-          PairScorer.Merge m = new PairScorer.Merge().ofLead(setA, leadSet, setB);
+          SetMerge m = new SetMerge().ofLead(setA, leadSet, setB);
           for (int i : leadSet) {
             org.junit.jupiter.api.Assertions.assertEquals(merged[i], m.inB[i], "index " + i);
           }
@@ -118,7 +118,7 @@ class PairScorerTest {
               expected++;
             }
             org.junit.jupiter.api.Assertions.assertEquals(expected,
-                PairScorer.Merge.gallop(setB, from, x));
+                SetMerge.gallop(setB, from, x));
           }
         });
   }
