@@ -8,8 +8,8 @@ import com.storyclusters.text.Tokenizer;
 import java.util.Arrays;
 
 /**
- * The part of fingerprinting that needs no index: normalized lines, their keys ({@link LineKeys}) and
- * their shingles. Computed in parallel by callers; the index-dependent part (boilerplate removal)
+ * The part of fingerprinting that needs no index: normalized lines, their keys ({@link
+ * LineKeys}) and their shingles. Computed in parallel by callers; the index-dependent part (boilerplate removal)
  * happens in {@link Fingerprint#select}. Immutable after construction (its arrays are not to be
  * written by callers); internal.
  *
