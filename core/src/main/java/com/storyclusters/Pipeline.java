@@ -4,6 +4,7 @@ import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
 import com.storyclusters.boilerplate.LineCounts;
 import com.storyclusters.boilerplate.LineStatistics;
+import com.storyclusters.boilerplate.LineStories;
 import com.storyclusters.cluster.Assigner;
 import com.storyclusters.cluster.CandidateIndex;
 import com.storyclusters.cluster.CandidateSource;
@@ -112,13 +113,15 @@ final class Pipeline {
     ShingleFrequencies frequencies = saved != null ? saved
         : new ShingleFrequencies(settings.frequencyBits());
     LineStatistics lines = new LineStatistics();
+    LineStories stories = new LineStories();
     long[] counted = {0};
     List<Object[]> pending = new ArrayList<>();
     List<Evidence> held = new ArrayList<>();
     List<long[]> heldBands = new ArrayList<>();
     try (IndexSnapshot snap = store.snapshot()) {
-      snap.visit(sources, (m, pos, evidence, bandKeys, keys) -> {
+      snap.visit(sources, (m, pos, evidence, bandKeys, keys, sourceKeys) -> {
         state.put(m);
+        stories.add(sourceKeys, LineStories.story(m.clusterId()), 1);
         held.add(evidence);
         heldBands.add(bandKeys);
         if (pos < epochStart) {
@@ -135,7 +138,7 @@ final class Pipeline {
     try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
       candidates.addAll(held.toArray(new Evidence[0]), heldBands.toArray(new long[0][]), workers);
     }
-    Statistics s = new Statistics(frequencies, lines, counted[0], position);
+    Statistics s = new Statistics(frequencies, lines, stories, counted[0], position);
     for (Object[] p : pending) {
       s.pendingOnOpen((String) p[0], (int[]) p[1], (long[]) p[2]);
     }
@@ -189,8 +192,9 @@ final class Pipeline {
       }
     }
     int before = candidates.size();
-    Fingerprint[] fps = new Fingerprint[end - from];
     LineCounts[] lineCounts = assigner.lineCounts(Arrays.copyOfRange(p, from, end), stats);
+    end = from + lineCounts.length; // earlier if an article's boilerplate awaits their stories
+    Fingerprint[] fps = new Fingerprint[end - from];
     LuceneStore.Draft[] drafts = new LuceneStore.Draft[fps.length];
     workers.run(fps.length, k -> {
       fps[k] = assigner.fingerprint(p[from + k], lineCounts[k]);
@@ -246,7 +250,8 @@ final class Pipeline {
       refresh();
     }
     state.put(member);
-    if (stats.added(a.id(), d.fp().set, p.countedLineKeys, workers)) {
+    if (stats.added(a.id(), d.fp().set, p.countedLineKeys, p.distinctSourceLineKeys,
+        LineStories.story(clusterId), workers)) {
       evictExpired(); // at epoch boundaries, which end segments
     }
     countChange();
@@ -285,7 +290,8 @@ final class Pipeline {
       for (String id : ids) {
         IndexSnapshot.Counted c = snap.counted(id);
         if (c != null) {
-          stats.deleted(id, c.set(), c.lineKeys());
+          stats.deleted(id, c.set(), c.lineKeys(), c.sourceLineKeys(),
+              LineStories.story(state.member(id).clusterId()));
         }
         store.delete(id);
         candidates.remove(id);

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchIdentityTest {
   @TempDir Path tmp;
 
-  /** Copies, trims, word edits, site chrome and appended paragraphs of the seed texts. */
+  /**
+   * Copies, trims, word edits, site chrome (short lines, and long lines only one site prints, whose
+   * verdict waits for the stories of a segment's earlier articles) and appended paragraphs of the
+   * seed texts.
+   */
   static List<Article> corpus(int n, long seed, boolean updates) throws Exception {
     List<String> texts = new ArrayList<>();
     for (Article a : Seeds.load().values()) {
@@ -47,6 +51,12 @@ class BatchIdentityTest {
       if (r.nextBoolean()) {
         String[] other = texts.get(r.nextInt(texts.size())).split("\n+");
         text.append("Related: ").append(other[r.nextInt(other.length)]).append('\n');
+      }
+      if (r.nextInt(3) == 0) { // a long line only this site prints (a new one every 150 articles):
+        // its chrome once two stories have it, which inside a segment waits for their decisions
+        text.append("Site ").append(site).append(" offer ").append(i / 150)
+            .append(": read our award winning coverage of politics business and culture every ")
+            .append("morning in the daily briefing newsletter\n");
       }
       // 2% reuse an earlier id: an update (or, with the same text, an unchanged re-add)
       String id = updates && i > 10 && r.nextInt(50) == 0 ? "a" + r.nextInt(i) : "a" + i;

@@ -15,10 +15,21 @@ class DeletesTest {
       "Subscribe to our daily newsletter for the latest headlines delivered to your inbox every "
       + "morning before work";
 
+  /** Three different stories: a line is chrome only when it recurs under different stories. */
+  private static final java.util.Map<String, String> STORIES = java.util.Map.of(
+      "alpha", "Flooding closed the northern railway for a week while engineers rebuilt two "
+          + "bridges washed away by the storm\nFarmers along the valley counted losses of crops "
+          + "and livestock as the river slowly fell",
+      "bravo", "The central bank raised interest rates for the third time this year citing "
+          + "stubborn inflation in housing and food\nEconomists expect borrowing costs to stay "
+          + "high until wages stop outpacing productivity",
+      "charlie", "A local football club unveiled plans for a new stadium seating forty thousand "
+          + "fans near the old harbour\nThe council will vote next month on the transport links "
+          + "the project needs before building can start");
+
   private static Article page(String id, String story, boolean chrome) {
-    return Article.builder(id).source("site").text((chrome ? CHROME + "\n" : "") + story
-        + " officials said on Monday after talks that ran late into the night in the capital\n"
-        + "The agreement covers " + story + " trade and security and takes effect next year").build();
+    return Article.builder(id).source("site").text((chrome ? CHROME + "\n" : "")
+        + STORIES.get(story)).build();
   }
 
   private static boolean chromeRemoved(StoryClusters sc, String id, String story) {
@@ -27,7 +38,7 @@ class DeletesTest {
 
   @Test
   void aLineOfRemovedOrReplacedArticlesIsNoLongerTheSourcesBoilerplate() {
-    // control: two pages of the site carried the line, so the third has it removed
+    // control: two pages of the site, of two stories, carried the line: the third has it removed
     try (StoryClusters sc = StoryClusters.builder().directory(tmp.resolve("control")).build()) {
       sc.add(page("a", "alpha", true));
       sc.add(page("b", "bravo", true));

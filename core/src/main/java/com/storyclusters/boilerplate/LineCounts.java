@@ -7,10 +7,17 @@ package com.storyclusters.boilerplate;
  *
  * @param ofSource per line, the articles of the new article's source that carry it
  * @param ofAll per line, the articles of any source that carry it ({@code >= ofSource})
+ * @param storiesOfSource per line, the different stories (clusters) of the source's articles
+ *     that carry it ({@code <= ofSource})
  */
-public record LineCounts(int[] ofSource, int[] ofAll) {
+public record LineCounts(int[] ofSource, int[] ofAll, int[] storiesOfSource) {
   /** Counts for {@code lines} lines that no article carries. */
   public static LineCounts none(int lines) {
-    return new LineCounts(new int[lines], new int[lines]);
+    return new LineCounts(new int[lines], new int[lines], new int[lines]);
+  }
+
+  /** Counts where every article of the source carrying a line is of a story of its own. */
+  public LineCounts(int[] ofSource, int[] ofAll) {
+    this(ofSource, ofAll, ofSource);
   }
 }

@@ -3,6 +3,7 @@ package com.storyclusters.cluster;
 import com.carrotsearch.hppc.IntIntHashMap;
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.storyclusters.MatchScores;
+import com.storyclusters.boilerplate.BoilerplateFilter;
 import com.storyclusters.boilerplate.LineCounts;
 import com.storyclusters.fingerprint.Fingerprint;
 import com.storyclusters.fingerprint.Prepared;
@@ -82,8 +83,13 @@ public final class Assigner {
   /**
    * Step 1a (sequential, input order, cheap): for each article of a segment, how many indexed
    * articles of its source, and of any source, carry each of its lines, the segment's earlier
-   * articles included: the exact counts one-by-one adds would see. Null entries when boilerplate
-   * removal is off.
+   * articles included (the exact counts one-by-one adds would see), and how many different stories
+   * of its source do. Stories are known once decided, which the segment's earlier articles are not:
+   * the counts stop before the first article whose boilerplate verdict would depend on their
+   * stories ({@link BoilerplateFilter#settled}), which then starts the next segment. Null entries
+   * when boilerplate removal is off.
+   *
+   * @return counts for the first articles of {@code segment} (at least one): the segment to assign
    */
   public LineCounts[] lineCounts(Prepared[] segment, Statistics stats) {
     LineCounts[] out = new LineCounts[segment.length];
@@ -92,9 +98,21 @@ public final class Assigner {
     }
     LongIntHashMap inSegment = new LongIntHashMap();
     for (int k = 0; k < segment.length; k++) {
-      out[k] = new LineCounts(counts(segment[k].sourceLineKey, stats, inSegment),
-          counts(segment[k].lineKey, stats, inSegment));
-      for (long key : segment[k].countedLineKeys) {
+      Prepared p = segment[k];
+      int[] ofSource = counts(p.sourceLineKey, stats, inSegment);
+      int[] ofAll = counts(p.lineKey, stats, inSegment);
+      int[] stories = new int[ofSource.length];
+      boolean sourced = !p.article.source().isEmpty();
+      for (int i = 0; i < stories.length; i++) {
+        long key = p.sourceLineKey[i];
+        stories[i] = stats.stories(key);
+        if (k > 0 && sourced && !BoilerplateFilter.settled(p.lineTokens[i], ofSource[i],
+            ofAll[i], stories[i], inSegment.get(key))) {
+          return java.util.Arrays.copyOf(out, k);
+        }
+      }
+      out[k] = new LineCounts(ofSource, ofAll, stories);
+      for (long key : p.countedLineKeys) {
         inSegment.addTo(key, 1);
       }
     }

@@ -3,6 +3,7 @@ package com.storyclusters.cluster;
 import com.carrotsearch.hppc.IntIntHashMap;
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.storyclusters.boilerplate.LineStatistics;
+import com.storyclusters.boilerplate.LineStories;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,7 +11,8 @@ import java.util.Map;
  * The statistics that decisions read: shingle document frequencies (IDF weights, anchors) and the
  * article count frozen by {@link Epochs epoch}, with the epoch's pending adds counted apart
  * ({@link #pendingCount}, {@link #pendingSize}); per-source line counts (boilerplate), frozen
- * likewise but read with the pending adds ({@link #lineCount}).
+ * likewise but read with the pending adds ({@link #lineCount}); how many different stories of a
+ * source carry a line, exact over the decided articles ({@link #stories}).
  * An add is pending until the next epoch boundary ({@link #advance}), then counted; a delete
  * (update, remove, eviction) is counted at once, and those happen only between batch segments, in
  * input order. So what an article sees depends only on its input position and the operations
@@ -25,6 +27,7 @@ public final class Statistics {
 
   private final ShingleFrequencies frequencies;
   private final LineStatistics lines;
+  private final LineStories stories;
   private final Map<String, Pending> pending = new LinkedHashMap<>();
   /**
    * How many pending adds hold each shingle (see {@link #pendingCount}), counting the first {@link
@@ -45,10 +48,15 @@ public final class Statistics {
   /** Whether a delete changed the frozen table since it was last saved (see {@link #saved}). */
   private boolean deletedSinceSave;
 
-  public Statistics(ShingleFrequencies frequencies, LineStatistics lines, long docCount,
-      long position) {
+  /**
+   * @param stories the stories of every indexed article, pending ones included (exact, not
+   *     frozen: see {@link #stories})
+   */
+  public Statistics(ShingleFrequencies frequencies, LineStatistics lines, LineStories stories,
+      long docCount, long position) {
     this.frequencies = frequencies;
     this.lines = lines;
+    this.stories = stories;
     this.docCount = docCount;
     this.position = position;
   }
@@ -97,13 +105,16 @@ public final class Statistics {
   }
 
   /**
-   * Records an add at the current position; at an epoch boundary, counts every pending add (the
+   * Records an add at the current position, of story {@code story} ({@link LineStories#story});
+   * at an epoch boundary, counts every pending add (the
    * frequency table's rows on {@code parallel}'s tasks).
    *
    * @return whether an epoch boundary was crossed (the caller applies its retention window there)
    */
-  public boolean added(String id, int[] set, long[] lineKeys, Parallel parallel) {
+  public boolean added(String id, int[] set, long[] lineKeys, long[] sourceLineKeys, long story,
+      Parallel parallel) {
     pend(id, set, lineKeys);
+    stories.add(sourceLineKeys, story, 1);
     position++;
     if (Epochs.isBoundary(position)) {
       advance(parallel);
@@ -143,6 +154,16 @@ public final class Statistics {
   }
 
   /**
+   * How many different stories of its source's indexed articles carry a line key in that source:
+   * exact, every indexed article counted in the story it was assigned. An article's story is
+   * known only once it is decided, so a batch segment ends before an article whose boilerplate
+   * would depend on the story of one of the segment's earlier articles ({@code Assigner#lineCounts}).
+   */
+  public int stories(long sourceLineKey) {
+    return stories.stories(sourceLineKey);
+  }
+
+  /**
    * How many pending adds (of the current epoch, not yet in {@link #frequencies}) hold a shingle.
    * A new article's own weights and anchors read its shingles' frequencies with these counts
    * (cheap: one look-up per shingle of one text), so a copy finds an original that arrived in its
@@ -172,8 +193,12 @@ public final class Statistics {
     return pending.size();
   }
 
-  /** Takes a deleted article out at once: out of the pending adds, or out of the counts. */
-  public void deleted(String id, int[] set, long[] lineKeys) {
+  /**
+   * Takes a deleted article out at once: out of the pending adds, or out of the counts; and out
+   * of its story's line counts.
+   */
+  public void deleted(String id, int[] set, long[] lineKeys, long[] sourceLineKeys, long story) {
+    stories.add(sourceLineKeys, story, -1);
     Pending p = pending.remove(id);
     if (p != null) {
       pendingShingles = null; // rebuilt without it when next read

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * source ({@link #ofSource}: that key mixed with the source's hash). The boilerplate statistics
  * count both kinds in one table ({@link #counted}): how many articles of the source carry a line
  * (its chrome) and how many articles of any source do (a paragraph that other sources publish is
- * a wire story's text, not one site's chrome). The index keeps the keys in every source only; the
+ * a wire story's text, not one site's chrome); the source-scoped keys are also counted by story
+ * ({@code boilerplate.LineStories}). The index keeps the keys in every source only; the
  * source-scoped ones are derived from them and the source. Stateless.
  */
 public final class LineKeys {
@@ -34,10 +35,24 @@ public final class LineKeys {
     if (source.isEmpty()) {
       return keys;
     }
+    long[] scoped = ofSource(source, keys);
+    long[] out = Arrays.copyOf(keys, keys.length + scoped.length);
+    System.arraycopy(scoped, 0, out, keys.length, scoped.length);
+    return sortedDistinct(out);
+  }
+
+  /**
+   * The keys in {@code source} of lines whose keys in every source are {@code keys}, distinct and
+   * ascending; none without a source.
+   */
+  public static long[] ofSource(String source, long[] keys) {
+    if (source.isEmpty()) {
+      return new long[0];
+    }
     long seed = seed(source);
-    long[] out = Arrays.copyOf(keys, 2 * keys.length);
+    long[] out = new long[keys.length];
     for (int i = 0; i < keys.length; i++) {
-      out[keys.length + i] = ofSource(seed, keys[i]);
+      out[i] = ofSource(seed, keys[i]);
     }
     return sortedDistinct(out);
   }

@@ -40,6 +40,11 @@ public final class Prepared {
   public final long[] distinctLineKeys;
   /** The keys the line statistics count for this article ({@link LineKeys#counted}). */
   public final long[] countedLineKeys;
+  /**
+   * The distinct {@link #sourceLineKey}s, ascending ({@link LineKeys#ofSource(String, long[])}):
+   * what the story counts count; none without a source.
+   */
+  public final long[] distinctSourceLineKeys;
 
   private Prepared(Article article, String normalized, int[] lineStart, int[] lineEnd,
       long[] lineKey, int[] lineTokens, long[] shingles, int[] shingleStart, long textHash,
@@ -61,6 +66,7 @@ public final class Prepared {
     this.headline = headline;
     this.distinctLineKeys = LineKeys.sortedDistinct(lineKey);
     this.countedLineKeys = LineKeys.counted(article.source(), distinctLineKeys);
+    this.distinctSourceLineKeys = LineKeys.ofSource(article.source(), distinctLineKeys);
   }
 
   public int lines() {

@@ -158,6 +158,9 @@ public final class IndexLayout {
     return out;
   }
 
+
+  /** A document's line keys as the statistics count them: all kinds, and those in its source. */
+  record LineKeySets(long[] counted, long[] ofSource) {}
   /** Per-segment readers of what scoring and statistics read; one per leaf and thread. */
   static final class LeafFields {
     private final LeafReader reader;
@@ -212,18 +215,27 @@ public final class IndexLayout {
      * keys in every source, as stored, and their keys in its source, derived.
      */
     long[] lineKeys(int doc) throws IOException {
+      return lines(doc).counted();
+    }
+
+    /**
+     * A document's line keys as the statistics count them: {@link #lineKeys} and its lines' keys
+     * in its source ({@link LineKeys#ofSource(String, long[])}), from one read.
+     */
+    LineKeySets lines(int doc) throws IOException {
       if (lines == null || lines.docID() >= doc) {
         lines = reader.getBinaryDocValues(LINES);
         lineSources = reader.getSortedDocValues(SOURCE);
       }
       if (lines == null || !lines.advanceExact(doc)) {
-        return new long[0];
+        return new LineKeySets(new long[0], new long[0]);
       }
       if (lineSources == null || !lineSources.advanceExact(doc)) {
         throw new CorruptIndexException("document without source", path);
       }
-      return LineKeys.counted(lineSources.lookupOrd(lineSources.ordValue()).utf8ToString(),
-          readLongs(lines.binaryValue()));
+      String source = lineSources.lookupOrd(lineSources.ordValue()).utf8ToString();
+      long[] keys = readLongs(lines.binaryValue());
+      return new LineKeySets(LineKeys.counted(source, keys), LineKeys.ofSource(source, keys));
     }
 
     long[] bandKeys(int doc) throws IOException {

@@ -24,8 +24,11 @@ import org.apache.lucene.search.TopDocs;
  * from the statistics). Safe for concurrent readers; release it with {@link #close}.
  */
 public final class IndexSnapshot implements AutoCloseable {
-  /** What an article adds to the statistics: its shingle set and distinct line keys. */
-  public record Counted(int[] set, long[] lineKeys) {}
+  /**
+   * What an article adds to the statistics: its shingle set, its distinct line keys (both kinds)
+   * and those in its source.
+   */
+  public record Counted(int[] set, long[] lineKeys, long[] sourceLineKeys) {}
 
   private final SearcherManager searchers;
   private final IndexSearcher searcher;
@@ -51,10 +54,11 @@ public final class IndexSnapshot implements AutoCloseable {
     /**
      * @param evidence what scoring reads of the article
      * @param bandKeys its LSH band keys
-     * @param lineKeys its distinct line keys
+     * @param lineKeys the distinct line keys its statistics count (both kinds)
+     * @param sourceLineKeys its distinct line keys in its source
      */
     void article(ClusterState.Member member, long position, Evidence evidence, long[] bandKeys,
-        long[] lineKeys);
+        long[] lineKeys, long[] sourceLineKeys);
   }
 
   /**
@@ -73,8 +77,9 @@ public final class IndexSnapshot implements AutoCloseable {
         }
         int d = doc;
         Integrity.read(path, () -> {
+          IndexLayout.LineKeySets lines = fields.lines(d);
           visitor.article(fields.member(d, sources, clusterIds), fields.position(d),
-              fields.evidence(d), fields.bandKeys(d), fields.lineKeys(d));
+              fields.evidence(d), fields.bandKeys(d), lines.counted(), lines.ofSource());
           return null;
         });
       }
@@ -101,7 +106,8 @@ public final class IndexSnapshot implements AutoCloseable {
       IndexReader reader = searcher.getIndexReader();
       IndexLayout.LeafFields f = fields(reader, doc);
       int local = doc - docBase(reader, doc);
-      return new Counted(f.set(local), f.lineKeys(local));
+      IndexLayout.LineKeySets lines = f.lines(local);
+      return new Counted(f.set(local), lines.counted(), lines.ofSource());
     });
   }
 
