@@ -41,16 +41,31 @@ final class Passages {
     return new ArrayList<>(out.subList(0, Math.min(max, out.size())));
   }
 
+  /** Which clause of {@link PairScorer#insideMatch} a linked pair passed: the first that holds. */
+  private static String inside(MatchScores s, Settings settings) {
+    if (s.containmentOfNew() >= s.containmentOfMatch()) {
+      return String.format(java.util.Locale.ROOT, "it is the shorter (its containment in the"
+          + " second %.3f >= %.3f of the second in it)", s.containmentOfNew(),
+          s.containmentOfMatch());
+    }
+    if (s.containmentOfNew() >= settings.minContainmentOfNew()) {
+      return String.format(java.util.Locale.ROOT, "the longer, but %.3f of it is the second"
+          + " (>= %.2f)", s.containmentOfNew(), settings.minContainmentOfNew());
+    }
+    return String.format(java.util.Locale.ROOT, "the longer and mostly its own (%.3f of it is the"
+        + " second, < %.2f), but a lead is carried verbatim (%.2f >= %.2f)",
+        s.containmentOfNew(), settings.minContainmentOfNew(), s.leadVerbatim(),
+        settings.minLeadVerbatim());
+  }
+
   /** Why a pair is or is not a copy, in one sentence. */
   static String reason(MatchScores s, Settings settings) {
     if (s.linked()) {
       return String.format(java.util.Locale.ROOT,
-          "copies: weighted containment %.3f >= %.3f, both texts share their lead, and the first"
-              + " is inside the second (it is the shorter: %.3f >= %.3f, or its containment %.3f"
-              + " >= %.2f) or a lead is carried verbatim (%.2f >= %.2f)", s.score(),
-          settings.minScore(), s.containmentOfNew(), s.containmentOfMatch(),
-          s.containmentOfNew(), settings.minContainmentOfNew(), s.leadVerbatim(),
-          settings.minLeadVerbatim());
+          "copies: weighted containment %.3f >= %.3f, both texts share their lead (%.2f and %.2f"
+              + " of the lead windows >= %.2f), and the first is inside the second: %s",
+          s.score(), settings.minScore(), s.leadShareOfNew(), s.leadShareOfMatch(),
+          settings.minLeadShare(), inside(s, settings));
     }
     if (s.score() < settings.minScore()) {
       return String.format(java.util.Locale.ROOT,

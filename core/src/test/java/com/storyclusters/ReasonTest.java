@@ -4,8 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Test;
 
-/** Explain's sentence when the lead fields were never computed (minLeadShare 0). */
+/**
+ * Explain's sentence: when the lead fields were never computed (minLeadShare 0), and for a linked
+ * pair, the clause of the inside rule that held (the first that does), never a failed comparison
+ * written as a passed one.
+ */
 class ReasonTest {
+  private static MatchScores linked(double cNew, double cMatch, double verbatim) {
+    return new MatchScores(Math.max(cNew, cMatch), cNew, cMatch, 0.3, 0.3, 0, 0, 0.9, 0.8,
+        verbatim, true);
+  }
+
+  @Test
+  void aLinkedPairNamesTheInsideClauseThatHeld() {
+    Settings d;
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      d = sc.settings();
+    }
+    String shorter = Passages.reason(linked(0.7, 0.4, 0.1), d);
+    org.junit.jupiter.api.Assertions.assertTrue(shorter.endsWith("it is the shorter (its"
+        + " containment in the second 0.700 >= 0.400 of the second in it)"), shorter);
+    String share = Passages.reason(linked(0.3, 0.6, 0.1), d);
+    org.junit.jupiter.api.Assertions.assertTrue(share.endsWith("the longer, but 0.300 of it is the"
+        + " second (>= 0.20)"), share);
+    String verbatim = Passages.reason(linked(0.17, 0.73, 0.89), d);
+    org.junit.jupiter.api.Assertions.assertTrue(verbatim.endsWith("the longer and mostly its own"
+        + " (0.170 of it is the second, < 0.20), but a lead is carried verbatim (0.89 >= 0.80)"),
+        verbatim);
+    org.junit.jupiter.api.Assertions.assertTrue(verbatim.startsWith("copies: weighted containment"
+        + " 0.730 >= 0.150, both texts share their lead (0.90 and 0.80 of the lead windows >="
+        + " 0.25)"), verbatim);
+  }
+
   @Test
   void sameSourceBelowItsThresholdIsNotCalledCrossCarried() {
     String t = "The council approved the new budget on Tuesday after a long debate about school"
