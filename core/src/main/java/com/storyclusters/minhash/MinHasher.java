@@ -91,9 +91,8 @@ public final class MinHasher {
         x = Signature.EMPTY - 1;
       }
       int bin = (int) (((x >>> 32) * k) >>> 32);
-      if (Long.compareUnsigned(x, values[bin]) < 0) {
-        values[bin] = x;
-      }
+      long v = values[bin];
+      values[bin] = Long.compareUnsigned(x, v) < 0 ? x : v; // a select, not a branch: unpredictable
       any = true;
     }
     if (!any) {
