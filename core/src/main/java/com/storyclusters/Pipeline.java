@@ -169,8 +169,10 @@ final class Pipeline {
 
   /**
    * Assigns the batch segment starting at {@code from}: an unchanged re-add alone, else the
-   * articles up to the next statistics epoch boundary, the next id already indexed or repeated;
-   * an update's old version is removed first. Returns where the next segment starts.
+   * articles up to the next statistics epoch boundary, the next id already indexed or repeated,
+   * or the next article whose boilerplate awaits the stories of the segment's earlier ones
+   * ({@link Assigner#lineCounts}); an update's old version is removed first. Returns where the
+   * next segment starts.
    */
   int segment(Prepared[] p, int from, List<Assignment> out, Workers workers) throws IOException {
     String firstId = p[from].article.id();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A line is a source's chrome only when it recurs there under different stories: a site that runs
  * its own story (which no other source publishes) again and again with other pages appended keeps
  * the story's paragraphs in every version, so each version joins the first: one by one, in a
- * batch, and after a reopen (which rebuilds the counts from the index).
+ * batch (also past the first 1,024 positions, where a batch segment holds several versions), and
+ * after a reopen (which rebuilds the counts from the index).
  */
 class OwnUpdatesTest {
   @TempDir Path tmp;
@@ -50,13 +51,13 @@ class OwnUpdatesTest {
    * Unrelated articles of other sources indexed first: in an index of three articles every
    * shingle the versions share has the lowest weight there is, which no real index gives them.
    */
-  private static List<Article> background() {
+  private static List<Article> background(int n) {
     java.util.Random r = new java.util.Random(7);
     String[] words = ("river council budget school winter harvest market election railway "
         + "festival museum hospital bridge factory weather season league concert village "
         + "tourism library airport garden rainfall contract union parliament coastline").split(" ");
     List<Article> out = new java.util.ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < n; i++) {
       StringBuilder text = new StringBuilder();
       for (int w = 0; w < 300; w++) {
         text.append(words[r.nextInt(words.length)]).append(w % 25 == 24 ? ".\n" : " ");
@@ -78,22 +79,29 @@ class OwnUpdatesTest {
   void aSitesOwnUpdatesKeepTheirStory() throws Exception {
     Map<String, Article> s = Seeds.load();
     try (StoryClusters sc = StoryClusters.builder().build()) {
-      sc.addAll(background(), 1);
+      sc.addAll(background(60), 1);
       assertKept(versions(s).stream().map(sc::add).toList());
     }
     try (StoryClusters sc = StoryClusters.builder().build()) {
-      List<Article> all = new java.util.ArrayList<>(background());
+      List<Article> all = new java.util.ArrayList<>(background(60));
       all.addAll(versions(s));
       List<Assignment> out = sc.addAll(all, 2);
       assertKept(out.subList(out.size() - 3, out.size()));
     }
     Path dir = tmp.resolve("index");
     try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
-      sc.addAll(background(), 1);
+      sc.addAll(background(60), 1);
       sc.addAll(versions(s).subList(0, 2), 1);
     }
     try (StoryClusters sc = StoryClusters.builder().directory(dir).build()) {
       assertKept(sc.addAll(versions(s).subList(2, 3), 1));
+    }
+    // past position 1,024, where one batch segment would hold all the versions (the third then
+    // starts a segment of its own, once the stories of the first two are decided:
+    // BatchIdentityTest shows that this is what keeps batches equal to one-by-one adds)
+    try (StoryClusters sc = StoryClusters.builder().build()) {
+      sc.addAll(background(1100), 2);
+      assertKept(sc.addAll(versions(s), 2));
     }
   }
 }

@@ -48,7 +48,7 @@ public final class BoilerplateFilter {
    *
    * @param lineTokens tokens of each line
    * @param seen how many indexed articles of the source, and of any source, and how many stories
-   *     of the source carry each line
+   *     of the source's decided articles carry each line
    */
   public static void mark(int[] lineTokens, LineCounts seen, boolean[] drop) {
     int[] ofSource = seen.ofSource();

@@ -21,7 +21,9 @@ import java.util.function.Function;
 /**
  * Decides which cluster each article of a batch segment joins, in two steps. A segment is a run
  * of articles within one statistics epoch ({@link Epochs}) whose ids are new to the index and
- * distinct, so nothing a decision reads changes inside it but the segment's own articles:
+ * distinct, and whose boilerplate verdicts do not wait for the stories of the segment's earlier
+ * articles ({@link #lineCounts}), so nothing a decision reads changes inside it but the segment's
+ * own articles:
  * <ol>
  *   <li>{@link #lineCounts}, {@link #fingerprint}, {@link #recentCounts} and {@link #score}
  *       (parallel but for two short sequential counts): fingerprint an article under the epoch's statistics, look its

@@ -70,8 +70,8 @@ public final class Fingerprint {
    * Removes boilerplate lines and the lines before the page's own headline ({@link
    * Prepared#headline}), and fingerprints the rest.
    *
-   * @param lineCounts how many indexed articles of the source, and of any source, carry each
-   *     line; null to skip boilerplate removal
+   * @param lineCounts how many indexed articles of the source, and of any source, and how many
+   *     stories of the source, carry each line; null to skip boilerplate removal
    */
   public static Fingerprint select(Prepared p, LineCounts lineCounts, MinHasher hasher,
       LshPlan plan, int maxShingles) {

@@ -158,9 +158,9 @@ public final class IndexLayout {
     return out;
   }
 
-
   /** A document's line keys as the statistics count them: all kinds, and those in its source. */
   record LineKeySets(long[] counted, long[] ofSource) {}
+
   /** Per-segment readers of what scoring and statistics read; one per leaf and thread. */
   static final class LeafFields {
     private final LeafReader reader;
