@@ -62,6 +62,11 @@ final class Pipeline {
   private long addsSinceCommit;
   /** Articles published before this were evicted by the retention window. */
   private long evictedBefore = Long.MIN_VALUE;
+  /**
+   * On open: the latest published time among the articles before the current epoch's start, which
+   * the run that added them read at the last eviction it made (at that boundary).
+   */
+  private long latestAtEpochStart = Long.MIN_VALUE;
 
   Pipeline(Settings s) {
     this.settings = s;
@@ -79,7 +84,7 @@ final class Pipeline {
     try {
       this.stats = load();
       if (!s.readOnly()) { // read-only: the articles of the last commit, as they are
-        evictExpired();
+        evictExpired(latestAtEpochStart); // as the run that added them last did
       }
     } catch (IOException e) {
       rollbackAfter(e);
@@ -125,6 +130,9 @@ final class Pipeline {
         held.add(evidence);
         heldBands.add(bandKeys);
         if (pos < epochStart) {
+          if (m.published() != Long.MAX_VALUE) { // undated: no time (ClusterState)
+            latestAtEpochStart = Math.max(latestAtEpochStart, m.published());
+          }
           lines.add(keys, 1);
           counted[0]++;
           if (pos >= savedAt) { // after the saved table: replayed
@@ -254,7 +262,7 @@ final class Pipeline {
     state.put(member);
     if (stats.added(a.id(), d.fp().set, p.countedLineKeys, p.distinctSourceLineKeys,
         LineStories.story(clusterId), workers)) {
-      evictExpired(); // at epoch boundaries, which end segments
+      evictExpired(state.latestPublished()); // at epoch boundaries, which end segments
     }
     countChange();
     return assigned;
@@ -306,13 +314,13 @@ final class Pipeline {
    * Applies the retention window, in steps of a tenth of it, at points that depend only on the
    * latest published time: so a resumed run evicts exactly as an uninterrupted one.
    */
-  private void evictExpired() throws IOException {
-    if (settings.retention() == null || state.latestPublished() == Long.MIN_VALUE) {
+  private void evictExpired(long latestPublished) throws IOException {
+    if (settings.retention() == null || latestPublished == Long.MIN_VALUE) {
       return;
     }
     long window = settings.retention().toMillis();
     long step = Math.max(1, window / 10);
-    long horizon = Math.floorDiv(state.latestPublished(), step) * step - window;
+    long horizon = Math.floorDiv(latestPublished, step) * step - window;
     if (horizon <= evictedBefore) {
       return;
     }

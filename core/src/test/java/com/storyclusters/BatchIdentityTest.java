@@ -98,6 +98,39 @@ class BatchIdentityTest {
     assertEquals(expected, batches(corpus, 1000, 3));
   }
 
+  /**
+   * With a retention window, too: a run closed in the middle of an epoch, whose last articles
+   * moved the latest published time on, evicts on reopen only what the uninterrupted run had
+   * evicted at that epoch's start, and goes on as that run does.
+   */
+  @Test
+  void aReopenedIndexWithRetentionGoesOnAsIfNeverClosed() throws Exception {
+    List<Article> corpus = new ArrayList<>();
+    for (Article a : corpus(1200, 13, false)) { // a day per 8 articles: 150 days, window 30
+      corpus.add(Article.builder(a.id()).source(a.source()).text(a.text())
+          .published(java.time.Instant.parse("2025-01-01T00:00:00Z")
+              .plus(java.time.Duration.ofDays(corpus.size() / 8)))
+          .build());
+    }
+    java.time.Duration window = java.time.Duration.ofDays(30);
+    List<Assignment> clean;
+    try (StoryClusters sc = StoryClusters.builder().directory(tmp.resolve("clean-r"))
+        .retention(window).build()) {
+      clean = sc.addAll(corpus, 2);
+    }
+    int cut = 1100; // inside the epoch 1024..1152, after a commit there
+    Path dir = tmp.resolve("index-r");
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).retention(window)
+        .commitEvery(cut).build()) {
+      sc.addAll(corpus.subList(0, cut), 2);
+    }
+    List<Assignment> resumed;
+    try (StoryClusters sc = StoryClusters.builder().directory(dir).retention(window).build()) {
+      resumed = sc.addAll(corpus.subList(cut, corpus.size()), 2);
+    }
+    assertEquals(clean.subList(cut, corpus.size()), resumed);
+  }
+
   @Test
   void aReopenedIndexGoesOnAsIfNeverClosed() throws Exception {
     // no repeated ids: re-running an input whose later line updated an earlier id re-applies the
