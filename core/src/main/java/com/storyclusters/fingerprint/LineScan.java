@@ -121,10 +121,6 @@ final class LineScan {
     int pending = 0; // 0, FAST_SPACE or FAST_BREAK: the separator owed before the next char
     int n = 0;
     int lineFrom = 0;
-    // the word being read lives in locals here, not in the scan's fields: one multiply per char
-    // in a register, no store and reload
-    long token = Tokenizer.TOKEN_HASH_START;
-    boolean inToken = false;
     for (int i = 0; i < len; i++) {
       char c = buf[i];
       int t = c < 0x100 ? LATIN1[c] : classOf(c);
@@ -132,11 +128,7 @@ final class LineScan {
         if (t == TextNormalizer.FAST_SKIP) {
           continue;
         }
-        if (inToken) {
-          r.token(Tokenizer.fmix64(token));
-          token = Tokenizer.TOKEN_HASH_START;
-          inToken = false;
-        }
+        r.endToken();
         if (t == TextNormalizer.FAST_SPACE) {
           pending = pending == 0 ? TextNormalizer.FAST_SPACE : pending;
           continue;
@@ -170,24 +162,9 @@ final class LineScan {
       buf[n++] = a;
       lineHash = (lineHash ^ a) * FNV_PRIME;
       textHash = (textHash ^ a) * FNV_PRIME;
-      int kind = t >>> 16;
-      if (kind == Tokenizer.WORD) { // what feed does, the word in locals
-        token = Tokenizer.feedToken(token, a);
-        inToken = true;
-        continue;
-      }
-      if (inToken) {
-        r.token(Tokenizer.fmix64(token));
-        token = Tokenizer.TOKEN_HASH_START;
-        inToken = false;
-      }
-      if (kind == Tokenizer.SINGLE) {
-        r.token(Tokenizer.fmix64(Tokenizer.feedToken(Tokenizer.TOKEN_HASH_START, a)));
-      }
+      r.feed(t >>> 16, a);
     }
-    if (inToken) {
-      r.token(Tokenizer.fmix64(token));
-    }
+    r.endToken();
     if (pending != TextNormalizer.FAST_BREAK && n > 0) {
       r.endLine(lineFrom, n, lineHash);
     }
