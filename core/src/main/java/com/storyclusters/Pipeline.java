@@ -119,6 +119,8 @@ final class Pipeline {
         : new ShingleFrequencies(settings.frequencyBits());
     LineStatistics lines = new LineStatistics();
     LineStories stories = new LineStories();
+    // the articles visited so far that carry each key in their source (for the story counts)
+    com.carrotsearch.hppc.LongIntHashMap sourceKeysSeen = new com.carrotsearch.hppc.LongIntHashMap();
     long[] counted = {0};
     List<Object[]> pending = new ArrayList<>();
     List<Evidence> held = new ArrayList<>();
@@ -126,7 +128,10 @@ final class Pipeline {
     try (IndexSnapshot snap = store.snapshot()) {
       snap.visit(sources, (m, pos, evidence, bandKeys, keys, sourceKeys) -> {
         state.put(m);
-        stories.add(sourceKeys, LineStories.story(m.clusterId()), 1);
+        stories.add(sourceKeys, LineStories.story(m.clusterId()), sourceKeysSeen::get);
+        for (long k : sourceKeys) {
+          sourceKeysSeen.addTo(k, 1);
+        }
         held.add(evidence);
         heldBands.add(bandKeys);
         if (pos < epochStart) {

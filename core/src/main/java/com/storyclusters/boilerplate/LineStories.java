@@ -2,6 +2,7 @@ package com.storyclusters.boilerplate;
 
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.storyclusters.text.Tokenizer;
+import java.util.function.LongToIntFunction;
 
 /**
  * Per-source line counts by story: for each line key in a source ({@code fingerprint.LineKeys}),
@@ -12,44 +13,69 @@ import com.storyclusters.text.Tokenizer;
  *
  * <p>Exact at all times (not frozen by epoch): an article counts once its cluster is decided, and a
  * delete takes it out at once. For each (line key, story) pair it keeps how many articles carry
- * it, so that a delete knows whether the story still carries the line. Memory: two HPPC tables of
- * 8-byte keys and 4-byte counts, about 16-24 bytes per entry, one entry per distinct line key of a
- * source and one per (line key, story). Not thread-safe for writes; reads are safe while no thread
- * writes. Internal.
+ * it, so that a delete knows whether the story still carries the line; the number of stories is
+ * kept only for keys that two or more stories carry (a key that articles carry is carried by one
+ * story otherwise: the caller's article count says whether any does). Memory: HPPC tables of 8-byte
+ * keys and 4-byte counts, about 16-24 bytes per entry, one entry per (line key, story) and one per
+ * key of two or more stories. Not thread-safe for writes; reads are safe while no thread writes.
+ * Internal.
  */
 public final class LineStories {
-  private final LongIntHashMap stories = new LongIntHashMap();
   private final LongIntHashMap carriers = new LongIntHashMap();
+  /** Keys that two or more stories carry, and how many. */
+  private final LongIntHashMap several = new LongIntHashMap();
 
   /** The story tag of a cluster id: what {@link #add} takes. */
   public static long story(String clusterId) {
     return Tokenizer.hashToken(clusterId);
   }
 
-  /** How many different stories of the key's source carry the line with this key. */
-  public int stories(long sourceLineKey) {
-    return stories.get(sourceLineKey);
+  /**
+   * How many different stories of the key's source carry the line with this key, given how many
+   * of the source's articles carry it.
+   */
+  public int stories(long sourceLineKey, int articles) {
+    int n = several.get(sourceLineKey);
+    return n > 0 ? n : articles > 0 ? 1 : 0;
   }
 
   /**
-   * Adds ({@code delta} 1) or takes out ({@code -1}) an article of story {@code story} that carries
-   * the lines with these keys in its source (distinct).
+   * Counts an article of story {@code story} that carries the lines with these keys in its source
+   * (distinct).
+   *
+   * @param articlesBefore how many articles of the source carried a key before this one
    */
-  public void add(long[] distinctSourceLineKeys, long story, int delta) {
+  public void add(long[] distinctSourceLineKeys, long story, LongToIntFunction articlesBefore) {
     for (long key : distinctSourceLineKeys) {
-      long pair = Tokenizer.fmix64(story * 31 + key);
-      int before = carriers.get(pair);
-      int after = Math.max(0, before + delta);
-      if (after == 0) {
-        carriers.remove(pair);
-      } else {
-        carriers.put(pair, after);
-      }
-      if (before == 0 && after > 0) {
-        stories.addTo(key, 1);
-      } else if (before > 0 && after == 0 && stories.addTo(key, -1) <= 0) {
-        stories.remove(key);
+      if (carriers.addTo(pair(key, story), 1) == 1) { // the story did not carry it yet
+        int before = stories(key, articlesBefore.applyAsInt(key));
+        if (before >= 1) {
+          several.put(key, before + 1);
+        }
       }
     }
+  }
+
+  /** Takes out an article that {@link #add} counted. */
+  public void remove(long[] distinctSourceLineKeys, long story) {
+    for (long key : distinctSourceLineKeys) {
+      long pair = pair(key, story);
+      int before = carriers.get(pair);
+      if (before > 1) {
+        carriers.put(pair, before - 1);
+      } else if (before == 1) { // the story carries it no more
+        carriers.remove(pair);
+        int n = several.get(key);
+        if (n > 2) {
+          several.put(key, n - 1);
+        } else if (n > 0) {
+          several.remove(key);
+        }
+      }
+    }
+  }
+
+  private static long pair(long key, long story) {
+    return Tokenizer.fmix64(story * 31 + key);
   }
 }

@@ -113,8 +113,8 @@ public final class Statistics {
    */
   public boolean added(String id, int[] set, long[] lineKeys, long[] sourceLineKeys, long story,
       Parallel parallel) {
+    stories.add(sourceLineKeys, story, this::lineCount); // before pend counts this article
     pend(id, set, lineKeys);
-    stories.add(sourceLineKeys, story, 1);
     position++;
     if (Epochs.isBoundary(position)) {
       advance(parallel);
@@ -160,7 +160,7 @@ public final class Statistics {
    * would depend on the story of one of the segment's earlier articles ({@code Assigner#lineCounts}).
    */
   public int stories(long sourceLineKey) {
-    return stories.stories(sourceLineKey);
+    return stories.stories(sourceLineKey, lineCount(sourceLineKey));
   }
 
   /**
@@ -198,7 +198,7 @@ public final class Statistics {
    * of its story's line counts.
    */
   public void deleted(String id, int[] set, long[] lineKeys, long[] sourceLineKeys, long story) {
-    stories.add(sourceLineKeys, story, -1);
+    stories.remove(sourceLineKeys, story);
     Pending p = pending.remove(id);
     if (p != null) {
       pendingShingles = null; // rebuilt without it when next read
