@@ -83,8 +83,16 @@ final class Pipeline {
     this.state = new ClusterState(s.retention() != null);
     try {
       this.stats = load();
-      if (!s.readOnly()) { // read-only: the articles of the last commit, as they are
-        evictExpired(latestAtEpochStart); // as the run that added them last did
+      long[] retained = store.retention();
+      if (retained != null && s.retention() != null) {
+        // the run that wrote the index had evicted up to here, and goes on from its latest time
+        // (which counts removed articles too): nothing to evict now
+        evictedBefore = retained[0];
+        state.seenPublished(retained[1]);
+      } else if (!s.readOnly()) { // read-only: the articles of the last commit, as they are
+        // an index from before the state was recorded (or a window new to it): evict as the run
+        // that added the articles last did, at the current epoch's start
+        evictExpired(latestAtEpochStart);
       }
     } catch (IOException e) {
       rollbackAfter(e);
@@ -378,7 +386,8 @@ final class Pipeline {
   /** {@link #commit()}, recording the caller's checkpoint (null: none) with it. */
   void commit(String checkpoint) throws IOException {
     store.commit(stats.position(), stats.frequencies(), stats.frozenAt(),
-        stats.deletedSinceSave(), checkpoint);
+        stats.deletedSinceSave(), checkpoint, settings.retention() == null ? null
+            : new long[] {evictedBefore, state.latestPublished()});
     stats.saved();
     addsSinceCommit = 0;
   }

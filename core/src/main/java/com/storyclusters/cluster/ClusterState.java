@@ -167,6 +167,16 @@ public final class ClusterState {
     return latestPublished;
   }
 
+  /**
+   * Records that an article published at {@code time} was put once (on open: the latest time the
+   * run that wrote the index had seen, removed articles included). Only with time tracking.
+   */
+  public void seenPublished(long time) {
+    if (trackTime) {
+      latestPublished = Math.max(latestPublished, time);
+    }
+  }
+
   /** Ids of the articles published before {@code time}, oldest first. */
   public java.util.List<String> publishedBefore(long time) {
     java.util.List<String> out = new ArrayList<>();

@@ -200,6 +200,7 @@ public final class Statistics {
   public void deleted(String id, int[] set, long[] lineKeys, long[] sourceLineKeys, long story) {
     stories.remove(sourceLineKeys, story);
     Pending p = pending.remove(id);
+    totals.remove(id); // its weight sum, if cached: an update re-adds the id with another set
     if (p != null) {
       pendingShingles = null; // rebuilt without it when next read
       countLines(p.lineKeys, -1);

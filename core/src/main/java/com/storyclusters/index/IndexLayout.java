@@ -94,6 +94,30 @@ public final class IndexLayout {
   static final String STATS_AT_KEY = "storyclusters.statsAt";
   /** The caller's checkpoint of the commit (what its input had reached), when it gave one. */
   static final String CHECKPOINT_KEY = "storyclusters.checkpoint";
+  /**
+   * With a retention window: the horizon evicted so far and the latest published time seen, in
+   * epoch milliseconds, as two decimal longs separated by a space ({@link #retention(long[])}).
+   */
+  static final String RETENTION_KEY = "storyclusters.retention";
+
+  /** The value of {@link #RETENTION_KEY} for {@code {evictedBefore, latestPublished}}. */
+  static String retention(long[] state) {
+    return state[0] + " " + state[1];
+  }
+
+  /** What {@link #retention(long[])} wrote, or null if {@code value} is null or not two longs. */
+  static long[] retention(String value) {
+    if (value == null) {
+      return null;
+    }
+    String[] parts = value.split(" ");
+    try {
+      return parts.length == 2
+          ? new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])} : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
 
   private IndexLayout() {}
 

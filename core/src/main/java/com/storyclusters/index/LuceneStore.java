@@ -63,6 +63,8 @@ public final class LuceneStore implements AutoCloseable {
   private long statsAt;
   /** The caller's checkpoint recorded by the last commit (null: none). */
   private String checkpoint;
+  /** The retention state of the last commit, or null ({@link #retention}). */
+  private long[] retention;
   /** Changes queued so far, and as of the last commit: a commit with none new writes nothing. */
   private long changes;
   private long committedChanges;
@@ -144,6 +146,7 @@ public final class LuceneStore implements AutoCloseable {
       statsFile = data.get(IndexLayout.STATS_KEY);
       statsAt = Long.parseLong(data.getOrDefault(IndexLayout.STATS_AT_KEY, "0"));
       checkpoint = data.get(IndexLayout.CHECKPOINT_KEY);
+      retention = IndexLayout.retention(data.get(IndexLayout.RETENTION_KEY));
       if (readOnly) {
         this.searchers = new SearcherManager(reader, null);
         reader = null; // the searcher manager owns it
@@ -232,6 +235,9 @@ public final class LuceneStore implements AutoCloseable {
     }
     if (checkpoint != null) {
       m.put(IndexLayout.CHECKPOINT_KEY, checkpoint);
+    }
+    if (retention != null) {
+      m.put(IndexLayout.RETENTION_KEY, IndexLayout.retention(retention));
     }
     return m;
   }
@@ -367,7 +373,7 @@ public final class LuceneStore implements AutoCloseable {
    * none: a checkpoint always describes exactly the adds of its commit.
    */
   public void commit(long position, ShingleFrequencies frequencies, long frozenAt,
-      boolean mustSave, String checkpoint) throws IOException {
+      boolean mustSave, String checkpoint, long[] retention) throws IOException {
     checkWritable();
     drain();
     if (changes == committedChanges
@@ -382,6 +388,7 @@ public final class LuceneStore implements AutoCloseable {
       statsAt = frozenAt;
     }
     this.checkpoint = checkpoint;
+    this.retention = retention == null ? null : retention.clone();
     writer.setLiveCommitData(userData(position).entrySet());
     writer.commit();
     committedChanges = changes;
@@ -391,6 +398,15 @@ public final class LuceneStore implements AutoCloseable {
   /** The checkpoint recorded by the last commit, or null. */
   public String checkpoint() {
     return checkpoint;
+  }
+
+  /**
+   * The retention state recorded by the last commit ({@code {evictedBefore, latestPublished}},
+   * epoch milliseconds), or null if it recorded none (no window, or an index written before it was
+   * recorded).
+   */
+  public long[] retention() {
+    return retention == null ? null : retention.clone();
   }
 
   /** The position the saved frequency table counts to (see {@link #storedFrequencies}). */
