@@ -112,8 +112,12 @@ public final class StoryClusters implements AutoCloseable {
 
   /**
    * The story cluster an article would join if it were added now, without adding it: a read-only
-   * query, nothing changes. Empty when it would start a cluster of its own. An indexed article with
-   * the same id is left out of the candidates. Serialised with adds, so it sees every earlier add.
+   * query, nothing changes. Empty when it would start a cluster of its own. For an id that is not
+   * indexed this is exactly what {@link #add} would return (cluster, best match, scores, removed
+   * lines). An indexed article with the same id is only left out of the candidates: it stays in the
+   * statistics and in its cluster (as its representative, say), which an update ({@link #add} of a
+   * changed text) removes first, so for an update the answer can differ from the add's. Serialised
+   * with adds, so it sees every earlier add.
    */
   public Optional<Assignment> match(Article article) {
     Objects.requireNonNull(article, "article");
