@@ -3,6 +3,10 @@ package com.storyclusters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.storyclusters.Scripts.Add;
+import com.storyclusters.Scripts.Op;
+import com.storyclusters.Scripts.Remove;
+import com.storyclusters.Scripts.Reopen;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,18 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResumeMixTest {
   @TempDir Path tmp;
-
-  /** One step of a script. */
-  sealed interface Op permits Add, Remove, Reopen {}
-
-  /** {@code addAll(batch, threads)}; the reference adds one at a time. */
-  record Add(List<Article> batch, int threads) implements Op {}
-
-  /** {@code remove(id)}. */
-  record Remove(String id) implements Op {}
-
-  /** Commit, close and reopen (the reference goes on). */
-  record Reopen() implements Op {}
 
   static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
   static final Duration WINDOW = Duration.ofDays(30);
@@ -67,7 +59,7 @@ class ResumeMixTest {
         reopenSoon = false;
         ops.add(new Reopen());
       } else if (roll < 0.24 && !order.isEmpty()) {
-        String id = r.nextInt(10) == 0 ? "a" + r.nextInt(corpus.size()) : pick(order, r);
+        String id = r.nextInt(10) == 0 ? "a" + r.nextInt(corpus.size()) : Scripts.pick(order, r);
         ops.add(new Remove(id));
         order.remove(id);
         current.remove(id);
@@ -81,18 +73,18 @@ class ResumeMixTest {
           Instant now = T0.plus(Duration.ofDays(next / 8)).plusSeconds(r.nextInt(86_400));
           Article a;
           if (kind < 0.07 && !order.isEmpty()) { // an update: a word changed, a line added
-            Article old = current.get(pick(order, r));
-            a = Article.builder(old.id()).source(old.source()).text(edit(old.text(), r, edits++))
+            Article old = current.get(Scripts.pick(order, r));
+            a = Article.builder(old.id()).source(old.source()).text(Scripts.edit(old.text(), r, edits++))
                 .published(now).build();
             updated = a.id();
             reopenSoon = r.nextBoolean(); // then often a reopen, and copies of the new version
           } else if (kind < 0.10 && !order.isEmpty()) { // the same again: unchanged
-            a = current.get(pick(order, r));
+            a = current.get(Scripts.pick(order, r));
           } else if (kind < 0.16 && !order.isEmpty()) { // another site's copy of a recent one
             Article of = current.get(updated != null && current.containsKey(updated)
-                && r.nextBoolean() ? updated : pick(order, r));
+                && r.nextBoolean() ? updated : Scripts.pick(order, r));
             a = Article.builder("c" + edits).source("copier" + r.nextInt(3))
-                .text(edit(of.text(), r, edits++)).published(now).build();
+                .text(Scripts.edit(of.text(), r, edits++)).published(now).build();
           } else {
             Article c = corpus.get(next);
             if (r.nextDouble() < lateShare) { // 10 to 45 days late
@@ -113,22 +105,6 @@ class ResumeMixTest {
       }
     }
     return ops;
-  }
-
-  /** An id, 3 times in 4 one of the 40 most recently added. */
-  private static String pick(List<String> order, Random r) {
-    int n = order.size();
-    return r.nextInt(4) > 0 ? order.get(n - 1 - r.nextInt(Math.min(40, n)))
-        : order.get(r.nextInt(n));
-  }
-
-  private static String edit(String text, Random r, int n) {
-    String[] lines = text.split("\n");
-    int line = lines.length > 3 ? 2 + r.nextInt(lines.length - 2) : lines.length - 1;
-    String[] tokens = lines[line].split(" ");
-    tokens[r.nextInt(tokens.length)] = "revised" + n;
-    lines[line] = String.join(" ", tokens);
-    return String.join("\n", lines) + "\nUpdated " + n + ": the story was corrected.\n";
   }
 
   /** What a run answered: per op (assignments, a remove's answer, the clusters at a reopen). */
