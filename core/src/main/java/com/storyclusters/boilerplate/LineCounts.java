@@ -18,8 +18,4 @@ public record LineCounts(int[] ofSource, int[] ofAll, int[] storiesOfSource) {
     return new LineCounts(new int[lines], new int[lines], new int[lines]);
   }
 
-  /** Counts where every article of the source carrying a line is of a story of its own. */
-  public LineCounts(int[] ofSource, int[] ofAll) {
-    this(ofSource, ofAll, ofSource);
-  }
 }

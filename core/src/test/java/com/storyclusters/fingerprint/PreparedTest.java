@@ -79,7 +79,7 @@ class PreparedTest {
             elsewhere[i] = counts[i] + (i % 2);
           }
           for (LineCounts lineCounts : new LineCounts[] {null, LineCounts.none(p.lines()),
-              new LineCounts(counts, counts), new LineCounts(counts, elsewhere)}) {
+              new LineCounts(counts, counts, counts), new LineCounts(counts, elsewhere, counts)}) {
             for (int max : new int[] {20_000, 3}) {
               Fingerprint f = Fingerprint.select(p, lineCounts, HASHER, PLAN, max);
               checkSelect(p, lineCounts, max, f, what);
