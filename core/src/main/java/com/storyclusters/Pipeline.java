@@ -1,5 +1,6 @@
 package com.storyclusters;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import com.google.common.collect.Interner;
 import com.google.common.collect.Interners;
 import com.storyclusters.boilerplate.LineCounts;
@@ -128,7 +129,7 @@ final class Pipeline {
     LineStatistics lines = new LineStatistics();
     LineStories stories = new LineStories();
     // the articles visited so far that carry each key in their source (for the story counts)
-    com.carrotsearch.hppc.LongIntHashMap sourceKeysSeen = new com.carrotsearch.hppc.LongIntHashMap();
+    LongIntHashMap sourceKeysSeen = new LongIntHashMap();
     long[] counted = {0};
     List<Object[]> pending = new ArrayList<>();
     List<Evidence> held = new ArrayList<>();

@@ -126,26 +126,6 @@ class MatchExplainConsistencyTest {
     return ops;
   }
 
-  /** The answers of the script run one add at a time, never closed, nothing else asked. */
-  private static List<Object> reference(List<Op> ops, UnaryOperator<Settings.Builder> settings) {
-    List<Object> out = new ArrayList<>();
-    try (StoryClusters sc = settings.apply(StoryClusters.builder()).build()) {
-      for (Op op : ops) {
-        if (op instanceof Add add) {
-          List<Assignment> got = new ArrayList<>();
-          for (Article a : add.batch()) {
-            got.add(sc.add(a));
-          }
-          out.add(got);
-        } else if (op instanceof Remove rm) {
-          out.add(sc.remove(rm.id()));
-        }
-      }
-      out.add(sc.clusters());
-    }
-    return out;
-  }
-
   /** What a checked run saw, besides its answers. */
   static final class Tally {
     final String run;
@@ -351,31 +331,9 @@ class MatchExplainConsistencyTest {
     tally.explained++;
   }
 
-  /** Fails at the first op whose answer differs from the reference's, naming it. */
-  private static void assertSameAnswers(List<Op> ops, List<Object> expected,
-      List<Object> actual) {
-    List<Op> answering = ops.stream().filter(o -> !(o instanceof Reopen)).toList();
-    assertEquals(expected.size(), actual.size());
-    for (int i = 0; i < expected.size(); i++) {
-      Object e = expected.get(i);
-      Object a = actual.get(i);
-      if (e.equals(a)) {
-        continue;
-      }
-      String what = i < answering.size() ? "op " + i + " " + describe(answering.get(i))
-          : "final clusters";
-      if (e instanceof List<?> el && a instanceof List<?> al && el.size() == al.size()) {
-        for (int k = 0; k < el.size(); k++) {
-          assertEquals(el.get(k), al.get(k), what + ", item " + k);
-        }
-      }
-      assertEquals(e, a, what);
-    }
-  }
-
-  private static String describe(Op op) {
-    return op instanceof Add add ? "add " + add.batch().size() + " from "
-        + add.batch().get(0).id() : op.toString();
+  /** The steps that answer: a reopen answers nothing here. */
+  private static List<Op> answering(List<Op> ops) {
+    return ops.stream().filter(o -> !(o instanceof Reopen)).toList();
   }
 
   private void check(long seed, int fresh, UnaryOperator<Settings.Builder> settings)
@@ -389,11 +347,12 @@ class MatchExplainConsistencyTest {
     long reopens = ops.stream().filter(o -> o instanceof Reopen).count();
     assertTrue(adds > 1100 && batches >= 30 && removes >= 20 && reopens >= 5,
         adds + " adds, " + batches + " batches, " + removes + " removes, " + reopens + " reopens");
-    List<Object> expected = reference(ops, settings);
+    List<Object> expected = Scripts.oneByOne(ops, settings.apply(StoryClusters.builder()), false);
     Tally single = new Tally("single adds, in memory");
-    assertSameAnswers(ops, expected, checked(ops, settings, null, false, seed, single));
+    Scripts.assertSameAnswers(answering(ops), expected,
+        checked(ops, settings, null, false, seed, single));
     Tally batched = new Tally("batches, on disk");
-    assertSameAnswers(ops, expected,
+    Scripts.assertSameAnswers(answering(ops), expected,
         checked(ops, settings, tmp.resolve("index-" + System.nanoTime()), true, seed, batched));
     System.out.printf("seed %d: %d adds, %d batches, %d removes, %d reopens; single: %d foretold"
         + " (%d joins), %d explained, %d probes; batched: %d foretold (%d joins), %d explained,"

@@ -107,28 +107,6 @@ class ResumeMixTest {
     return ops;
   }
 
-  /** What a run answered: per op (assignments, a remove's answer, the clusters at a reopen). */
-  private static List<Object> reference(List<Op> ops, boolean retention) {
-    List<Object> out = new ArrayList<>();
-    try (StoryClusters sc = builder(retention).build()) {
-      for (Op op : ops) {
-        if (op instanceof Add add) {
-          List<Assignment> got = new ArrayList<>();
-          for (Article a : add.batch()) {
-            got.add(sc.add(a));
-          }
-          out.add(got);
-        } else if (op instanceof Remove rm) {
-          out.add(sc.remove(rm.id()));
-        } else {
-          out.add(sc.clusters());
-        }
-      }
-      out.add(sc.clusters());
-    }
-    return out;
-  }
-
   private static Settings.Builder builder(boolean retention) {
     Settings.Builder b = StoryClusters.builder();
     return retention ? b.retention(WINDOW) : b;
@@ -158,32 +136,8 @@ class ResumeMixTest {
     return out;
   }
 
-  /** Fails at the first op whose answer differs, naming it and what differs. */
-  private static void assertSame(List<Op> ops, List<Object> expected, List<Object> actual) {
-    assertEquals(expected.size(), actual.size());
-    for (int i = 0; i < expected.size(); i++) {
-      Object e = expected.get(i);
-      Object a = actual.get(i);
-      if (e.equals(a)) {
-        continue;
-      }
-      String what = i < ops.size() ? "op " + i + " " + describe(ops.get(i)) : "final clusters";
-      if (e instanceof List<?> el && a instanceof List<?> al && el.size() == al.size()) {
-        for (int k = 0; k < el.size(); k++) {
-          assertEquals(el.get(k), al.get(k), what + ", item " + k);
-        }
-      }
-      assertEquals(e, a, what);
-    }
-  }
-
-  private static String describe(Op op) {
-    return op instanceof Add add ? "add " + add.batch().size() + " on " + add.threads()
-        + " threads, from " + add.batch().get(0).id() : op.toString();
-  }
-
   private void check(List<Op> ops, boolean retention, int commitEvery) {
-    assertSame(ops, reference(ops, retention),
+    Scripts.assertSameAnswers(ops, Scripts.oneByOne(ops, builder(retention), true),
         resumed(ops, tmp.resolve("index" + System.nanoTime()), retention, commitEvery));
   }
 
