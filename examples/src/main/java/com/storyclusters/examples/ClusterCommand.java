@@ -33,12 +33,24 @@ import picocli.CommandLine.Spec;
         + "JSON Lines on standard input, or a folder of .txt/.html files (one article each).",
         "Writes one JSON line per input article, in input order: id, cluster, new, bestMatch and "
         + "its scores."})
-final class ClusterCommand implements Callable<Integer> {
+public final class ClusterCommand implements Callable<Integer> {
   /** The exit code when the reader of standard output went away: 128 + SIGPIPE. */
   static final int BROKEN_PIPE = 141;
 
   @ParentCommand
-  Main main;
+  CommandHost main;
+
+  private final ArticleSource source;
+
+  /** The command as {@code storyclusters} runs it: input read on this machine. */
+  public ClusterCommand() {
+    this(ArticleSource.LOCAL);
+  }
+
+  /** The command with its input read by {@code source} (a batch engine's). */
+  public ClusterCommand(ArticleSource source) {
+    this.source = source;
+  }
 
   @Spec
   CommandSpec spec;
@@ -139,7 +151,7 @@ final class ClusterCommand implements Callable<Integer> {
           ? 0 : InputCheckpoint.resumable(sc.checkpoint(), input, followLinks));
       boolean[] stopped = {false};
       // input is read and parsed on its own thread, a batch or two ahead of the clustering
-      try (BatchReader reader = new BatchReader(sink -> ArticleReader.read(input, followLinks,
+      try (BatchReader reader = new BatchReader(sink -> source.read(input, followLinks,
           sink), BATCH, new Jsonl.Sink<Article>() {
             @Override
             public void accept(Article article) {

@@ -21,11 +21,11 @@ import picocli.CommandLine.ParseResult;
  * (input, index or output), {@link #USAGE} (2) for a command line that is wrong. No stack trace,
  * unless the environment sets {@code STORYCLUSTERS_DEBUG=1}.
  */
-final class Failures {
+public final class Failures {
   /** The exit code of a run that failed. */
-  static final int FAILED = 1;
+  public static final int FAILED = 1;
   /** The exit code of a wrong command line (unknown option, missing parameter, bad value). */
-  static final int USAGE = 2;
+  public static final int USAGE = 2;
 
   private Failures() {}
 
@@ -35,7 +35,7 @@ final class Failures {
    * (a file system error as {@code "PATH: reason"}); anything else is unexpected and also names
    * its class.
    */
-  static String describe(Throwable e) {
+  public static String describe(Throwable e) {
     String m;
     if (e instanceof UncheckedIOException u && u.getCause() != null) {
       return describe(u.getCause());
@@ -75,7 +75,7 @@ final class Failures {
   }
 
   /** Prints a failure of a run: one line (and the stack trace when debugging). */
-  static int failed(Exception e, CommandLine command, ParseResult parsed) {
+  public static int failed(Exception e, CommandLine command, ParseResult parsed) {
     PrintWriter err = command.getErr();
     err.println("storyclusters: " + describe(e));
     if ("1".equals(System.getenv("STORYCLUSTERS_DEBUG"))) {
@@ -86,7 +86,7 @@ final class Failures {
   }
 
   /** Prints a wrong command line: picocli's message, which names the option, and where help is. */
-  static int usage(ParameterException e, String[] args) {
+  public static int usage(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
     err.println("storyclusters: " + oneLine(String.valueOf(e.getMessage())) + " (see '"

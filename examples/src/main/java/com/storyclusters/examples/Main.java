@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {ClusterCommand.class, EvaluateCommand.class, ExplainCommand.class,
         GenerateCommand.class, CheckCommand.class, ReportCommand.class, ServeCommand.class,
         CommandLine.HelpCommand.class})
-public final class Main implements Callable<Integer> {
+public final class Main implements Callable<Integer>, CommandHost {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -27,7 +27,8 @@ public final class Main implements Callable<Integer> {
   }
 
   /** Where result lines go: a stream whose write errors are seen (see {@link Output}). */
-  OutputStream stdout() {
+  @Override
+  public OutputStream stdout() {
     return stdout;
   }
 
