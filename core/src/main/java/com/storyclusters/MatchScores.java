@@ -24,4 +24,5 @@ package com.storyclusters;
  */
 public record MatchScores(double score, double containmentOfNew, double containmentOfMatch,
     double jaccard, double minHashJaccard, int leadOfNew, int leadOfMatch, double leadShareOfNew,
-    double leadShareOfMatch, double leadVerbatim, boolean linked) {}
+    double leadShareOfMatch, double leadVerbatim, boolean linked)
+    implements java.io.Serializable {}

@@ -80,14 +80,16 @@ public final class PairScorer {
     private final Evidence fp;
     private final String source;
     private final Side side;
-    private final ShingleFrequencies df;
+    /** The frozen statistics' document frequency of a shingle (either text's). */
+    private final java.util.function.IntUnaryOperator df;
     private final long docCount;
     /** Up to maxAnchors rarest shingles of the anchor sample, lead first (see {@link #anchors}). */
     public final int[] anchors;
     /** Indexed articles' weights as the other text, by id, for the statistics in use; or null. */
     private final java.util.Map<String, Double> totals;
 
-    private Query(Evidence fp, String source, ShingleFrequencies df, long docCount,
+    private Query(Evidence fp, String source, java.util.function.IntUnaryOperator df,
+        long docCount,
         int[] recentCounts, long withRecent, java.util.Map<String, Double> totals) {
       this.fp = fp;
       this.totals = totals;
@@ -102,7 +104,7 @@ public final class PairScorer {
       Idf.ForCount own = new Idf.ForCount(withRecent);
       Idf.ForCount other = new Idf.ForCount(docCount);
       for (int i = 0; i < weights.length; i++) {
-        int frozen = df.estimate(set[i]);
+        int frozen = df.applyAsInt(set[i]);
         int recent = recentCounts == null ? 0 : recentCounts[i];
         weights[i] = own.of(frozen + recent + 1);
         otherWeights[i] = other.of(frozen);
@@ -135,6 +137,16 @@ public final class PairScorer {
    */
   public Query query(Evidence article, String source, ShingleFrequencies df, long docCount,
       int[] recentCounts, long recentDocs, java.util.Map<String, Double> totals) {
+    return query(article, source, df::estimate, docCount, recentCounts, recentDocs, totals);
+  }
+
+  /**
+   * {@link #query(Evidence, String, ShingleFrequencies, long, int[], long, java.util.Map)} with the
+   * frozen statistics given as a function: the estimate a {@link ShingleFrequencies} would give
+   * for any shingle of either text of the pairs scored (a batch engine computes those it needs).
+   */
+  public Query query(Evidence article, String source, java.util.function.IntUnaryOperator df,
+      long docCount, int[] recentCounts, long recentDocs, java.util.Map<String, Double> totals) {
     return new Query(article, source, df, docCount + 1, recentCounts, docCount + recentDocs + 1,
         totals);
   }
@@ -145,17 +157,32 @@ public final class PairScorer {
    * few common phrases but not the lead), then a cheap unweighted overlap.
    */
   public MatchScores score(Query q, Evidence c, String candidateSource) {
-    Side a = q.side;
-    if (!mayLink(a, c.set())) { // 9 of 10 candidates: their lead shares nothing much
-      return null;
-    }
-    SetMerge m = MERGE.get().of(a.set(), c.set());
-    double plain = (double) m.common / Math.max(1, Math.min(a.set().length, c.set().length));
-    if (plain < MIN_PLAIN_OVERLAP) {
+    SetMerge m = merged(q, c.set());
+    if (m == null) {
       return null;
     }
     MatchScores s = scores(q, c, candidateSource, m);
     return s.linked() ? s : null;
+  }
+
+  /**
+   * Whether {@link #score} weighs a pair at all: the first tests, which read the new text's own
+   * weights and the other's set only (a batch engine fetches the other text's frequencies for
+   * these pairs alone).
+   */
+  public boolean worthWeighing(Query q, int[] otherSet) {
+    return merged(q, otherSet) != null;
+  }
+
+  /** The merged sets when the pair is worth weighing, else null. */
+  private SetMerge merged(Query q, int[] otherSet) {
+    Side a = q.side;
+    if (!mayLink(a, otherSet)) { // 9 of 10 candidates: their lead shares nothing much
+      return null;
+    }
+    SetMerge m = MERGE.get().of(a.set(), otherSet);
+    double plain = (double) m.common / Math.max(1, Math.min(a.set().length, otherSet.length));
+    return plain < MIN_PLAIN_OVERLAP ? null : m;
   }
 
   /** The full scores of a pair, linked or not (for explanations). */
@@ -168,8 +195,8 @@ public final class PairScorer {
     double minHashJaccard = Fingerprint.sketchJaccard(fp.sketch(), fp.set().length, c.sketch(),
         c.set().length);
     Idf.ForCount idf = new Idf.ForCount(q.docCount);
-    ShingleFrequencies df = q.df;
-    IntToDoubleFunction weightOfOther = h -> idf.of(df.estimate(h));
+    java.util.function.IntUnaryOperator df = q.df;
+    IntToDoubleFunction weightOfOther = h -> idf.of(df.applyAsInt(h));
     double total = q.totals == null ? totalWeight(c.set(), weightOfOther)
         : q.totals.computeIfAbsent(c.id(), id -> totalWeight(c.set(), weightOfOther));
     return verify(q.side, c, total, weightOfOther, minHashJaccard,

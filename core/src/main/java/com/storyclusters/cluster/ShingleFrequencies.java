@@ -26,11 +26,25 @@ public final class ShingleFrequencies {
   }
 
   private int cell1(int h) {
-    return (int) (com.storyclusters.text.Tokenizer.fmix64(h) & mask);
+    return cell(0, h, mask);
   }
 
   private int cell2(int h) {
-    return (int) (com.storyclusters.text.Tokenizer.fmix64(h ^ 0x5bd1e995L) >>> 32) & mask;
+    return cell(1, h, mask);
+  }
+
+  /** The cell of shingle {@code h} in row {@code row} (0 or 1) of a table of {@code mask + 1}. */
+  public static int cell(int row, int h, int mask) {
+    return row == 0 ? (int) (com.storyclusters.text.Tokenizer.fmix64(h) & mask)
+        : (int) (com.storyclusters.text.Tokenizer.fmix64(h ^ 0x5bd1e995L) >>> 32) & mask;
+  }
+
+  /**
+   * What {@link #estimate} gives for a shingle whose two cells were bumped {@code count0} and
+   * {@code count1} times by adds alone (no deletes): the smaller, each saturated.
+   */
+  public static int estimate(long count0, long count1) {
+    return (int) Math.min(Math.min(MAX, count0), Math.min(MAX, count1));
   }
 
   /** Estimated number of indexed articles holding shingle {@code h}. */
