@@ -9,7 +9,7 @@
  * <ul>
  *   <li>line counts and shingle frequencies are prefix counts over the articles before a position
  *       (the frequencies as the library's count-min table held them at the position's epoch
- *       start: {@link com.storyclusters.batch.BatchSteps#cells}, {@link
+ *       start: {@link com.storyclusters.batch.BatchSteps#cell}, {@link
  *       com.storyclusters.batch.BatchSteps#estimate});</li>
  *   <li>candidates are the earlier articles that share a band key or hold an anchor, ranked by
  *       {@link com.storyclusters.batch.BatchSteps#top};</li>
