@@ -10,9 +10,12 @@ import java.nio.file.Path;
  * StoryClusters#builder()}). Every default works for news without tuning; the quality defaults
  * were chosen by measurement on labelled news (README, Quality section), and each setter's javadoc
  * gives the reason. Settings marked "recorded in the index" must match when an index is reopened.
- * Thread-safe.
+ * Thread-safe. Serializable, for batch engines' tasks, without the index folder (a deserialized
+ * copy has none).
  */
-public final class Settings {
+public final class Settings implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The values, a private copy of the builder's: never changed, never handed out. */
   private final Builder v;
 
@@ -154,8 +157,10 @@ public final class Settings {
    * Builds {@link Settings} and opens {@link StoryClusters} with them. Not thread-safe; every
    * setter checks its argument and throws {@link IllegalArgumentException} naming it.
    */
-  public static final class Builder {
-    private Path directory;
+  public static final class Builder implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Not serialized: a batch engine's tasks open no index. */
+    private transient Path directory;
     private int shingleSize = 2;
     private int signatureSize = 128;
     private long seed = 0x53544F5259L;

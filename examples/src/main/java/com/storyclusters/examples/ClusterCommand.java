@@ -247,7 +247,8 @@ public final class ClusterCommand implements Callable<Integer> {
     out.flush();
   }
 
-  static ObjectNode toJson(Assignment a) {
+  /** An assignment as a line of the output (its fields, scores rounded to 4 places). */
+  public static ObjectNode toJson(Assignment a) {
     ObjectNode n = Jsonl.newObject();
     n.put("id", a.articleId());
     n.put("cluster", a.clusterId());

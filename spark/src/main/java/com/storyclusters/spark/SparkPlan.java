@@ -1,0 +1,612 @@
+package com.storyclusters.spark;
+
+import com.storyclusters.Assignment;
+import com.storyclusters.MatchScores;
+import com.storyclusters.Settings;
+import com.storyclusters.batch.BatchSteps;
+import com.storyclusters.batch.Fingerprinted;
+import com.storyclusters.batch.LineQueries;
+import com.storyclusters.batch.PartReplay;
+import com.storyclusters.boilerplate.LineStories;
+import com.storyclusters.examples.ClusterCommand;
+import com.storyclusters.examples.Jsonl;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * The library's assignments computed as a Spark job: core's batch plan ({@code
+ * com.storyclusters.batch}) with each step's inputs computed by joins. Per round: line counts
+ * (prefix counts), fingerprints (with the story verdicts assumed so far), shingle statistics at
+ * each article's epoch (prefix counts over the frequency table's cells and over shingles),
+ * candidates (band keys and anchors; hits counted per pair), the pairs' scores (the other text's
+ * frequencies fetched only for pairs worth weighing), the parts (connected by linked pairs and
+ * equal texts, found on the driver), the cluster rule in each part in input order (in parallel),
+ * and a check of the story verdicts assumed; a wrong one is corrected and the round run again.
+ * Representatives the rule asks for are scored and their parts replayed, within the round. The
+ * input's ids must be distinct. Not thread-safe.
+ */
+final class SparkPlan {
+  /** Pairs' owner ids: article position times this, plus the pair's rank. */
+  private static final long PAIRS = 1 << 12;
+
+  private final JavaSparkContext jsc;
+  private final Settings settings;
+  private final int buckets;
+  int rounds;
+  int replays;
+  long parts;
+  long largestPart;
+  long largestBandGroup;
+  long storyDependent;
+
+  SparkPlan(JavaSparkContext jsc, Settings settings, int buckets) {
+    this.jsc = jsc;
+    this.settings = settings;
+    this.buckets = buckets;
+  }
+
+  /** One BatchSteps per settings object per JVM (a broadcast value is one object there). */
+  private static final Map<Settings, BatchSteps> STEPS = new IdentityHashMap<>();
+
+  static BatchSteps steps(Settings s) {
+    synchronized (STEPS) {
+      return STEPS.computeIfAbsent(s, BatchSteps::new);
+    }
+  }
+
+  /** An article's own statistics and query results. */
+  record Own(Fingerprinted fp, int[] frozen, int[] recent, int[] anchors, boolean canLink)
+      implements Serializable {}
+
+  /** A decided article: its cluster and its output line. */
+  record Decided(String clusterId, String line) implements Serializable {}
+
+  /** The output lines, in input order, of the articles at positions 0.. of {@code articles}. */
+  List<String> run(JavaPairRDD<Long, SparkArticles.Line> articles) {
+    Broadcast<Settings> bs = jsc.broadcast(settings);
+    int b = buckets;
+    JavaPairRDD<Long, LineQueries> lines = articles.mapValues(
+        l -> steps(bs.value()).lines(l.article())).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaPairRDD<Long, int[]> lineCounts = lineCounts(lines, b);
+    JavaPairRDD<Long, String> ids = articles.mapValues(SparkArticles.Line::id);
+    long n = articles.count();
+    Map<Long, boolean[]> assumed = new HashMap<>();
+    while (true) {
+      rounds++;
+      Broadcast<Map<Long, boolean[]>> ba = jsc.broadcast(assumed);
+      JavaPairRDD<Long, Fingerprinted> fps = articles.join(lineCounts).mapToPair(t -> {
+        long pos = t._1();
+        int[] counts = t._2()._2();
+        int half = counts.length / 2;
+        boolean boilerplate = bs.value().boilerplate();
+        return new Tuple2<>(pos, steps(bs.value()).fingerprint(t._2()._1().article(), pos,
+            boilerplate ? Arrays.copyOfRange(counts, 0, half) : null,
+            boilerplate ? Arrays.copyOfRange(counts, half, counts.length) : null,
+            ba.value().get(pos)));
+      }).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaRDD<Tuple2<Integer, PrefixCounts.Request>> adds = fps.flatMap(t -> PrefixCounts.split(
+          b, t._1(), cellsAndShingles(bs.value(), t._2().set()), t._1(), new long[0],
+          new long[0], new long[0], new int[0]).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaPairRDD<Long, Own> own = own(fps, adds, bs, b).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaPairRDD<Long, List<Long>> top = top(own, ids);
+      // the pairs' scores: for each article, its candidates' in rank order
+      JavaPairRDD<Long, Tuple2<Integer, Long>> pairs = top.flatMapToPair(t -> {
+        List<Tuple2<Long, Tuple2<Integer, Long>>> out = new ArrayList<>();
+        for (int r = 0; r < t._2().size(); r++) {
+          out.add(new Tuple2<>(t._1(), new Tuple2<>(r, t._2().get(r))));
+        }
+        return out.iterator();
+      });
+      JavaPairRDD<Long, Map<Long, MatchScores>> scores = scores(pairs, fps, own, adds, bs, b);
+      Map<Long, Set<Long>> extra = new HashMap<>(); // representatives asked for
+      JavaPairRDD<Long, Map<Long, MatchScores>> repScores = null;
+      Map<Long, Decided> decided;
+      while (true) {
+        replays++;
+        JavaPairRDD<Long, Map<Long, MatchScores>> all = repScores == null ? scores
+            : scores.fullOuterJoin(repScores).mapValues(v -> {
+              Map<Long, MatchScores> m = new HashMap<>(v._1().orElse(Map.of()));
+              m.putAll(v._2().orElse(Map.of()));
+              return m;
+            });
+        JavaPairRDD<Long, PartReplay.Article> decidable = decidable(own, top, all, ids)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        int[] part = parts(fps, all, n);
+        Broadcast<int[]> bp = jsc.broadcast(part);
+        JavaRDD<Tuple2<Long, Object>> replayed = decidable.mapToPair(
+            t -> new Tuple2<>(bp.value()[(int) (long) t._1()], t._2())).groupByKey()
+            .flatMap(g -> replay(g._2()).iterator());
+        List<Tuple2<Long, Object>> missing = replayed.filter(t -> t._2() instanceof Long)
+            .collect();
+        if (missing.isEmpty()) {
+          decided = new HashMap<>(replayed.mapToPair(t -> new Tuple2<>(t._1(),
+              (Decided) t._2())).collectAsMap());
+          decidable.unpersist();
+          break;
+        }
+        for (Tuple2<Long, Object> m : missing) {
+          extra.computeIfAbsent(m._1(), x -> new HashSet<>()).add((Long) m._2());
+        }
+        List<Tuple2<Long, Tuple2<Integer, Long>>> repPairs = new ArrayList<>();
+        for (Map.Entry<Long, Set<Long>> e : extra.entrySet()) {
+          int r = 0;
+          for (long rep : e.getValue()) {
+            repPairs.add(new Tuple2<>(e.getKey(), new Tuple2<>(
+                (int) (PAIRS / 2) + r++, rep)));
+          }
+        }
+        repScores = scores(JavaPairRDD.fromJavaRDD(jsc.parallelize(repPairs)), fps, own, adds,
+            bs, b);
+        decidable.unpersist();
+      }
+      // the story verdicts assumed must be those the decided stories give
+      Map<Long, boolean[]> actual = storiesCheck(fps, lines, decided);
+      boolean changed = false;
+      for (Map.Entry<Long, boolean[]> e : actual.entrySet()) {
+        boolean[] before = assumed.get(e.getKey());
+        if (!Arrays.equals(before == null ? new boolean[e.getValue().length] : before,
+            e.getValue())) {
+          changed = true;
+          assumed.put(e.getKey(), e.getValue());
+        }
+      }
+      fps.unpersist();
+      adds.unpersist();
+      own.unpersist();
+      if (!changed) {
+        List<String> out = new ArrayList<>(decided.size());
+        for (long i = 0; i < decided.size(); i++) {
+          out.add(decided.get(i).line());
+        }
+        return out;
+      }
+    }
+  }
+
+  /** For each article, how many before it carry each line's key: in its source, then in all. */
+  private static JavaPairRDD<Long, int[]> lineCounts(JavaPairRDD<Long, LineQueries> lines,
+      int b) {
+    JavaRDD<Tuple2<Integer, PrefixCounts.Request>> requests = lines.flatMap(t -> {
+      LineQueries q = t._2();
+      long pos = t._1();
+      int n = q.ofSource().length;
+      long[] asks = new long[2 * n];
+      System.arraycopy(q.ofSource(), 0, asks, 0, n);
+      System.arraycopy(q.ofAll(), 0, asks, n, n);
+      long[] to = new long[2 * n];
+      Arrays.fill(to, pos);
+      int[] slots = new int[2 * n];
+      Arrays.setAll(slots, i -> i);
+      return PrefixCounts.split(b, pos, q.counted(), pos, asks, new long[2 * n], to, slots)
+          .iterator();
+    });
+    JavaPairRDD<Long, Iterable<PrefixCounts.Answers>> answers =
+        PrefixCounts.answer(requests, b).groupByKey();
+    return lines.leftOuterJoin(answers).mapValues(v -> PrefixCounts.gather(
+        v._2().isPresent() ? v._2().get().iterator() : List.<PrefixCounts.Answers>of().iterator(),
+        2 * v._1().ofSource().length));
+  }
+
+  /**
+   * The keys an article's set adds: each shingle's cell in both rows of the frequency table, and
+   * the shingle itself (for the counts within an epoch).
+   */
+  private static long[] cellsAndShingles(Settings s, int[] set) {
+    BatchSteps steps = steps(s);
+    long[] out = new long[3 * set.length];
+    for (int k = 0; k < set.length; k++) {
+      out[3 * k] = cellKey(steps, 0, set[k]);
+      out[3 * k + 1] = cellKey(steps, 1, set[k]);
+      out[3 * k + 2] = (2L << 40) | (set[k] & 0xFFFFFFFFL);
+    }
+    return out;
+  }
+
+  private static long cellKey(BatchSteps steps, int row, int h) {
+    return (1L << 40) | ((long) row << 32) | steps.cell(row, h);
+  }
+
+  /** Each article's statistics at its epoch, its anchors and whether it can link. */
+  private static JavaPairRDD<Long, Own> own(JavaPairRDD<Long, Fingerprinted> fps,
+      JavaRDD<Tuple2<Integer, PrefixCounts.Request>> adds, Broadcast<Settings> bs, int b) {
+    JavaRDD<Tuple2<Integer, PrefixCounts.Request>> asks = fps.flatMap(t -> {
+      long pos = t._1();
+      long start = BatchSteps.epochStart(pos);
+      long[] keys = cellsAndShingles(bs.value(), t._2().set());
+      long[] from = new long[keys.length];
+      long[] to = new long[keys.length];
+      for (int k = 0; k < keys.length; k += 3) {
+        to[k] = start;
+        to[k + 1] = start;
+        from[k + 2] = start; // within the epoch, before the article
+        to[k + 2] = pos;
+      }
+      int[] slots = new int[keys.length];
+      Arrays.setAll(slots, i -> i);
+      return PrefixCounts.split(b, pos, new long[0], pos, keys, from, to, slots).iterator();
+    });
+    JavaPairRDD<Long, Iterable<PrefixCounts.Answers>> answers =
+        PrefixCounts.answer(adds.union(asks), b).groupByKey();
+    return fps.leftOuterJoin(answers).mapValues(v -> {
+      Fingerprinted fp = v._1();
+      int n = fp.set().length;
+      int[] all = PrefixCounts.gather(v._2().isPresent() ? v._2().get().iterator()
+          : List.<PrefixCounts.Answers>of().iterator(), 3 * n);
+      int[] frozen = new int[n];
+      int[] recent = new int[n];
+      for (int k = 0; k < n; k++) {
+        frozen[k] = BatchSteps.estimate(all[3 * k], all[3 * k + 1]);
+        recent[k] = all[3 * k + 2];
+      }
+      BatchSteps.Query q = steps(bs.value()).query(fp, frozen, recent);
+      return new Own(fp, frozen, recent, q.anchors(), q.canLink());
+    });
+  }
+
+  private static int folded(long key) {
+    return (int) (key ^ (key >>> 32));
+  }
+
+  /** Each article's candidates, in rank order ({@link BatchSteps#top}), by position. */
+  private JavaPairRDD<Long, List<Long>> top(JavaPairRDD<Long, Own> own,
+      JavaPairRDD<Long, String> ids) {
+    // a hit per band key shared, per occurrence, with any earlier article holding it
+    JavaPairRDD<Integer, long[]> bands = own.flatMapToPair(t -> {
+      List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+      for (long key : t._2().fp().bandKeys()) {
+        out.add(new Tuple2<>(folded(key), new long[] {t._1(), key, t._2().canLink() ? 1 : 0}));
+      }
+      return out.iterator();
+    });
+    JavaPairRDD<Integer, Iterable<long[]>> bandGroups = bands.groupByKey();
+    largestBandGroup = bandGroups.map(g -> {
+      long n = 0;
+      for (long[] ignored : g._2()) {
+        n++;
+      }
+      return n;
+    }).fold(0L, Math::max);
+    JavaPairRDD<Tuple2<Long, Long>, Integer> bandHits = bandGroups.flatMapToPair(g -> {
+      List<long[]> entries = new ArrayList<>();
+      g._2().forEach(entries::add);
+      entries.sort((x, y) -> Long.compare(x[0], y[0]));
+      Map<Long, Set<Long>> held = new HashMap<>(); // each article's keys in this group
+      for (long[] e : entries) {
+        held.computeIfAbsent(e[0], x -> new HashSet<>()).add(e[1]);
+      }
+      List<Tuple2<Tuple2<Long, Long>, Integer>> out = new ArrayList<>();
+      for (long[] e : entries) {
+        if (e[2] == 0) {
+          continue; // an article that cannot link looks nothing up
+        }
+        for (long[] o : entries) {
+          if (o[0] >= e[0]) {
+            break;
+          }
+          if (held.get(o[0]).contains(e[1])) {
+            out.add(new Tuple2<>(new Tuple2<>(e[0], o[0]), 1));
+          }
+        }
+      }
+      return out.iterator();
+    });
+    // a hit per anchor an earlier article holds
+    JavaPairRDD<Integer, long[]> anchorKeys = own.flatMapToPair(t -> {
+      List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+      if (t._2().canLink()) {
+        for (int a : t._2().anchors()) {
+          out.add(new Tuple2<>(a, new long[] {t._1(), 1}));
+        }
+      }
+      for (int h : t._2().fp().set()) {
+        if (BatchSteps.lookedUpBy(h)) {
+          out.add(new Tuple2<>(h, new long[] {t._1(), 0}));
+        }
+      }
+      return out.iterator();
+    });
+    JavaPairRDD<Tuple2<Long, Long>, Integer> anchorHits = anchorKeys.groupByKey()
+        .flatMapToPair(g -> {
+          List<Long> holders = new ArrayList<>();
+          List<Long> askers = new ArrayList<>();
+          for (long[] e : g._2()) {
+            (e[1] == 1 ? askers : holders).add(e[0]);
+          }
+          List<Tuple2<Tuple2<Long, Long>, Integer>> out = new ArrayList<>();
+          for (long i : askers) {
+            for (long j : holders) {
+              if (j < i) {
+                out.add(new Tuple2<>(new Tuple2<>(i, j), 1));
+              }
+            }
+          }
+          return out.iterator();
+        });
+    Broadcast<Settings> bs = jsc.broadcast(settings);
+    return bandHits.union(anchorHits).reduceByKey(Integer::sum)
+        .mapToPair(t -> new Tuple2<>(t._1()._2(), new long[] {t._1()._1(), t._2()}))
+        .join(ids)
+        .mapToPair(t -> new Tuple2<>(t._2()._1()[0], new Tuple2<>(t._1(),
+            new Tuple2<>(t._2()._2(), (int) t._2()._1()[1]))))
+        .groupByKey().mapValues(cs -> {
+          List<Long> js = new ArrayList<>();
+          List<String> names = new ArrayList<>();
+          List<Integer> hits = new ArrayList<>();
+          for (Tuple2<Long, Tuple2<String, Integer>> c : cs) {
+            js.add(c._1());
+            names.add(c._2()._1());
+            hits.add(c._2()._2());
+          }
+          int[] order = steps(bs.value()).top(names.toArray(new String[0]),
+              hits.stream().mapToInt(Integer::intValue).toArray());
+          List<Long> out = new ArrayList<>(order.length);
+          for (int o : order) {
+            out.add(js.get(o));
+          }
+          return out;
+        });
+  }
+
+  /**
+   * The scores of pairs (article, (rank, other article)), by article: linked scores, or null
+   * when a pair does not link.
+   */
+  private static JavaPairRDD<Long, Map<Long, MatchScores>> scores(
+      JavaPairRDD<Long, Tuple2<Integer, Long>> pairs, JavaPairRDD<Long, Fingerprinted> fps,
+      JavaPairRDD<Long, Own> own, JavaRDD<Tuple2<Integer, PrefixCounts.Request>> adds,
+      Broadcast<Settings> bs, int b) {
+    // (pair owner, (article's own, other's fingerprint)) for the pairs worth weighing
+    JavaPairRDD<Long, Tuple2<Own, Fingerprinted>> joined = pairs
+        .mapToPair(t -> new Tuple2<>(t._2()._2(), new Tuple2<>(t._1(), t._2()._1())))
+        .join(fps)
+        .mapToPair(t -> new Tuple2<>(t._2()._1()._1(), new Tuple2<>(t._2()._1()._2(),
+            t._2()._2())))
+        .join(own)
+        .mapToPair(t -> new Tuple2<>(t._1() * PAIRS + t._2()._1()._1(),
+            new Tuple2<>(t._2()._2(), t._2()._1()._2())))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaPairRDD<Long, Tuple2<Own, Fingerprinted>> worth = joined.filter(t -> {
+      Own o = t._2()._1();
+      return steps(bs.value()).query(o.fp(), o.frozen(), o.recent())
+          .worthWeighing(t._2()._2());
+    });
+    JavaRDD<Tuple2<Integer, PrefixCounts.Request>> asks = worth.flatMap(t -> {
+      long start = BatchSteps.epochStart(t._2()._1().fp().position());
+      int[] set = t._2()._2().set();
+      BatchSteps steps = steps(bs.value());
+      long[] keys = new long[2 * set.length];
+      for (int k = 0; k < set.length; k++) {
+        keys[2 * k] = cellKey(steps, 0, set[k]);
+        keys[2 * k + 1] = cellKey(steps, 1, set[k]);
+      }
+      long[] to = new long[keys.length];
+      Arrays.fill(to, start);
+      int[] slots = new int[keys.length];
+      Arrays.setAll(slots, i -> i);
+      return PrefixCounts.split(b, -1, new long[0], t._1(), keys, new long[keys.length], to,
+          slots).iterator();
+    });
+    JavaPairRDD<Long, Iterable<PrefixCounts.Answers>> answers =
+        PrefixCounts.answer(adds.union(asks), b).groupByKey();
+    JavaPairRDD<Long, Tuple2<Long, MatchScores>> scored = joined.leftOuterJoin(answers)
+        .mapToPair(t -> {
+          Own o = t._2()._1()._1();
+          Fingerprinted other = t._2()._1()._2();
+          MatchScores s = null;
+          if (t._2()._2().isPresent()) {
+            int n = other.set().length;
+            int[] c = PrefixCounts.gather(t._2()._2().get().iterator(), 2 * n);
+            int[] otherFrozen = new int[n];
+            for (int k = 0; k < n; k++) {
+              otherFrozen[k] = BatchSteps.estimate(c[2 * k], c[2 * k + 1]);
+            }
+            s = steps(bs.value()).query(o.fp(), o.frozen(), o.recent()).score(other,
+                otherFrozen);
+          } else if (other.set().length == 0) {
+            s = steps(bs.value()).query(o.fp(), o.frozen(), o.recent()).score(other,
+                new int[0]);
+          }
+          return new Tuple2<>(t._1() / PAIRS, new Tuple2<>(other.position(), s));
+        });
+    joined.unpersist(false);
+    return scored.groupByKey().mapValues(ss -> {
+      Map<Long, MatchScores> m = new HashMap<>();
+      for (Tuple2<Long, MatchScores> s : ss) {
+        m.put(s._1(), s._2());
+      }
+      return m;
+    });
+  }
+
+  /** What the cluster rule reads of each article. */
+  private static JavaPairRDD<Long, PartReplay.Article> decidable(JavaPairRDD<Long, Own> own,
+      JavaPairRDD<Long, List<Long>> top, JavaPairRDD<Long, Map<Long, MatchScores>> scores,
+      JavaPairRDD<Long, String> ids) {
+    // the ids of every position an article's candidates and scores name
+    JavaPairRDD<Long, String> named = top.flatMapToPair(t -> {
+      List<Tuple2<Long, Long>> out = new ArrayList<>();
+      t._2().forEach(j -> out.add(new Tuple2<>(j, t._1())));
+      return out.iterator();
+    }).union(scores.flatMapToPair(t -> {
+      List<Tuple2<Long, Long>> out = new ArrayList<>();
+      t._2().keySet().forEach(j -> out.add(new Tuple2<>(j, t._1())));
+      return out.iterator();
+    })).distinct().join(ids).mapToPair(t -> new Tuple2<>(t._2()._1(), t._1() + "\u0000"
+        + t._2()._2()));
+    return own.leftOuterJoin(top).leftOuterJoin(scores).leftOuterJoin(named.groupByKey())
+        .mapValues(v -> {
+          Own o = v._1()._1()._1();
+          Map<Long, String> name = new HashMap<>();
+          if (v._2().isPresent()) {
+            for (String s : v._2().get()) {
+              int z = s.indexOf('\u0000');
+              name.put(Long.parseLong(s.substring(0, z)), s.substring(z + 1));
+            }
+          }
+          List<String> topIds = new ArrayList<>();
+          for (long j : v._1()._1()._2().orElse(List.of())) {
+            topIds.add(name.get(j));
+          }
+          Map<String, MatchScores> byId = new HashMap<>();
+          for (Map.Entry<Long, MatchScores> e : v._1()._2().orElse(Map.of()).entrySet()) {
+            byId.put(name.get(e.getKey()), e.getValue());
+          }
+          return new PartReplay.Article(o.fp(), o.canLink(), o.canLink() ? topIds : List.of(),
+              byId);
+        });
+  }
+
+  /**
+   * Each position's part: the smallest position connected to it by linked pairs and equal texts
+   * (union-find on the driver over the edges, which are few: one per linked pair).
+   */
+  private int[] parts(JavaPairRDD<Long, Fingerprinted> fps,
+      JavaPairRDD<Long, Map<Long, MatchScores>> scores, long n) {
+    List<long[]> edges = new ArrayList<>(scores.flatMap(t -> {
+      List<long[]> out = new ArrayList<>();
+      for (Map.Entry<Long, MatchScores> e : t._2().entrySet()) {
+        if (e.getValue() != null) {
+          out.add(new long[] {t._1(), e.getKey()});
+        }
+      }
+      return out.iterator();
+    }).collect());
+    edges.addAll(fps.mapToPair(t -> new Tuple2<>(t._2().textHash(), t._1())).groupByKey()
+        .flatMap(g -> {
+          List<long[]> out = new ArrayList<>();
+          long first = -1;
+          for (long p : g._2()) {
+            if (first >= 0) {
+              out.add(new long[] {first, p});
+            } else {
+              first = p;
+            }
+          }
+          return out.iterator();
+        }).collect());
+    int[] parent = new int[(int) n];
+    Arrays.setAll(parent, i -> i);
+    for (long[] e : edges) {
+      int x = find(parent, (int) e[0]);
+      int y = find(parent, (int) e[1]);
+      if (x != y) {
+        parent[Math.max(x, y)] = Math.min(x, y);
+      }
+    }
+    Map<Integer, Integer> sizes = new HashMap<>();
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = find(parent, i);
+      sizes.merge(parent[i], 1, Integer::sum);
+    }
+    parts = sizes.size();
+    largestPart = sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return parent;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  /**
+   * A part replayed: each article's position and {@link Decided}, or (when the rule asked for
+   * representatives' scores) each pair asked for as (position, representative's position).
+   */
+  private static List<Tuple2<Long, Object>> replay(Iterable<PartReplay.Article> articles) {
+    List<PartReplay.Article> part = new ArrayList<>();
+    articles.forEach(part::add);
+    part.sort((x, y) -> Long.compare(x.fp().position(), y.fp().position()));
+    Map<String, Long> position = new HashMap<>();
+    for (PartReplay.Article a : part) {
+      position.put(a.fp().id(), a.fp().position());
+    }
+    PartReplay.Result r = PartReplay.replay(part);
+    List<Tuple2<Long, Object>> out = new ArrayList<>();
+    for (String[] m : r.missing()) {
+      out.add(new Tuple2<>(position.get(m[0]), position.get(m[1])));
+    }
+    for (Assignment a : r.assignments()) {
+      out.add(new Tuple2<>(position.get(a.articleId()), new Decided(a.clusterId(),
+          Jsonl.write(ClusterCommand.toJson(a)))));
+    }
+    return out;
+  }
+
+  /**
+   * For each article whose boilerplate verdict depended on stories, the verdict input the
+   * decided stories give: for each of its lines, whether two or more stories of its source
+   * carried the line before it.
+   */
+  private Map<Long, boolean[]> storiesCheck(JavaPairRDD<Long, Fingerprinted> fps,
+      JavaPairRDD<Long, LineQueries> lines, Map<Long, Decided> decided) {
+    JavaPairRDD<Long, Fingerprinted> dependent = fps.filter(
+        t -> t._2().storyDependent().length > 0).persist(StorageLevel.MEMORY_AND_DISK());
+    storyDependent = dependent.count();
+    if (storyDependent == 0) {
+      dependent.unpersist();
+      return Map.of();
+    }
+    Map<Long, Long> story = new HashMap<>();
+    decided.forEach((pos, d) -> story.put(pos, LineStories.story(d.clusterId())));
+    Broadcast<Map<Long, Long>> bstory = jsc.broadcast(story);
+    // (source line key, (position, story, -1)) for every carrier; (key, (position, -1, line))
+    // for every story-dependent line
+    JavaPairRDD<Long, long[]> carriers = lines.flatMapToPair(t -> {
+      List<Tuple2<Long, long[]>> out = new ArrayList<>();
+      for (long k : t._2().sourceKeys()) {
+        out.add(new Tuple2<>(k, new long[] {t._1(), bstory.value().get(t._1()), -1}));
+      }
+      return out.iterator();
+    });
+    JavaPairRDD<Long, long[]> asks = dependent.join(lines).flatMapToPair(t -> {
+      List<Tuple2<Long, long[]>> out = new ArrayList<>();
+      for (int line : t._2()._1().storyDependent()) {
+        out.add(new Tuple2<>(t._2()._2().ofSource()[line], new long[] {t._1(), 0, line}));
+      }
+      return out.iterator();
+    });
+    List<long[]> verdicts = carriers.union(asks).groupByKey().flatMap(g -> {
+      List<long[]> all = new ArrayList<>();
+      g._2().forEach(all::add);
+      List<long[]> out = new ArrayList<>();
+      for (long[] a : all) {
+        if (a[2] < 0) {
+          continue;
+        }
+        Set<Long> stories = new HashSet<>();
+        for (long[] c : all) {
+          if (c[2] < 0 && c[0] < a[0]) {
+            stories.add(c[1]);
+          }
+        }
+        out.add(new long[] {a[0], a[2], stories.size() >= 2 ? 1 : 0});
+      }
+      return out.iterator();
+    }).collect();
+    Map<Long, Integer> lineCount = dependent.join(lines).mapToPair(t -> new Tuple2<>(t._1(),
+        t._2()._2().ofSource().length)).collectAsMap();
+    dependent.unpersist();
+    Map<Long, boolean[]> out = new HashMap<>();
+    for (long[] v : verdicts) {
+      out.computeIfAbsent(v[0], p -> new boolean[lineCount.get(p)])[(int) v[1]] = v[2] == 1;
+    }
+    return out;
+  }
+
+}
