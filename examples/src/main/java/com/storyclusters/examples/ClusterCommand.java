@@ -8,6 +8,7 @@ import com.storyclusters.StoryClusters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -146,29 +147,55 @@ public final class ClusterCommand implements Callable<Integer> {
     int[] bad = {0};
     long articles = 0;
     // the command commits itself, every --commit-every articles, with how far it has read
+    boolean[] stopped = {false};
+    Jsonl.Sink<Article> reports = new Jsonl.Sink<Article>() {
+      @Override
+      public void accept(Article article) {
+        throw new IllegalStateException("batches come from the reader");
+      }
+
+      @Override
+      public boolean bad(Jsonl.BadLineException e) {
+        bad[0]++;
+        System.err.println("storyclusters: " + name + ": " + e.getMessage());
+        if (onError == OnError.stop) {
+          stopped[0] = true;
+          return false;
+        }
+        return true;
+      }
+    };
+    if (index == null && report == null && builder.settings().retention() == null) {
+      Iterator<String> decided = source.decideAll(input, builder.settings(), quiet, reports);
+      if (decided != null) { // the source's engine decided the whole input
+        int clusters = 0;
+        while (decided.hasNext()) {
+          String line = decided.next();
+          out.line(line);
+          articles++;
+          try {
+            clusters += Jsonl.object(line, articles).get("new").asBoolean() ? 1 : 0;
+          } catch (Jsonl.BadLineException e) {
+            throw new IOException("the engine wrote a malformed line: " + e.getMessage(), e);
+          }
+        }
+        out.flush();
+        if (stopped[0]) {
+          System.err.println("storyclusters: stopped at the first bad line (--on-error skip "
+              + "goes on)" + (output == null ? "" : "; no output written"));
+          return Failures.FAILED;
+        }
+        progress.count += articles;
+        progress.done(clusters);
+        return finished(name, bad[0], articles);
+      }
+    }
     try (StoryClusters sc = builder.directory(index).storeText(!noStoreText).build()) {
       Resume resume = new Resume(index == null || input.toString().equals(ArticleReader.STDIN)
           ? 0 : InputCheckpoint.resumable(sc.checkpoint(), input, followLinks));
-      boolean[] stopped = {false};
       // input is read and parsed on its own thread, a batch or two ahead of the clustering
       try (BatchReader reader = new BatchReader(sink -> source.read(input, followLinks,
-          sink), BATCH, new Jsonl.Sink<Article>() {
-            @Override
-            public void accept(Article article) {
-              throw new IllegalStateException("batches come from the reader");
-            }
-
-            @Override
-            public boolean bad(Jsonl.BadLineException e) {
-              bad[0]++;
-              System.err.println("storyclusters: " + name + ": " + e.getMessage());
-              if (onError == OnError.stop) {
-                stopped[0] = true;
-                return false;
-              }
-              return true;
-            }
-          })) {
+          sink), BATCH, reports)) {
         for (List<Article> batch = reader.next(); batch != null; batch = reader.next()) {
           articles += batch.size();
           flush(sc, batch, out, progress, resume);
@@ -187,8 +214,13 @@ public final class ClusterCommand implements Callable<Integer> {
         Report.write(sc, report, index != null ? "index " + index : "input " + name);
       }
     }
-    if (bad[0] > 0) {
-      System.err.println("storyclusters: skipped " + bad[0] + " bad line(s)");
+    return finished(name, bad[0], articles);
+  }
+
+  /** The closing notes of a run that succeeded: lines skipped, no articles. Returns 0. */
+  private static int finished(String name, int bad, long articles) {
+    if (bad > 0) {
+      System.err.println("storyclusters: skipped " + bad + " bad line(s)");
     }
     if (articles == 0) {
       System.err.println("storyclusters: " + name + " holds no articles");
@@ -279,7 +311,7 @@ public final class ClusterCommand implements Callable<Integer> {
     private final boolean quiet;
     private final long start = System.nanoTime();
     private long last = start;
-    private long count;
+    long count;
 
     Progress(boolean quiet) {
       this.quiet = quiet;

@@ -7,20 +7,71 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import com.storyclusters.Settings;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import scala.Tuple2;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code cluster}'s input read by Spark: a JSON Lines file parsed on the executors ({@link
- * SparkArticles}), all of it first (in parallel, kept in memory or spilled to disk), then handed
- * to the command in file order. The session lives for one read. Not thread-safe.
+ * SparkArticles}). An input clustered in memory (no index, report or retention window) whose ids
+ * are distinct is decided by {@link SparkPlan} ({@link #decideAll}); any other is handed to the
+ * command in file order ({@link #read}), which adds it to the library on the driver. The session
+ * lives for one call. Not thread-safe.
  */
 final class SparkArticleSource implements ArticleSource {
   private final SparkOptions options;
 
   SparkArticleSource(SparkOptions options) {
     this.options = options;
+  }
+
+  @Override
+  public Iterator<String> decideAll(Path input, Settings settings, boolean quiet,
+      Jsonl.Sink<Article> sink) throws IOException {
+    if (input.toString().equals("-") || Files.isDirectory(input)) {
+      return null; // read() says why not
+    }
+    SparkSession spark = options.session();
+    try {
+      long started = System.nanoTime();
+      int partitions = options.partitions > 0 ? options.partitions
+          : spark.sparkContext().defaultParallelism();
+      JavaRDD<SparkArticles.Line> lines = SparkArticles.read(spark, input.toAbsolutePath()
+          .toString(), Files.size(input), partitions).persist(StorageLevel.MEMORY_AND_DISK_SER());
+      JavaRDD<SparkArticles.Line> ok = lines.filter(l -> l.error() == null);
+      long n = ok.count();
+      if (ok.map(SparkArticles.Line::id).distinct().count() != n) {
+        return null; // an id repeats: an update, which the library applies in order
+      }
+      // bad lines and warnings, in input order, as the library's reader reports them
+      for (SparkArticles.Line l : lines.filter(l -> l.error() != null || l.warning() != null)
+          .collect()) {
+        if (l.error() != null) {
+          if (!sink.bad(new Jsonl.BadLineException(l.error(), l.number()))) {
+            return java.util.Collections.emptyIterator();
+          }
+        } else {
+          sink.warning(l.warning());
+        }
+      }
+      SparkPlan plan = new SparkPlan(JavaSparkContext.fromSparkContext(spark.sparkContext()),
+          settings, Math.max(8, 4 * partitions));
+      java.util.List<String> out = plan.run(ok.zipWithIndex().mapToPair(
+          t -> new Tuple2<>(t._2(), t._1())));
+      if (!quiet) {
+        System.err.printf(java.util.Locale.ROOT, "storyclusters-spark: %,d articles in %.1f s: "
+            + "%d round(s), %d replay(s); %,d parts, the largest %,d articles; the largest "
+            + "band-key group %,d articles; %,d articles with story-dependent lines%n", n,
+            (System.nanoTime() - started) / 1e9, plan.rounds, plan.replays, plan.parts,
+            plan.largestPart, plan.largestBandGroup, plan.storyDependent);
+      }
+      return out.iterator();
+    } finally {
+      spark.stop();
+    }
   }
 
   @Override

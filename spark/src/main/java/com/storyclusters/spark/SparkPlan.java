@@ -51,6 +51,8 @@ final class SparkPlan {
   long largestPart;
   long largestBandGroup;
   long storyDependent;
+  /** Every article's id, by position (the candidates' ranking breaks ties by id). */
+  private String[] idsByPosition;
 
   SparkPlan(JavaSparkContext jsc, Settings settings, int buckets) {
     this.jsc = jsc;
@@ -83,6 +85,8 @@ final class SparkPlan {
     JavaPairRDD<Long, int[]> lineCounts = lineCounts(lines, b);
     JavaPairRDD<Long, String> ids = articles.mapValues(SparkArticles.Line::id);
     long n = articles.count();
+    idsByPosition = new String[(int) n];
+    ids.collectAsMap().forEach((pos, id) -> idsByPosition[(int) (long) pos] = id);
     Map<Long, boolean[]> assumed = new HashMap<>();
     while (true) {
       rounds++;
@@ -101,7 +105,7 @@ final class SparkPlan {
           b, t._1(), cellsAndShingles(bs.value(), t._2().set()), t._1(), new long[0],
           new long[0], new long[0], new int[0]).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
       JavaPairRDD<Long, Own> own = own(fps, adds, bs, b).persist(StorageLevel.MEMORY_AND_DISK());
-      JavaPairRDD<Long, List<Long>> top = top(own, ids);
+      JavaPairRDD<Long, List<Long>> top = top(own);
       // the pairs' scores: for each article, its candidates' in rank order
       JavaPairRDD<Long, Tuple2<Integer, Long>> pairs = top.flatMapToPair(t -> {
         List<Tuple2<Long, Tuple2<Integer, Long>>> out = new ArrayList<>();
@@ -261,8 +265,7 @@ final class SparkPlan {
   }
 
   /** Each article's candidates, in rank order ({@link BatchSteps#top}), by position. */
-  private JavaPairRDD<Long, List<Long>> top(JavaPairRDD<Long, Own> own,
-      JavaPairRDD<Long, String> ids) {
+  private JavaPairRDD<Long, List<Long>> top(JavaPairRDD<Long, Own> own) {
     // a hit per band key shared, per occurrence, with any earlier article holding it
     JavaPairRDD<Integer, long[]> bands = own.flatMapToPair(t -> {
       List<Tuple2<Integer, long[]>> out = new ArrayList<>();
@@ -279,7 +282,8 @@ final class SparkPlan {
       }
       return n;
     }).fold(0L, Math::max);
-    JavaPairRDD<Tuple2<Long, Long>, Integer> bandHits = bandGroups.flatMapToPair(g -> {
+    // each hit list: the earlier articles an article finds by one of its keys
+    JavaPairRDD<Long, long[]> bandHits = bandGroups.flatMapToPair(g -> {
       List<long[]> entries = new ArrayList<>();
       g._2().forEach(entries::add);
       entries.sort((x, y) -> Long.compare(x[0], y[0]));
@@ -287,18 +291,22 @@ final class SparkPlan {
       for (long[] e : entries) {
         held.computeIfAbsent(e[0], x -> new HashSet<>()).add(e[1]);
       }
-      List<Tuple2<Tuple2<Long, Long>, Integer>> out = new ArrayList<>();
+      List<Tuple2<Long, long[]>> out = new ArrayList<>();
       for (long[] e : entries) {
         if (e[2] == 0) {
           continue; // an article that cannot link looks nothing up
         }
+        com.carrotsearch.hppc.LongArrayList found = new com.carrotsearch.hppc.LongArrayList();
         for (long[] o : entries) {
           if (o[0] >= e[0]) {
             break;
           }
           if (held.get(o[0]).contains(e[1])) {
-            out.add(new Tuple2<>(new Tuple2<>(e[0], o[0]), 1));
+            found.add(o[0]);
           }
+        }
+        if (!found.isEmpty()) {
+          out.add(new Tuple2<>(e[0], found.toArray()));
         }
       }
       return out.iterator();
@@ -318,46 +326,53 @@ final class SparkPlan {
       }
       return out.iterator();
     });
-    JavaPairRDD<Tuple2<Long, Long>, Integer> anchorHits = anchorKeys.groupByKey()
-        .flatMapToPair(g -> {
-          List<Long> holders = new ArrayList<>();
-          List<Long> askers = new ArrayList<>();
-          for (long[] e : g._2()) {
-            (e[1] == 1 ? askers : holders).add(e[0]);
-          }
-          List<Tuple2<Tuple2<Long, Long>, Integer>> out = new ArrayList<>();
-          for (long i : askers) {
-            for (long j : holders) {
-              if (j < i) {
-                out.add(new Tuple2<>(new Tuple2<>(i, j), 1));
-              }
-            }
-          }
-          return out.iterator();
-        });
+    JavaPairRDD<Long, long[]> anchorHits = anchorKeys.groupByKey().flatMapToPair(g -> {
+      com.carrotsearch.hppc.LongArrayList holders = new com.carrotsearch.hppc.LongArrayList();
+      com.carrotsearch.hppc.LongArrayList askers = new com.carrotsearch.hppc.LongArrayList();
+      for (long[] e : g._2()) {
+        (e[1] == 1 ? askers : holders).add(e[0]);
+      }
+      List<Tuple2<Long, long[]>> out = new ArrayList<>();
+      if (askers.isEmpty()) {
+        return out.iterator();
+      }
+      long[] sorted = holders.toArray();
+      Arrays.sort(sorted);
+      for (int a = 0; a < askers.size(); a++) {
+        long i = askers.get(a);
+        int before = Arrays.binarySearch(sorted, i);
+        before = before < 0 ? -before - 1 : before;
+        if (before > 0) {
+          out.add(new Tuple2<>(i, Arrays.copyOf(sorted, before)));
+        }
+      }
+      return out.iterator();
+    });
     Broadcast<Settings> bs = jsc.broadcast(settings);
-    return bandHits.union(anchorHits).reduceByKey(Integer::sum)
-        .mapToPair(t -> new Tuple2<>(t._1()._2(), new long[] {t._1()._1(), t._2()}))
-        .join(ids)
-        .mapToPair(t -> new Tuple2<>(t._2()._1()[0], new Tuple2<>(t._1(),
-            new Tuple2<>(t._2()._2(), (int) t._2()._1()[1]))))
-        .groupByKey().mapValues(cs -> {
-          List<Long> js = new ArrayList<>();
-          List<String> names = new ArrayList<>();
-          List<Integer> hits = new ArrayList<>();
-          for (Tuple2<Long, Tuple2<String, Integer>> c : cs) {
-            js.add(c._1());
-            names.add(c._2()._1());
-            hits.add(c._2()._2());
-          }
-          int[] order = steps(bs.value()).top(names.toArray(new String[0]),
-              hits.stream().mapToInt(Integer::intValue).toArray());
-          List<Long> out = new ArrayList<>(order.length);
-          for (int o : order) {
-            out.add(js.get(o));
-          }
-          return out;
-        });
+    Broadcast<String[]> names = jsc.broadcast(idsByPosition);
+    return bandHits.union(anchorHits).groupByKey().mapValues(lists -> {
+      com.carrotsearch.hppc.LongIntHashMap hits = new com.carrotsearch.hppc.LongIntHashMap();
+      for (long[] l : lists) {
+        for (long j : l) {
+          hits.addTo(j, 1);
+        }
+      }
+      long[] js = new long[hits.size()];
+      String[] ids = new String[js.length];
+      int[] counts = new int[js.length];
+      int k = 0;
+      for (com.carrotsearch.hppc.cursors.LongIntCursor c : hits) {
+        js[k] = c.key;
+        ids[k] = names.value()[(int) c.key];
+        counts[k++] = c.value;
+      }
+      int[] order = steps(bs.value()).top(ids, counts);
+      List<Long> out = new ArrayList<>(order.length);
+      for (int o : order) {
+        out.add(js[o]);
+      }
+      return out;
+    });
   }
 
   /**
