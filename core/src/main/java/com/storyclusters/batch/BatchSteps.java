@@ -14,7 +14,9 @@ import com.storyclusters.fingerprint.Fingerprint;
 import com.storyclusters.fingerprint.Prepared;
 import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Comparator;
 import java.util.function.IntUnaryOperator;
 
@@ -217,16 +219,34 @@ public final class BatchSteps {
    * id ({@code Candidate.ORDER}).
    */
   public int[] top(String[] ids, int[] hits) {
-    Integer[] order = new Integer[ids.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+    int max = settings.maxCandidates();
+    // as the candidate index selects: the hit count where the first max end, by a histogram,
+    // then only the entries at or above it sorted
+    int most = 0;
+    for (int h : hits) {
+      most = Math.max(most, h);
     }
-    Arrays.sort(order, Comparator.comparingInt((Integer i) -> -hits[i])
+    int[] histogram = new int[most + 1];
+    for (int h : hits) {
+      histogram[h]++;
+    }
+    int boundary = most;
+    int above = 0;
+    while (boundary > 1 && above + histogram[boundary] < max) {
+      above += histogram[boundary--];
+    }
+    List<Integer> chosen = new ArrayList<>();
+    for (int i = 0; i < hits.length; i++) {
+      if (hits[i] >= boundary) {
+        chosen.add(i);
+      }
+    }
+    chosen.sort(Comparator.comparingInt((Integer i) -> -hits[i])
         .thenComparing(i -> ids[i], Candidate::compareIds));
-    int n = Math.min(order.length, settings.maxCandidates());
+    int n = Math.min(chosen.size(), max);
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
-      out[i] = order[i];
+      out[i] = chosen.get(i);
     }
     return out;
   }

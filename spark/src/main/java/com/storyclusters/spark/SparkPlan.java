@@ -383,67 +383,86 @@ final class SparkPlan {
       JavaPairRDD<Long, Tuple2<Integer, Long>> pairs, JavaPairRDD<Long, Fingerprinted> fps,
       JavaPairRDD<Long, Own> own, JavaRDD<Tuple2<Integer, PrefixCounts.Request>> adds,
       Broadcast<Settings> bs, int b) {
-    // (pair owner, (article's own, other's fingerprint)) for the pairs worth weighing
-    JavaPairRDD<Long, Tuple2<Own, Fingerprinted>> joined = pairs
+    // by article: its own side and its candidates' fingerprints, by rank
+    JavaPairRDD<Long, Tuple2<Own, List<Tuple2<Integer, Fingerprinted>>>> byArticle = pairs
         .mapToPair(t -> new Tuple2<>(t._2()._2(), new Tuple2<>(t._1(), t._2()._1())))
         .join(fps)
         .mapToPair(t -> new Tuple2<>(t._2()._1()._1(), new Tuple2<>(t._2()._1()._2(),
             t._2()._2())))
+        .groupByKey()
         .join(own)
-        .mapToPair(t -> new Tuple2<>(t._1() * PAIRS + t._2()._1()._1(),
-            new Tuple2<>(t._2()._2(), t._2()._1()._2())))
+        .mapValues(v -> {
+          List<Tuple2<Integer, Fingerprinted>> others = new ArrayList<>();
+          v._1().forEach(others::add);
+          return new Tuple2<>(v._2(), others);
+        })
         .persist(StorageLevel.MEMORY_AND_DISK());
-    JavaPairRDD<Long, Tuple2<Own, Fingerprinted>> worth = joined.filter(t -> {
+    // the other text's frequencies at the article's epoch, for the pairs worth weighing
+    JavaRDD<Tuple2<Integer, PrefixCounts.Request>> asks = byArticle.flatMap(t -> {
       Own o = t._2()._1();
-      return steps(bs.value()).query(o.fp(), o.frozen(), o.recent())
-          .worthWeighing(t._2()._2());
-    });
-    JavaRDD<Tuple2<Integer, PrefixCounts.Request>> asks = worth.flatMap(t -> {
-      long start = BatchSteps.epochStart(t._2()._1().fp().position());
-      int[] set = t._2()._2().set();
       BatchSteps steps = steps(bs.value());
-      long[] keys = new long[2 * set.length];
-      for (int k = 0; k < set.length; k++) {
-        keys[2 * k] = cellKey(steps, 0, set[k]);
-        keys[2 * k + 1] = cellKey(steps, 1, set[k]);
+      BatchSteps.Query q = steps.query(o.fp(), o.frozen(), o.recent());
+      long start = BatchSteps.epochStart(o.fp().position());
+      List<Tuple2<Integer, PrefixCounts.Request>> out = new ArrayList<>();
+      for (Tuple2<Integer, Fingerprinted> other : t._2()._2()) {
+        if (!q.worthWeighing(other._2())) {
+          continue;
+        }
+        int[] set = other._2().set();
+        long[] keys = new long[2 * set.length];
+        for (int k = 0; k < set.length; k++) {
+          keys[2 * k] = cellKey(steps, 0, set[k]);
+          keys[2 * k + 1] = cellKey(steps, 1, set[k]);
+        }
+        long[] to = new long[keys.length];
+        Arrays.fill(to, start);
+        int[] slots = new int[keys.length];
+        Arrays.setAll(slots, i -> i);
+        out.addAll(PrefixCounts.split(b, -1, new long[0], t._1() * PAIRS + other._1(), keys,
+            new long[keys.length], to, slots));
       }
-      long[] to = new long[keys.length];
-      Arrays.fill(to, start);
-      int[] slots = new int[keys.length];
-      Arrays.setAll(slots, i -> i);
-      return PrefixCounts.split(b, -1, new long[0], t._1(), keys, new long[keys.length], to,
-          slots).iterator();
+      return out.iterator();
     });
     JavaPairRDD<Long, Iterable<PrefixCounts.Answers>> answers =
         PrefixCounts.answer(adds.union(asks), b).groupByKey();
-    JavaPairRDD<Long, Tuple2<Long, MatchScores>> scored = joined.leftOuterJoin(answers)
-        .mapToPair(t -> {
-          Own o = t._2()._1()._1();
-          Fingerprinted other = t._2()._1()._2();
-          MatchScores s = null;
-          if (t._2()._2().isPresent()) {
-            int n = other.set().length;
-            int[] c = PrefixCounts.gather(t._2()._2().get().iterator(), 2 * n);
-            int[] otherFrozen = new int[n];
-            for (int k = 0; k < n; k++) {
-              otherFrozen[k] = BatchSteps.estimate(c[2 * k], c[2 * k + 1]);
+    JavaPairRDD<Long, Map<Integer, int[]>> byRank = answers.mapToPair(t -> new Tuple2<>(
+        t._1() / PAIRS, new Tuple2<>((int) (t._1() % PAIRS), t._2()))).groupByKey()
+        .mapValues(rs -> {
+          Map<Integer, int[]> m = new HashMap<>();
+          for (Tuple2<Integer, Iterable<PrefixCounts.Answers>> r : rs) {
+            int size = 0;
+            for (PrefixCounts.Answers a : r._2()) {
+              for (int slot : a.slots()) {
+                size = Math.max(size, slot + 1);
+              }
             }
-            s = steps(bs.value()).query(o.fp(), o.frozen(), o.recent()).score(other,
-                otherFrozen);
-          } else if (other.set().length == 0) {
-            s = steps(bs.value()).query(o.fp(), o.frozen(), o.recent()).score(other,
-                new int[0]);
+            m.put(r._1(), PrefixCounts.gather(r._2().iterator(), size));
           }
-          return new Tuple2<>(t._1() / PAIRS, new Tuple2<>(other.position(), s));
+          return m;
         });
-    joined.unpersist(false);
-    return scored.groupByKey().mapValues(ss -> {
-      Map<Long, MatchScores> m = new HashMap<>();
-      for (Tuple2<Long, MatchScores> s : ss) {
-        m.put(s._1(), s._2());
-      }
-      return m;
-    });
+    JavaPairRDD<Long, Map<Long, MatchScores>> out = byArticle.leftOuterJoin(byRank)
+        .mapValues(v -> {
+          Own o = v._1()._1();
+          Map<Integer, int[]> counts = v._2().isPresent() ? v._2().get() : Map.of();
+          BatchSteps.Query q = steps(bs.value()).query(o.fp(), o.frozen(), o.recent());
+          Map<Long, MatchScores> m = new HashMap<>();
+          for (Tuple2<Integer, Fingerprinted> other : v._1()._2()) {
+            Fingerprinted fp = other._2();
+            int[] c = counts.get(other._1());
+            MatchScores s = null;
+            if (c != null || (fp.set().length == 0 && q.worthWeighing(fp))) {
+              int n = fp.set().length;
+              int[] otherFrozen = new int[n];
+              for (int k = 0; k < n; k++) {
+                otherFrozen[k] = BatchSteps.estimate(c[2 * k], c[2 * k + 1]);
+              }
+              s = q.score(fp, otherFrozen);
+            }
+            m.put(fp.position(), s);
+          }
+          return m;
+        });
+    return out;
   }
 
   /** What the cluster rule reads of each article. */
