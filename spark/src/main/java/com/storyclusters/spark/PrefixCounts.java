@@ -86,9 +86,11 @@ final class PrefixCounts {
   /** Every question answered: the owners' answers, by owner (one entry per bucket asked). */
   static JavaPairRDD<Long, Answers> answer(JavaRDD<Tuple2<Integer, Request>> requests,
       int buckets) {
-    return JavaPairRDD.fromJavaRDD(requests).groupByKey(buckets).flatMapToPair(g -> {
+    // one bucket per partition, its requests read as they come (no grouping, no size estimates)
+    return JavaPairRDD.fromJavaRDD(requests).partitionBy(new Buckets(buckets))
+        .mapPartitionsToPair(it -> {
       List<Request> rs = new ArrayList<>();
-      g._2().forEach(rs::add);
+      it.forEachRemaining(t -> rs.add(t._2()));
       // each key's add positions, sorted
       LongObjectHashMap<long[]> positions = new LongObjectHashMap<>();
       com.carrotsearch.hppc.LongIntHashMap sizes = new com.carrotsearch.hppc.LongIntHashMap();
@@ -124,6 +126,52 @@ final class PrefixCounts {
       }
       return out.iterator();
     });
+  }
+
+  /** Bucket {@code b} in partition {@code b}. */
+  static final class Buckets extends org.apache.spark.Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int buckets;
+
+    Buckets(int buckets) {
+      this.buckets = buckets;
+    }
+
+    @Override
+    public int numPartitions() {
+      return buckets;
+    }
+
+    @Override
+    public int getPartition(Object key) {
+      return (Integer) key;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Buckets b && b.buckets == buckets;
+    }
+
+    @Override
+    public int hashCode() {
+      return buckets;
+    }
+  }
+
+  /**
+   * The values of each key, gathered in the partition the key hashes to: a {@code groupByKey}
+   * without Spark's size estimates of every group (costly for many small arrays).
+   */
+  static <K, V> JavaPairRDD<K, List<V>> group(JavaPairRDD<K, V> pairs, int partitions) {
+    return pairs.partitionBy(new org.apache.spark.HashPartitioner(partitions))
+        .mapPartitionsToPair(it -> {
+          java.util.Map<K, List<V>> groups = new java.util.HashMap<>();
+          it.forEachRemaining(t -> groups.computeIfAbsent(t._1(), k -> new ArrayList<>())
+              .add(t._2()));
+          List<Tuple2<K, List<V>>> out = new ArrayList<>(groups.size());
+          groups.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
+          return out.iterator();
+        });
   }
 
   /** How many of the sorted positions are below {@code bound}. */

@@ -35,6 +35,15 @@ final class SparkArticleSource implements ArticleSource {
       return null; // read() says why not
     }
     SparkSession spark = options.session();
+    java.util.concurrent.atomic.LongAdder shuffled = new java.util.concurrent.atomic.LongAdder();
+    spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+        if (end.taskMetrics() != null) {
+          shuffled.add(end.taskMetrics().shuffleWriteMetrics().bytesWritten());
+        }
+      }
+    });
     try {
       long started = System.nanoTime();
       int partitions = options.partitions > 0 ? options.partitions
@@ -64,9 +73,11 @@ final class SparkArticleSource implements ArticleSource {
       if (!quiet) {
         System.err.printf(java.util.Locale.ROOT, "storyclusters-spark: %,d articles in %.1f s: "
             + "%d round(s), %d replay(s); %,d parts, the largest %,d articles; the largest "
-            + "band-key group %,d articles; %,d articles with story-dependent lines%n", n,
+            + "band-key group %,d articles; %,d articles with story-dependent lines; %,d "
+            + "shuffle bytes written (%,d per article)%n", n,
             (System.nanoTime() - started) / 1e9, plan.rounds, plan.replays, plan.parts,
-            plan.largestPart, plan.largestBandGroup, plan.storyDependent);
+            plan.largestPart, plan.largestBandGroup, plan.storyDependent, shuffled.sum(),
+            shuffled.sum() / Math.max(1, n));
       }
       return out.iterator();
     } finally {

@@ -197,8 +197,8 @@ final class SparkPlan {
       return PrefixCounts.split(b, pos, q.counted(), pos, asks, new long[2 * n], to, slots)
           .iterator();
     });
-    JavaPairRDD<Long, Iterable<PrefixCounts.Answers>> answers =
-        PrefixCounts.answer(requests, b).groupByKey();
+    JavaPairRDD<Long, List<PrefixCounts.Answers>> answers =
+        PrefixCounts.group(PrefixCounts.answer(requests, b), b);
     return lines.leftOuterJoin(answers).mapValues(v -> PrefixCounts.gather(
         v._2().isPresent() ? v._2().get().iterator() : List.<PrefixCounts.Answers>of().iterator(),
         2 * v._1().ofSource().length));
@@ -242,8 +242,8 @@ final class SparkPlan {
       Arrays.setAll(slots, i -> i);
       return PrefixCounts.split(b, pos, new long[0], pos, keys, from, to, slots).iterator();
     });
-    JavaPairRDD<Long, Iterable<PrefixCounts.Answers>> answers =
-        PrefixCounts.answer(adds.union(asks), b).groupByKey();
+    JavaPairRDD<Long, List<PrefixCounts.Answers>> answers =
+        PrefixCounts.group(PrefixCounts.answer(adds.union(asks), b), b);
     return fps.leftOuterJoin(answers).mapValues(v -> {
       Fingerprinted fp = v._1();
       int n = fp.set().length;
@@ -274,7 +274,7 @@ final class SparkPlan {
       }
       return out.iterator();
     });
-    JavaPairRDD<Integer, Iterable<long[]>> bandGroups = bands.groupByKey();
+    JavaPairRDD<Integer, List<long[]>> bandGroups = PrefixCounts.group(bands, buckets);
     largestBandGroup = bandGroups.map(g -> {
       long n = 0;
       for (long[] ignored : g._2()) {
@@ -326,7 +326,8 @@ final class SparkPlan {
       }
       return out.iterator();
     });
-    JavaPairRDD<Long, long[]> anchorHits = anchorKeys.groupByKey().flatMapToPair(g -> {
+    JavaPairRDD<Long, long[]> anchorHits = PrefixCounts.group(anchorKeys, buckets)
+        .flatMapToPair(g -> {
       com.carrotsearch.hppc.LongArrayList holders = new com.carrotsearch.hppc.LongArrayList();
       com.carrotsearch.hppc.LongArrayList askers = new com.carrotsearch.hppc.LongArrayList();
       for (long[] e : g._2()) {
@@ -350,7 +351,7 @@ final class SparkPlan {
     });
     Broadcast<Settings> bs = jsc.broadcast(settings);
     Broadcast<String[]> names = jsc.broadcast(idsByPosition);
-    return bandHits.union(anchorHits).groupByKey().mapValues(lists -> {
+    return PrefixCounts.group(bandHits.union(anchorHits), buckets).mapValues(lists -> {
       com.carrotsearch.hppc.LongIntHashMap hits = new com.carrotsearch.hppc.LongIntHashMap();
       for (long[] l : lists) {
         for (long j : l) {
@@ -423,13 +424,13 @@ final class SparkPlan {
       }
       return out.iterator();
     });
-    JavaPairRDD<Long, Iterable<PrefixCounts.Answers>> answers =
-        PrefixCounts.answer(adds.union(asks), b).groupByKey();
+    JavaPairRDD<Long, List<PrefixCounts.Answers>> answers =
+        PrefixCounts.group(PrefixCounts.answer(adds.union(asks), b), b);
     JavaPairRDD<Long, Map<Integer, int[]>> byRank = answers.mapToPair(t -> new Tuple2<>(
         t._1() / PAIRS, new Tuple2<>((int) (t._1() % PAIRS), t._2()))).groupByKey()
         .mapValues(rs -> {
           Map<Integer, int[]> m = new HashMap<>();
-          for (Tuple2<Integer, Iterable<PrefixCounts.Answers>> r : rs) {
+          for (Tuple2<Integer, List<PrefixCounts.Answers>> r : rs) {
             int size = 0;
             for (PrefixCounts.Answers a : r._2()) {
               for (int slot : a.slots()) {
