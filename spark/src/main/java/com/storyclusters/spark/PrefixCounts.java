@@ -23,15 +23,14 @@ final class PrefixCounts {
   private PrefixCounts() {}
 
   /**
-   * What one owner (an article, or a pair) adds and asks in one bucket.
+   * One owner's questions in one bucket: how many adds of each key fall in {@code [from, to)}.
    *
-   * @param position where the adds happen
-   * @param adds keys added at {@code position} (repeats count twice)
-   * @param owner whose answers these are
-   * @param asks keys asked about, each with its range and its slot in the owner's answer
+   * @param owner whose answers these are (an article's position, or a pair's id)
+   * @param asks the keys asked about
+   * @param slots each key's place in the owner's answer
    */
-  record Request(long position, long[] adds, long owner, long[] asks, long[] from, long[] to,
-      int[] slots) implements Serializable {}
+  record Request(long owner, long from, long to, long[] asks, int[] slots)
+      implements Serializable {}
 
   /** Answers to one owner's questions in one bucket. */
   record Answers(int[] slots, int[] counts) implements Serializable {}
@@ -40,92 +39,109 @@ final class PrefixCounts {
     return (int) Math.floorMod(Tokenizer.fmix64(key), (long) buckets);
   }
 
-  /** Splits an owner's adds and asks by bucket. */
-  static List<Tuple2<Integer, Request>> split(int buckets, long position, long[] adds,
-      long owner, long[] asks, long[] from, long[] to, int[] slots) {
-    int[] addCount = new int[buckets];
-    int[] askCount = new int[buckets];
-    int[] addBucket = new int[adds.length];
-    int[] askBucket = new int[asks.length];
-    for (int i = 0; i < adds.length; i++) {
-      addCount[addBucket[i] = bucket(adds[i], buckets)]++;
+  /** An article's adds at {@code position}, by bucket: {@code [position, key, key...]}. */
+  static List<Tuple2<Integer, long[]>> adds(int buckets, long position, long[] keys) {
+    int[] count = new int[buckets];
+    int[] at = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      count[at[i] = bucket(keys[i], buckets)]++;
     }
-    for (int i = 0; i < asks.length; i++) {
-      askCount[askBucket[i] = bucket(asks[i], buckets)]++;
-    }
-    List<Tuple2<Integer, Request>> out = new ArrayList<>();
+    long[][] by = new long[buckets][];
+    List<Tuple2<Integer, long[]>> out = new ArrayList<>();
     for (int b = 0; b < buckets; b++) {
-      if (addCount[b] == 0 && askCount[b] == 0) {
-        continue;
+      if (count[b] > 0) {
+        by[b] = new long[count[b] + 1];
+        by[b][0] = position;
+        count[b] = 1;
+        out.add(new Tuple2<>(b, by[b]));
       }
-      long[] a = new long[addCount[b]];
-      long[] q = new long[askCount[b]];
-      long[] f = new long[askCount[b]];
-      long[] t = new long[askCount[b]];
-      int[] s = new int[askCount[b]];
-      int n = 0;
-      for (int i = 0; i < adds.length; i++) {
-        if (addBucket[i] == b) {
-          a[n++] = adds[i];
-        }
-      }
-      n = 0;
-      for (int i = 0; i < asks.length; i++) {
-        if (askBucket[i] == b) {
-          q[n] = asks[i];
-          f[n] = from[i];
-          t[n] = to[i];
-          s[n++] = slots[i];
-        }
-      }
-      out.add(new Tuple2<>(b, new Request(position, a, owner, q, f, t, s)));
+    }
+    for (int i = 0; i < keys.length; i++) {
+      by[at[i]][count[at[i]]++] = keys[i];
     }
     return out;
   }
 
-  /** Every question answered: the owners' answers, by owner (one entry per bucket asked). */
-  static JavaPairRDD<Long, Answers> answer(JavaRDD<Tuple2<Integer, Request>> requests,
-      int buckets) {
-    // one bucket per partition, its requests read as they come (no grouping, no size estimates)
-    return JavaPairRDD.fromJavaRDD(requests).partitionBy(new Buckets(buckets))
-        .mapPartitionsToPair(it -> {
-      List<Request> rs = new ArrayList<>();
-      it.forEachRemaining(t -> rs.add(t._2()));
-      // each key's add positions, sorted
-      LongObjectHashMap<long[]> positions = new LongObjectHashMap<>();
+  /** An owner's questions about {@code keys} over {@code [from, to)}, by bucket. */
+  static List<Tuple2<Integer, Request>> asks(int buckets, long owner, long from, long to,
+      long[] keys, int[] slots) {
+    int[] count = new int[buckets];
+    int[] at = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      count[at[i] = bucket(keys[i], buckets)]++;
+    }
+    long[][] k = new long[buckets][];
+    int[][] sl = new int[buckets][];
+    List<Tuple2<Integer, Request>> out = new ArrayList<>();
+    for (int b = 0; b < buckets; b++) {
+      if (count[b] > 0) {
+        k[b] = new long[count[b]];
+        sl[b] = new int[count[b]];
+        out.add(new Tuple2<>(b, new Request(owner, from, to, k[b], sl[b])));
+        count[b] = 0;
+      }
+    }
+    for (int i = 0; i < keys.length; i++) {
+      int b = at[i];
+      k[b][count[b]] = keys[i];
+      sl[b][count[b]++] = slots[i];
+    }
+    return out;
+  }
+
+  /** Each bucket's keys and their add positions, sorted: built once, asked many times. */
+  static final class Index {
+    final LongObjectHashMap<long[]> positions = new LongObjectHashMap<>();
+  }
+
+  /** The adds indexed, one {@link Index} per bucket (partition); kept in memory by the caller. */
+  static JavaRDD<Index> index(JavaRDD<Tuple2<Integer, long[]>> adds, int buckets) {
+    return JavaPairRDD.fromJavaRDD(adds).partitionBy(new Buckets(buckets)).mapPartitions(it -> {
+      List<long[]> all = new ArrayList<>();
       com.carrotsearch.hppc.LongIntHashMap sizes = new com.carrotsearch.hppc.LongIntHashMap();
-      for (Request r : rs) {
-        for (long k : r.adds()) {
-          sizes.addTo(k, 1);
+      it.forEachRemaining(t -> {
+        all.add(t._2());
+        for (int i = 1; i < t._2().length; i++) {
+          sizes.addTo(t._2()[i], 1);
         }
-      }
+      });
+      Index index = new Index();
       com.carrotsearch.hppc.LongIntHashMap filled = new com.carrotsearch.hppc.LongIntHashMap();
-      for (Request r : rs) {
-        for (long k : r.adds()) {
-          long[] p = positions.get(k);
+      for (long[] a : all) {
+        for (int i = 1; i < a.length; i++) {
+          long k = a[i];
+          long[] p = index.positions.get(k);
           if (p == null) {
-            positions.put(k, p = new long[sizes.get(k)]);
+            index.positions.put(k, p = new long[sizes.get(k)]);
           }
-          p[filled.addTo(k, 1) - 1] = r.position();
+          p[filled.addTo(k, 1) - 1] = a[0];
         }
       }
-      for (com.carrotsearch.hppc.cursors.LongObjectCursor<long[]> c : positions) {
+      for (com.carrotsearch.hppc.cursors.LongObjectCursor<long[]> c : index.positions) {
         Arrays.sort(c.value);
       }
+      return List.of(index).iterator();
+    });
+  }
+
+  /** Every question answered against the index: the owners' answers, one entry per bucket. */
+  static JavaPairRDD<Long, Answers> answer(JavaRDD<Index> index,
+      JavaRDD<Tuple2<Integer, Request>> requests, int buckets) {
+    JavaRDD<Request> asked = JavaPairRDD.fromJavaRDD(requests).partitionBy(new Buckets(buckets))
+        .values();
+    return JavaPairRDD.fromJavaRDD(index.zipPartitions(asked, (indexes, rs) -> {
+      Index idx = indexes.hasNext() ? indexes.next() : new Index();
       List<Tuple2<Long, Answers>> out = new ArrayList<>();
-      for (Request r : rs) {
-        if (r.asks().length == 0) {
-          continue;
-        }
+      rs.forEachRemaining(r -> {
         int[] counts = new int[r.asks().length];
         for (int i = 0; i < counts.length; i++) {
-          long[] p = positions.get(r.asks()[i]);
-          counts[i] = p == null ? 0 : before(p, r.to()[i]) - before(p, r.from()[i]);
+          long[] p = idx.positions.get(r.asks()[i]);
+          counts[i] = p == null ? 0 : before(p, r.to()) - before(p, r.from());
         }
         out.add(new Tuple2<>(r.owner(), new Answers(r.slots(), counts)));
-      }
+      });
       return out.iterator();
-    });
+    }));
   }
 
   /** Bucket {@code b} in partition {@code b}. */

@@ -101,11 +101,11 @@ final class SparkPlan {
             boilerplate ? Arrays.copyOfRange(counts, half, counts.length) : null,
             ba.value().get(pos)));
       }).persist(StorageLevel.MEMORY_AND_DISK());
-      JavaRDD<Tuple2<Integer, PrefixCounts.Request>> adds = fps.flatMap(t -> PrefixCounts.split(
-          b, t._1(), cellsAndShingles(bs.value(), t._2().set()), t._1(), new long[0],
-          new long[0], new long[0], new int[0]).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaRDD<PrefixCounts.Index> adds = PrefixCounts.index(fps.flatMap(t -> PrefixCounts.adds(
+          b, t._1(), cellsAndShingles(bs.value(), t._2().set())).iterator()), b)
+          .persist(StorageLevel.MEMORY_ONLY());
       JavaPairRDD<Long, Own> own = own(fps, adds, bs, b).persist(StorageLevel.MEMORY_AND_DISK());
-      JavaPairRDD<Long, List<Long>> top = top(own);
+      JavaPairRDD<Long, List<Long>> top = top(own).persist(StorageLevel.MEMORY_AND_DISK());
       // the pairs' scores: for each article, its candidates' in rank order
       JavaPairRDD<Long, Tuple2<Integer, Long>> pairs = top.flatMapToPair(t -> {
         List<Tuple2<Long, Tuple2<Integer, Long>>> out = new ArrayList<>();
@@ -114,7 +114,8 @@ final class SparkPlan {
         }
         return out.iterator();
       });
-      JavaPairRDD<Long, Map<Long, MatchScores>> scores = scores(pairs, fps, own, adds, bs, b);
+      JavaPairRDD<Long, Map<Long, MatchScores>> scores = scores(pairs, fps, own, adds, bs, b)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       Map<Long, Set<Long>> extra = new HashMap<>(); // representatives asked for
       JavaPairRDD<Long, Map<Long, MatchScores>> repScores = null;
       Map<Long, Decided> decided;
@@ -125,8 +126,8 @@ final class SparkPlan {
               Map<Long, MatchScores> m = new HashMap<>(v._1().orElse(Map.of()));
               m.putAll(v._2().orElse(Map.of()));
               return m;
-            });
-        JavaPairRDD<Long, PartReplay.Article> decidable = decidable(own, top, all, ids)
+            }).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<Long, PartReplay.Article> decidable = decidable(own, top, all)
             .persist(StorageLevel.MEMORY_AND_DISK());
         int[] part = parts(fps, all, n);
         Broadcast<int[]> bp = jsc.broadcast(part);
@@ -153,7 +154,7 @@ final class SparkPlan {
           }
         }
         repScores = scores(JavaPairRDD.fromJavaRDD(jsc.parallelize(repPairs)), fps, own, adds,
-            bs, b);
+            bs, b).persist(StorageLevel.MEMORY_AND_DISK());
         decidable.unpersist();
       }
       // the story verdicts assumed must be those the decided stories give
@@ -170,6 +171,8 @@ final class SparkPlan {
       fps.unpersist();
       adds.unpersist();
       own.unpersist();
+      top.unpersist();
+      scores.unpersist();
       if (!changed) {
         List<String> out = new ArrayList<>(decided.size());
         for (long i = 0; i < decided.size(); i++) {
@@ -183,6 +186,8 @@ final class SparkPlan {
   /** For each article, how many before it carry each line's key: in its source, then in all. */
   private static JavaPairRDD<Long, int[]> lineCounts(JavaPairRDD<Long, LineQueries> lines,
       int b) {
+    JavaRDD<PrefixCounts.Index> index = PrefixCounts.index(lines.flatMap(t -> PrefixCounts.adds(
+        b, t._1(), t._2().counted()).iterator()), b).persist(StorageLevel.MEMORY_ONLY());
     JavaRDD<Tuple2<Integer, PrefixCounts.Request>> requests = lines.flatMap(t -> {
       LineQueries q = t._2();
       long pos = t._1();
@@ -190,15 +195,12 @@ final class SparkPlan {
       long[] asks = new long[2 * n];
       System.arraycopy(q.ofSource(), 0, asks, 0, n);
       System.arraycopy(q.ofAll(), 0, asks, n, n);
-      long[] to = new long[2 * n];
-      Arrays.fill(to, pos);
       int[] slots = new int[2 * n];
       Arrays.setAll(slots, i -> i);
-      return PrefixCounts.split(b, pos, q.counted(), pos, asks, new long[2 * n], to, slots)
-          .iterator();
+      return PrefixCounts.asks(b, pos, 0, pos, asks, slots).iterator();
     });
     JavaPairRDD<Long, List<PrefixCounts.Answers>> answers =
-        PrefixCounts.group(PrefixCounts.answer(requests, b), b);
+        PrefixCounts.group(PrefixCounts.answer(index, requests, b), b);
     return lines.leftOuterJoin(answers).mapValues(v -> PrefixCounts.gather(
         v._2().isPresent() ? v._2().get().iterator() : List.<PrefixCounts.Answers>of().iterator(),
         2 * v._1().ofSource().length));
@@ -225,25 +227,32 @@ final class SparkPlan {
 
   /** Each article's statistics at its epoch, its anchors and whether it can link. */
   private static JavaPairRDD<Long, Own> own(JavaPairRDD<Long, Fingerprinted> fps,
-      JavaRDD<Tuple2<Integer, PrefixCounts.Request>> adds, Broadcast<Settings> bs, int b) {
+      JavaRDD<PrefixCounts.Index> adds, Broadcast<Settings> bs, int b) {
     JavaRDD<Tuple2<Integer, PrefixCounts.Request>> asks = fps.flatMap(t -> {
       long pos = t._1();
       long start = BatchSteps.epochStart(pos);
       long[] keys = cellsAndShingles(bs.value(), t._2().set());
-      long[] from = new long[keys.length];
-      long[] to = new long[keys.length];
-      for (int k = 0; k < keys.length; k += 3) {
-        to[k] = start;
-        to[k + 1] = start;
-        from[k + 2] = start; // within the epoch, before the article
-        to[k + 2] = pos;
+      int n = keys.length / 3;
+      long[] cells = new long[2 * n];
+      int[] cellSlots = new int[2 * n];
+      long[] shingles = new long[n];
+      int[] shingleSlots = new int[n];
+      for (int k = 0; k < n; k++) {
+        cells[2 * k] = keys[3 * k];
+        cells[2 * k + 1] = keys[3 * k + 1];
+        cellSlots[2 * k] = 3 * k;
+        cellSlots[2 * k + 1] = 3 * k + 1;
+        shingles[k] = keys[3 * k + 2];
+        shingleSlots[k] = 3 * k + 2;
       }
-      int[] slots = new int[keys.length];
-      Arrays.setAll(slots, i -> i);
-      return PrefixCounts.split(b, pos, new long[0], pos, keys, from, to, slots).iterator();
+      // the table at the epoch start; the shingles within the epoch, before the article
+      List<Tuple2<Integer, PrefixCounts.Request>> out = new ArrayList<>(
+          PrefixCounts.asks(b, pos, 0, start, cells, cellSlots));
+      out.addAll(PrefixCounts.asks(b, pos, start, pos, shingles, shingleSlots));
+      return out.iterator();
     });
     JavaPairRDD<Long, List<PrefixCounts.Answers>> answers =
-        PrefixCounts.group(PrefixCounts.answer(adds.union(asks), b), b);
+        PrefixCounts.group(PrefixCounts.answer(adds, asks, b), b);
     return fps.leftOuterJoin(answers).mapValues(v -> {
       Fingerprinted fp = v._1();
       int n = fp.set().length;
@@ -382,12 +391,12 @@ final class SparkPlan {
    */
   private static JavaPairRDD<Long, Map<Long, MatchScores>> scores(
       JavaPairRDD<Long, Tuple2<Integer, Long>> pairs, JavaPairRDD<Long, Fingerprinted> fps,
-      JavaPairRDD<Long, Own> own, JavaRDD<Tuple2<Integer, PrefixCounts.Request>> adds,
+      JavaPairRDD<Long, Own> own, JavaRDD<PrefixCounts.Index> adds,
       Broadcast<Settings> bs, int b) {
     // by article: its own side and its candidates' fingerprints, by rank
     JavaPairRDD<Long, Tuple2<Own, List<Tuple2<Integer, Fingerprinted>>>> byArticle = pairs
         .mapToPair(t -> new Tuple2<>(t._2()._2(), new Tuple2<>(t._1(), t._2()._1())))
-        .join(fps)
+        .join(fps.mapValues(SparkPlan::slim))
         .mapToPair(t -> new Tuple2<>(t._2()._1()._1(), new Tuple2<>(t._2()._1()._2(),
             t._2()._2())))
         .groupByKey()
@@ -415,17 +424,14 @@ final class SparkPlan {
           keys[2 * k] = cellKey(steps, 0, set[k]);
           keys[2 * k + 1] = cellKey(steps, 1, set[k]);
         }
-        long[] to = new long[keys.length];
-        Arrays.fill(to, start);
         int[] slots = new int[keys.length];
         Arrays.setAll(slots, i -> i);
-        out.addAll(PrefixCounts.split(b, -1, new long[0], t._1() * PAIRS + other._1(), keys,
-            new long[keys.length], to, slots));
+        out.addAll(PrefixCounts.asks(b, t._1() * PAIRS + other._1(), 0, start, keys, slots));
       }
       return out.iterator();
     });
     JavaPairRDD<Long, List<PrefixCounts.Answers>> answers =
-        PrefixCounts.group(PrefixCounts.answer(adds.union(asks), b), b);
+        PrefixCounts.group(PrefixCounts.answer(adds, asks, b), b);
     JavaPairRDD<Long, Map<Integer, int[]>> byRank = answers.mapToPair(t -> new Tuple2<>(
         t._1() / PAIRS, new Tuple2<>((int) (t._1() % PAIRS), t._2()))).groupByKey()
         .mapValues(rs -> {
@@ -466,42 +472,31 @@ final class SparkPlan {
     return out;
   }
 
+  /** A fingerprint as the other text of a pair reads it: without its removed lines. */
+  private static Fingerprinted slim(Fingerprinted f) {
+    return new Fingerprinted(f.id(), f.source(), f.position(), f.published(), f.textHash(),
+        f.longEnough(), f.set(), f.leadRanks(), f.length(), f.sketch(), f.bandKeys(), List.of(),
+        f.storyDependent(), f.severalStories());
+  }
+
   /** What the cluster rule reads of each article. */
-  private static JavaPairRDD<Long, PartReplay.Article> decidable(JavaPairRDD<Long, Own> own,
-      JavaPairRDD<Long, List<Long>> top, JavaPairRDD<Long, Map<Long, MatchScores>> scores,
-      JavaPairRDD<Long, String> ids) {
-    // the ids of every position an article's candidates and scores name
-    JavaPairRDD<Long, String> named = top.flatMapToPair(t -> {
-      List<Tuple2<Long, Long>> out = new ArrayList<>();
-      t._2().forEach(j -> out.add(new Tuple2<>(j, t._1())));
-      return out.iterator();
-    }).union(scores.flatMapToPair(t -> {
-      List<Tuple2<Long, Long>> out = new ArrayList<>();
-      t._2().keySet().forEach(j -> out.add(new Tuple2<>(j, t._1())));
-      return out.iterator();
-    })).distinct().join(ids).mapToPair(t -> new Tuple2<>(t._2()._1(), t._1() + "\u0000"
-        + t._2()._2()));
-    return own.leftOuterJoin(top).leftOuterJoin(scores).leftOuterJoin(named.groupByKey())
-        .mapValues(v -> {
-          Own o = v._1()._1()._1();
-          Map<Long, String> name = new HashMap<>();
-          if (v._2().isPresent()) {
-            for (String s : v._2().get()) {
-              int z = s.indexOf('\u0000');
-              name.put(Long.parseLong(s.substring(0, z)), s.substring(z + 1));
-            }
-          }
-          List<String> topIds = new ArrayList<>();
-          for (long j : v._1()._1()._2().orElse(List.of())) {
-            topIds.add(name.get(j));
-          }
-          Map<String, MatchScores> byId = new HashMap<>();
-          for (Map.Entry<Long, MatchScores> e : v._1()._2().orElse(Map.of()).entrySet()) {
-            byId.put(name.get(e.getKey()), e.getValue());
-          }
-          return new PartReplay.Article(o.fp(), o.canLink(), o.canLink() ? topIds : List.of(),
-              byId);
-        });
+  private JavaPairRDD<Long, PartReplay.Article> decidable(JavaPairRDD<Long, Own> own,
+      JavaPairRDD<Long, List<Long>> top, JavaPairRDD<Long, Map<Long, MatchScores>> scores) {
+    Broadcast<String[]> names = jsc.broadcast(idsByPosition);
+    return own.leftOuterJoin(top).leftOuterJoin(scores).mapValues(v -> {
+      Own o = v._1()._1();
+      String[] name = names.value();
+      List<String> topIds = new ArrayList<>();
+      for (long j : v._1()._2().orElse(List.of())) {
+        topIds.add(name[(int) j]);
+      }
+      Map<String, MatchScores> byId = new HashMap<>();
+      for (Map.Entry<Long, MatchScores> e : v._2().orElse(Map.of()).entrySet()) {
+        byId.put(name[(int) (long) e.getKey()], e.getValue());
+      }
+      return new PartReplay.Article(o.fp(), o.canLink(), o.canLink() ? topIds : List.of(),
+          byId);
+    });
   }
 
   /**

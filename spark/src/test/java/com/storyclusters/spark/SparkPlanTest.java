@@ -23,8 +23,8 @@ import scala.Tuple2;
 
 /**
  * The Spark plan ({@link SparkPlan}, core's batch steps by joins) in {@code local[2]} gives the
- * library's assignments, line for line: on the seeds, the development sets and a generated
- * 20,000-article corpus (the last two from {@code ../shared/data}, skipped where it is not).
+ * library's assignments, line for line, on the seeds, and reports what it did (the development
+ * sets and a generated corpus go through the command: {@code SameAssignmentsTest}).
  */
 class SparkPlanTest {
   private static final Path DATA = Path.of(System.getProperty("storyclusters.data",
@@ -76,25 +76,5 @@ class SparkPlanTest {
   @Test
   void theSeeds() throws Exception {
     assertEquals(List.of(), differing(Path.of("../samples/seeds/articles.jsonl")));
-  }
-
-  @Test
-  void theDevelopmentSets() throws Exception {
-    Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("counter-dev")));
-    for (String set : List.of("counter-dev", "ecbplus-dev")) {
-      List<String> d = differing(DATA.resolve(set).resolve("articles.jsonl"));
-      assertEquals(List.of(), d.subList(0, Math.min(3, d.size())), set + ": " + d.size());
-    }
-  }
-
-  @Test
-  void aGeneratedCorpus() throws Exception {
-    Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("bbc-news")));
-    Path corpus = tmp.resolve("g20k.jsonl");
-    assertEquals(0, Main.run("generate", "--articles", "20000", "--output", corpus.toString(),
-        "--gold", tmp.resolve("g20k-gold.jsonl").toString(), "--source",
-        DATA.resolve("bbc-news/articles.jsonl").toString()));
-    List<String> d = differing(corpus);
-    assertEquals(List.of(), d.subList(0, Math.min(3, d.size())), d.size() + " differ");
   }
 }
