@@ -3,7 +3,6 @@ package com.storyclusters.examples;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,27 +15,9 @@ import picocli.CommandLine.Command;
     subcommands = {ClusterCommand.class, EvaluateCommand.class, ExplainCommand.class,
         GenerateCommand.class, CheckCommand.class, ReportCommand.class, ServeCommand.class,
         CommandLine.HelpCommand.class})
-public final class Main implements Callable<Integer>, CommandHost {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  private final OutputStream stdout;
-
+public final class Main extends CommandHost {
   private Main(OutputStream stdout) {
-    this.stdout = stdout;
-  }
-
-  /** Where result lines go: a stream whose write errors are seen (see {@link Output}). */
-  @Override
-  public OutputStream stdout() {
-    return stdout;
-  }
-
-  /** Without a command: the usage, on stderr, as a wrong command line. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(System.err);
-    return Failures.USAGE;
+    super(stdout);
   }
 
   public static void main(String[] args) {
@@ -50,15 +31,6 @@ public final class Main implements Callable<Integer>, CommandHost {
   }
 
   static int run(OutputStream stdout, String... args) {
-    try {
-      return new CommandLine(new Main(stdout))
-          .setExecutionExceptionHandler(Failures::failed)
-          .setParameterExceptionHandler(Failures::usage)
-          .execute(args);
-    } catch (OutOfMemoryError e) {
-      System.err.println("storyclusters: out of memory (give Java more with "
-          + "STORYCLUSTERS_JAVA_OPTS=-Xmx...)");
-      return Failures.FAILED;
-    }
+    return execute(new CommandLine(new Main(stdout)), args);
   }
 }

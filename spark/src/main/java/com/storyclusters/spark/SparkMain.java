@@ -2,11 +2,9 @@ package com.storyclusters.spark;
 
 import com.storyclusters.examples.ClusterCommand;
 import com.storyclusters.examples.CommandHost;
-import com.storyclusters.examples.Failures;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,27 +16,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "storyclusters-spark", mixinStandardHelpOptions = true,
     version = "storyclusters-spark 0.1.0",
-    description = "storyclusters with its input read by Apache Spark: the same assignments.")
-public final class SparkMain implements Callable<Integer>, CommandHost {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  private final OutputStream stdout;
-
+    description = "storyclusters on Apache Spark: the library's assignments, by a Spark job.")
+public final class SparkMain extends CommandHost {
   private SparkMain(OutputStream stdout) {
-    this.stdout = stdout;
-  }
-
-  @Override
-  public OutputStream stdout() {
-    return stdout;
-  }
-
-  /** Without a command: the usage, on stderr, as a wrong command line. */
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(System.err);
-    return Failures.USAGE;
+    super(stdout);
   }
 
   public static void main(String[] args) {
@@ -51,11 +32,8 @@ public final class SparkMain implements Callable<Integer>, CommandHost {
     SparkOptions spark = new SparkOptions();
     CommandLine cluster = new CommandLine(new ClusterCommand(new SparkArticleSource(spark)));
     cluster.addMixin("spark", spark);
-    return new CommandLine(new SparkMain(stdout))
+    return execute(new CommandLine(new SparkMain(stdout))
         .addSubcommand("cluster", cluster)
-        .addSubcommand("help", new CommandLine.HelpCommand())
-        .setExecutionExceptionHandler(Failures::failed)
-        .setParameterExceptionHandler(Failures::usage)
-        .execute(args);
+        .addSubcommand("help", new CommandLine.HelpCommand()), args);
   }
 }

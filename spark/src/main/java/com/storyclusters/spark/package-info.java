@@ -1,13 +1,16 @@
 /**
  * storyclusters on Apache Spark: {@code ./storyclusters-spark cluster}, the {@code cluster}
- * command of {@code storyclusters} with its input read and parsed by a Spark job.
+ * command of {@code storyclusters} with its input read by Spark and, for an input clustered in
+ * memory, decided by a Spark job that gives the library's assignments exactly.
  *
  * <p>Owns the Spark side only: the session and its options ({@link
  * com.storyclusters.spark.SparkOptions}), reading JSON Lines on the executors ({@link
- * com.storyclusters.spark.SparkArticles}), and the command ({@link
- * com.storyclusters.spark.SparkMain}). Assignment is the library's own ({@code
- * StoryClusters.addAll}, in input order), so the output equals {@code ./storyclusters cluster}'s
- * on the same input by construction, and an {@code --index} written here is a library index that
- * {@code StoryClusters} opens and keeps adding to.
+ * com.storyclusters.spark.SparkArticles}), the command ({@link com.storyclusters.spark.SparkMain},
+ * {@link com.storyclusters.spark.SparkArticleSource}), and the job ({@link
+ * com.storyclusters.spark.SparkPlan}, with its one join, {@link
+ * com.storyclusters.spark.PrefixCounts}), which computes the inputs of core's batch steps ({@code
+ * com.storyclusters.batch}) and re-implements none of them. With an index, a report, a retention
+ * window or a repeated id, the articles are added to the library on the driver ({@code
+ * StoryClusters.addAll}, in input order), so the index written is a library index.
  */
 package com.storyclusters.spark;
