@@ -1,15 +1,11 @@
 package com.storyclusters.spark;
 
-import com.storyclusters.Assignment;
 import com.storyclusters.MatchScores;
 import com.storyclusters.Settings;
 import com.storyclusters.batch.BatchSteps;
 import com.storyclusters.batch.Fingerprinted;
 import com.storyclusters.batch.LineQueries;
 import com.storyclusters.batch.PartReplay;
-import com.storyclusters.boilerplate.LineStories;
-import com.storyclusters.examples.ClusterCommand;
-import com.storyclusters.examples.Jsonl;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,11 +125,14 @@ final class SparkPlan {
             }).persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Long, PartReplay.Article> decidable = decidable(own, top, all)
             .persist(StorageLevel.MEMORY_AND_DISK());
-        int[] part = parts(fps, all, n);
+        long[] sizes = new long[2];
+        int[] part = SparkParts.parts(fps, all, n, sizes);
+        parts = sizes[0];
+        largestPart = sizes[1];
         Broadcast<int[]> bp = jsc.broadcast(part);
         JavaRDD<Tuple2<Long, Object>> replayed = decidable.mapToPair(
             t -> new Tuple2<>(bp.value()[(int) (long) t._1()], t._2())).groupByKey()
-            .flatMap(g -> replay(g._2()).iterator());
+            .flatMap(g -> SparkParts.replay(g._2()).iterator());
         List<Tuple2<Long, Object>> missing = replayed.filter(t -> t._2() instanceof Long)
             .collect();
         if (missing.isEmpty()) {
@@ -158,7 +157,9 @@ final class SparkPlan {
         decidable.unpersist();
       }
       // the story verdicts assumed must be those the decided stories give
-      Map<Long, boolean[]> actual = storiesCheck(fps, lines, decided);
+      long[] dependent = new long[1];
+      Map<Long, boolean[]> actual = SparkParts.storiesCheck(jsc, fps, lines, decided, dependent);
+      storyDependent = dependent[0];
       boolean changed = false;
       for (Map.Entry<Long, boolean[]> e : actual.entrySet()) {
         boolean[] before = assumed.get(e.getKey());
@@ -498,145 +499,4 @@ final class SparkPlan {
           byId);
     });
   }
-
-  /**
-   * Each position's part: the smallest position connected to it by linked pairs and equal texts
-   * (union-find on the driver over the edges, which are few: one per linked pair).
-   */
-  private int[] parts(JavaPairRDD<Long, Fingerprinted> fps,
-      JavaPairRDD<Long, Map<Long, MatchScores>> scores, long n) {
-    List<long[]> edges = new ArrayList<>(scores.flatMap(t -> {
-      List<long[]> out = new ArrayList<>();
-      for (Map.Entry<Long, MatchScores> e : t._2().entrySet()) {
-        if (e.getValue() != null) {
-          out.add(new long[] {t._1(), e.getKey()});
-        }
-      }
-      return out.iterator();
-    }).collect());
-    edges.addAll(fps.mapToPair(t -> new Tuple2<>(t._2().textHash(), t._1())).groupByKey()
-        .flatMap(g -> {
-          List<long[]> out = new ArrayList<>();
-          long first = -1;
-          for (long p : g._2()) {
-            if (first >= 0) {
-              out.add(new long[] {first, p});
-            } else {
-              first = p;
-            }
-          }
-          return out.iterator();
-        }).collect());
-    int[] parent = new int[(int) n];
-    Arrays.setAll(parent, i -> i);
-    for (long[] e : edges) {
-      int x = find(parent, (int) e[0]);
-      int y = find(parent, (int) e[1]);
-      if (x != y) {
-        parent[Math.max(x, y)] = Math.min(x, y);
-      }
-    }
-    Map<Integer, Integer> sizes = new HashMap<>();
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = find(parent, i);
-      sizes.merge(parent[i], 1, Integer::sum);
-    }
-    parts = sizes.size();
-    largestPart = sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-    return parent;
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  }
-
-  /**
-   * A part replayed: each article's position and {@link Decided}, or (when the rule asked for
-   * representatives' scores) each pair asked for as (position, representative's position).
-   */
-  private static List<Tuple2<Long, Object>> replay(Iterable<PartReplay.Article> articles) {
-    List<PartReplay.Article> part = new ArrayList<>();
-    articles.forEach(part::add);
-    part.sort((x, y) -> Long.compare(x.fp().position(), y.fp().position()));
-    Map<String, Long> position = new HashMap<>();
-    for (PartReplay.Article a : part) {
-      position.put(a.fp().id(), a.fp().position());
-    }
-    PartReplay.Result r = PartReplay.replay(part);
-    List<Tuple2<Long, Object>> out = new ArrayList<>();
-    for (String[] m : r.missing()) {
-      out.add(new Tuple2<>(position.get(m[0]), position.get(m[1])));
-    }
-    for (Assignment a : r.assignments()) {
-      out.add(new Tuple2<>(position.get(a.articleId()), new Decided(a.clusterId(),
-          Jsonl.write(ClusterCommand.toJson(a)))));
-    }
-    return out;
-  }
-
-  /**
-   * For each article whose boilerplate verdict depended on stories, the verdict input the
-   * decided stories give: for each of its lines, whether two or more stories of its source
-   * carried the line before it.
-   */
-  private Map<Long, boolean[]> storiesCheck(JavaPairRDD<Long, Fingerprinted> fps,
-      JavaPairRDD<Long, LineQueries> lines, Map<Long, Decided> decided) {
-    JavaPairRDD<Long, Fingerprinted> dependent = fps.filter(
-        t -> t._2().storyDependent().length > 0).persist(StorageLevel.MEMORY_AND_DISK());
-    storyDependent = dependent.count();
-    if (storyDependent == 0) {
-      dependent.unpersist();
-      return Map.of();
-    }
-    Map<Long, Long> story = new HashMap<>();
-    decided.forEach((pos, d) -> story.put(pos, LineStories.story(d.clusterId())));
-    Broadcast<Map<Long, Long>> bstory = jsc.broadcast(story);
-    // (source line key, (position, story, -1)) for every carrier; (key, (position, -1, line))
-    // for every story-dependent line
-    JavaPairRDD<Long, long[]> carriers = lines.flatMapToPair(t -> {
-      List<Tuple2<Long, long[]>> out = new ArrayList<>();
-      for (long k : t._2().sourceKeys()) {
-        out.add(new Tuple2<>(k, new long[] {t._1(), bstory.value().get(t._1()), -1}));
-      }
-      return out.iterator();
-    });
-    JavaPairRDD<Long, long[]> asks = dependent.join(lines).flatMapToPair(t -> {
-      List<Tuple2<Long, long[]>> out = new ArrayList<>();
-      for (int line : t._2()._1().storyDependent()) {
-        out.add(new Tuple2<>(t._2()._2().ofSource()[line], new long[] {t._1(), 0, line}));
-      }
-      return out.iterator();
-    });
-    List<long[]> verdicts = carriers.union(asks).groupByKey().flatMap(g -> {
-      List<long[]> all = new ArrayList<>();
-      g._2().forEach(all::add);
-      List<long[]> out = new ArrayList<>();
-      for (long[] a : all) {
-        if (a[2] < 0) {
-          continue;
-        }
-        Set<Long> stories = new HashSet<>();
-        for (long[] c : all) {
-          if (c[2] < 0 && c[0] < a[0]) {
-            stories.add(c[1]);
-          }
-        }
-        out.add(new long[] {a[0], a[2], stories.size() >= 2 ? 1 : 0});
-      }
-      return out.iterator();
-    }).collect();
-    Map<Long, Integer> lineCount = dependent.join(lines).mapToPair(t -> new Tuple2<>(t._1(),
-        t._2()._2().ofSource().length)).collectAsMap();
-    dependent.unpersist();
-    Map<Long, boolean[]> out = new HashMap<>();
-    for (long[] v : verdicts) {
-      out.computeIfAbsent(v[0], p -> new boolean[lineCount.get(p)])[(int) v[1]] = v[2] == 1;
-    }
-    return out;
-  }
-
 }
