@@ -7,8 +7,9 @@
  * com.storyclusters.spark.SparkOptions}), reading JSON Lines on the executors ({@link
  * com.storyclusters.spark.SparkArticles}), the command ({@link com.storyclusters.spark.SparkMain},
  * {@link com.storyclusters.spark.SparkArticleSource}), and the job ({@link
- * com.storyclusters.spark.SparkPlan}, with its one join, {@link
- * com.storyclusters.spark.PrefixCounts}), which computes the inputs of core's batch steps ({@code
+ * com.storyclusters.spark.SparkPlan}: its one join, {@link com.storyclusters.spark.PrefixCounts};
+ * its candidates, {@link com.storyclusters.spark.SparkCandidates}; its parts, {@link
+ * com.storyclusters.spark.SparkParts}), which computes the inputs of core's batch steps ({@code
  * com.storyclusters.batch}) and re-implements none of them. With an index, a report, a retention
  * window or a repeated id, the articles are added to the library on the driver ({@code
  * StoryClusters.addAll}, in input order), so the index written is a library index.
