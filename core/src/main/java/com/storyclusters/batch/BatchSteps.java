@@ -94,22 +94,19 @@ public final class BatchSteps {
     boolean[] assumed = new boolean[0];
     if (settings.boilerplate()) {
       int[] stories = new int[ofSource.length];
+      int[] lines = new int[ofSource.length];
       int n = 0;
       for (int i = 0; i < stories.length; i++) {
         boolean several = severalStories != null && severalStories[i];
-        if (!a.source().isEmpty() && storyDependent(p.lineTokens[i], ofSource[i], ofAll[i])) {
-          n++;
-        }
         stories[i] = ofSource[i] == 0 ? 0 : several && ofSource[i] >= 2 ? 2 : 1;
-      }
-      dependent = new int[n];
-      assumed = new boolean[n];
-      n = 0;
-      for (int i = 0; i < stories.length; i++) {
         if (!a.source().isEmpty() && storyDependent(p.lineTokens[i], ofSource[i], ofAll[i])) {
-          dependent[n] = i;
-          assumed[n++] = stories[i] >= 2;
+          lines[n++] = i;
         }
+      }
+      dependent = Arrays.copyOf(lines, n);
+      assumed = new boolean[n];
+      for (int d = 0; d < n; d++) {
+        assumed[d] = stories[dependent[d]] >= 2;
       }
       counts = new LineCounts(ofSource, ofAll, stories);
     }
