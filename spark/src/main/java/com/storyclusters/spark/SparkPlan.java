@@ -35,9 +35,6 @@ import scala.Tuple2;
  * input's ids must be distinct. Not thread-safe.
  */
 final class SparkPlan {
-  /** Pairs' owner ids: article position times this, plus the pair's rank. */
-  private static final long PAIRS = 1 << 12;
-
   private final JavaSparkContext jsc;
   private final Settings settings;
   private final int buckets;
@@ -66,8 +63,7 @@ final class SparkPlan {
   }
 
   /** An article's own statistics and query results. */
-  record Own(Fingerprinted fp, int[] frozen, int[] recent, int[] anchors, boolean canLink)
-      implements Serializable {}
+  record Own(Fingerprinted fp, int[] anchors, boolean canLink) implements Serializable {}
 
   /** A decided article: its cluster and its output line. */
   record Decided(String clusterId, String line) implements Serializable {}
@@ -97,23 +93,17 @@ final class SparkPlan {
             boilerplate ? Arrays.copyOfRange(counts, half, counts.length) : null,
             ba.value().get(pos)));
       }).persist(StorageLevel.MEMORY_AND_DISK());
-      JavaRDD<PrefixCounts.Index> adds = PrefixCounts.index(fps.flatMap(t -> PrefixCounts.adds(
-          b, t._1(), cellsAndShingles(bs.value(), t._2().set())).iterator()), b)
-          .persist(StorageLevel.MEMORY_ONLY());
-      JavaPairRDD<Long, Own> own = own(fps, adds, bs, b).persist(StorageLevel.MEMORY_AND_DISK());
+      EpochTables tables = EpochTables.plan(n, ranges(n), settings.frequencyBits());
+      JavaRDD<EpochTables.Block> blocks = tables.blocks(fps, bs)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      JavaPairRDD<Long, Own> own = own(blocks, bs).persist(StorageLevel.MEMORY_AND_DISK());
       long[] bandGroup = new long[1];
       JavaPairRDD<Long, List<Long>> top = SparkCandidates.top(jsc, settings, buckets,
           idsByPosition, own, bandGroup).persist(StorageLevel.MEMORY_AND_DISK());
       largestBandGroup = bandGroup[0];
       // the pairs' scores: for each article, its candidates' in rank order
-      JavaPairRDD<Long, Tuple2<Integer, Long>> pairs = top.flatMapToPair(t -> {
-        List<Tuple2<Long, Tuple2<Integer, Long>>> out = new ArrayList<>();
-        for (int r = 0; r < t._2().size(); r++) {
-          out.add(new Tuple2<>(t._1(), new Tuple2<>(r, t._2().get(r))));
-        }
-        return out.iterator();
-      });
-      JavaPairRDD<Long, Map<Long, MatchScores>> scores = scores(pairs, fps, own, adds, bs, b)
+      JavaPairRDD<Long, Long> pairs = top.flatMapValues(List::iterator);
+      JavaPairRDD<Long, Map<Long, MatchScores>> scores = scores(pairs, fps, blocks, tables, bs)
           .persist(StorageLevel.MEMORY_AND_DISK());
       Map<Long, Set<Long>> extra = new HashMap<>(); // representatives asked for
       JavaPairRDD<Long, Map<Long, MatchScores>> repScores = null;
@@ -147,16 +137,14 @@ final class SparkPlan {
         for (Tuple2<Long, Object> m : missing) {
           extra.computeIfAbsent(m._1(), x -> new HashSet<>()).add((Long) m._2());
         }
-        List<Tuple2<Long, Tuple2<Integer, Long>>> repPairs = new ArrayList<>();
+        List<Tuple2<Long, Long>> repPairs = new ArrayList<>();
         for (Map.Entry<Long, Set<Long>> e : extra.entrySet()) {
-          int r = 0;
           for (long rep : e.getValue()) {
-            repPairs.add(new Tuple2<>(e.getKey(), new Tuple2<>(
-                (int) (PAIRS / 2) + r++, rep)));
+            repPairs.add(new Tuple2<>(e.getKey(), rep));
           }
         }
-        repScores = scores(JavaPairRDD.fromJavaRDD(jsc.parallelize(repPairs)), fps, own, adds,
-            bs, b).persist(StorageLevel.MEMORY_AND_DISK());
+        repScores = scores(JavaPairRDD.fromJavaRDD(jsc.parallelize(repPairs)), fps, blocks,
+            tables, bs).persist(StorageLevel.MEMORY_AND_DISK());
         decidable.unpersist();
       }
       // the story verdicts assumed must be those the decided stories give
@@ -173,7 +161,7 @@ final class SparkPlan {
         }
       }
       fps.unpersist();
-      adds.unpersist();
+      blocks.unpersist();
       own.unpersist();
       top.unpersist();
       scores.unpersist();
@@ -210,154 +198,61 @@ final class SparkPlan {
         2 * v._1().ofSource().length));
   }
 
-  /**
-   * The keys an article's set adds: each shingle's cell in both rows of the frequency table, and
-   * the shingle itself (for the counts within an epoch).
-   */
-  private static long[] cellsAndShingles(Settings s, int[] set) {
-    BatchSteps steps = steps(s);
-    long[] out = new long[3 * set.length];
-    for (int k = 0; k < set.length; k++) {
-      out[3 * k] = cellKey(steps, 0, set[k]);
-      out[3 * k + 1] = cellKey(steps, 1, set[k]);
-      out[3 * k + 2] = (2L << 40) | (set[k] & 0xFFFFFFFFL);
-    }
-    return out;
+  /** How many ranges the frequency scans run in: enough for every core, twice over. */
+  private int ranges(long n) {
+    return (int) Math.max(Math.min(n, 2L * jsc.defaultParallelism()), n / 50_000 + 1);
   }
 
-  private static long cellKey(BatchSteps steps, int row, int h) {
-    return (1L << 40) | ((long) row << 32) | steps.cell(row, h);
-  }
-
-  /** Each article's statistics at its epoch, its anchors and whether it can link. */
-  private static JavaPairRDD<Long, Own> own(JavaPairRDD<Long, Fingerprinted> fps,
-      JavaRDD<PrefixCounts.Index> adds, Broadcast<Settings> bs, int b) {
-    JavaRDD<Tuple2<Integer, PrefixCounts.Request>> asks = fps.flatMap(t -> {
-      long pos = t._1();
-      long start = BatchSteps.epochStart(pos);
-      long[] keys = cellsAndShingles(bs.value(), t._2().set());
-      int n = keys.length / 3;
-      long[] cells = new long[2 * n];
-      int[] cellSlots = new int[2 * n];
-      long[] shingles = new long[n];
-      int[] shingleSlots = new int[n];
-      for (int k = 0; k < n; k++) {
-        cells[2 * k] = keys[3 * k];
-        cells[2 * k + 1] = keys[3 * k + 1];
-        cellSlots[2 * k] = 3 * k;
-        cellSlots[2 * k + 1] = 3 * k + 1;
-        shingles[k] = keys[3 * k + 2];
-        shingleSlots[k] = 3 * k + 2;
-      }
-      // the table at the epoch start; the shingles within the epoch, before the article
-      List<Tuple2<Integer, PrefixCounts.Request>> out = new ArrayList<>(
-          PrefixCounts.asks(b, pos, 0, start, cells, cellSlots));
-      out.addAll(PrefixCounts.asks(b, pos, start, pos, shingles, shingleSlots));
-      return out.iterator();
-    });
-    JavaPairRDD<Long, List<PrefixCounts.Answers>> answers =
-        PrefixCounts.group(PrefixCounts.answer(adds, asks, b), b);
-    return fps.leftOuterJoin(answers).mapValues(v -> {
-      Fingerprinted fp = v._1();
-      int n = fp.set().length;
-      int[] all = PrefixCounts.gather(v._2().isPresent() ? v._2().get().iterator()
-          : List.<PrefixCounts.Answers>of().iterator(), 3 * n);
-      int[] frozen = new int[n];
-      int[] recent = new int[n];
-      for (int k = 0; k < n; k++) {
-        frozen[k] = BatchSteps.estimate(all[3 * k], all[3 * k + 1]);
-        recent[k] = all[3 * k + 2];
-      }
-      BatchSteps.Query q = steps(bs.value()).query(fp, frozen, recent);
-      return new Own(fp, frozen, recent, q.anchors(), q.canLink());
-    });
-  }
-
-  /**
-   * The scores of pairs (article, (rank, other article)), by article: linked scores, or null
-   * when a pair does not link.
-   */
-  private static JavaPairRDD<Long, Map<Long, MatchScores>> scores(
-      JavaPairRDD<Long, Tuple2<Integer, Long>> pairs, JavaPairRDD<Long, Fingerprinted> fps,
-      JavaPairRDD<Long, Own> own, JavaRDD<PrefixCounts.Index> adds,
-      Broadcast<Settings> bs, int b) {
-    // by article: its own side and its candidates' fingerprints, by rank
-    JavaPairRDD<Long, Tuple2<Own, List<Tuple2<Integer, Fingerprinted>>>> byArticle = pairs
-        .mapToPair(t -> new Tuple2<>(t._2()._2(), new Tuple2<>(t._1(), t._2()._1())))
-        .join(fps.mapValues(SparkPlan::slim))
-        .mapToPair(t -> new Tuple2<>(t._2()._1()._1(), new Tuple2<>(t._2()._1()._2(),
-            t._2()._2())))
-        .groupByKey()
-        .join(own)
-        .mapValues(v -> {
-          List<Tuple2<Integer, Fingerprinted>> others = new ArrayList<>();
-          v._1().forEach(others::add);
-          return new Tuple2<>(v._2(), others);
-        })
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    // the other text's frequencies at the article's epoch, for the pairs worth weighing
-    JavaRDD<Tuple2<Integer, PrefixCounts.Request>> asks = byArticle.flatMap(t -> {
-      Own o = t._2()._1();
+  /** Each article's anchors and whether it can link, under the statistics of its position. */
+  private static JavaPairRDD<Long, Own> own(JavaRDD<EpochTables.Block> blocks,
+      Broadcast<Settings> bs) {
+    return JavaPairRDD.fromJavaRDD(blocks.flatMap(block -> {
       BatchSteps steps = steps(bs.value());
-      BatchSteps.Query q = steps.query(o.fp(), o.frozen(), o.recent());
-      long start = BatchSteps.epochStart(o.fp().position());
-      List<Tuple2<Integer, PrefixCounts.Request>> out = new ArrayList<>();
-      for (Tuple2<Integer, Fingerprinted> other : t._2()._2()) {
-        if (!q.worthWeighing(other._2())) {
-          continue;
-        }
-        int[] set = other._2().set();
-        long[] keys = new long[2 * set.length];
-        for (int k = 0; k < set.length; k++) {
-          keys[2 * k] = cellKey(steps, 0, set[k]);
-          keys[2 * k + 1] = cellKey(steps, 1, set[k]);
-        }
-        int[] slots = new int[keys.length];
-        Arrays.setAll(slots, i -> i);
-        out.addAll(PrefixCounts.asks(b, t._1() * PAIRS + other._1(), 0, start, keys, slots));
-      }
+      List<Tuple2<Long, Own>> out = new ArrayList<>(block.articles().size());
+      EpochTables.scan(block, steps, (fp, seen) -> {
+        BatchSteps.Query q = steps.query(fp, seen.frozen(fp.set()), seen.recent(fp.set()));
+        out.add(new Tuple2<>(fp.position(), new Own(fp, q.anchors(), q.canLink())));
+      });
       return out.iterator();
-    });
-    JavaPairRDD<Long, List<PrefixCounts.Answers>> answers =
-        PrefixCounts.group(PrefixCounts.answer(adds, asks, b), b);
-    JavaPairRDD<Long, Map<Integer, int[]>> byRank = answers.mapToPair(t -> new Tuple2<>(
-        t._1() / PAIRS, new Tuple2<>((int) (t._1() % PAIRS), t._2()))).groupByKey()
-        .mapValues(rs -> {
-          Map<Integer, int[]> m = new HashMap<>();
-          for (Tuple2<Integer, List<PrefixCounts.Answers>> r : rs) {
-            int size = 0;
-            for (PrefixCounts.Answers a : r._2()) {
-              for (int slot : a.slots()) {
-                size = Math.max(size, slot + 1);
-              }
-            }
-            m.put(r._1(), PrefixCounts.gather(r._2().iterator(), size));
-          }
-          return m;
-        });
-    JavaPairRDD<Long, Map<Long, MatchScores>> out = byArticle.leftOuterJoin(byRank)
-        .mapValues(v -> {
-          Own o = v._1()._1();
-          Map<Integer, int[]> counts = v._2().isPresent() ? v._2().get() : Map.of();
-          BatchSteps.Query q = steps(bs.value()).query(o.fp(), o.frozen(), o.recent());
-          Map<Long, MatchScores> m = new HashMap<>();
-          for (Tuple2<Integer, Fingerprinted> other : v._1()._2()) {
-            Fingerprinted fp = other._2();
-            int[] c = counts.get(other._1());
-            MatchScores s = null;
-            if (c != null || (fp.set().length == 0 && q.worthWeighing(fp))) {
-              int n = fp.set().length;
-              int[] otherFrozen = new int[n];
-              for (int k = 0; k < n; k++) {
-                otherFrozen[k] = BatchSteps.estimate(c[2 * k], c[2 * k + 1]);
-              }
-              s = q.score(fp, otherFrozen);
-            }
-            m.put(fp.position(), s);
-          }
-          return m;
-        });
-    return out;
+    }));
+  }
+
+  /**
+   * The scores of pairs (article, other article), by article: linked scores, or null when a pair
+   * does not link. The other texts travel to their articles' ranges, where the scan gives both
+   * sides' frequencies at the article's position.
+   */
+  private static JavaPairRDD<Long, Map<Long, MatchScores>> scores(JavaPairRDD<Long, Long> pairs,
+      JavaPairRDD<Long, Fingerprinted> fps, JavaRDD<EpochTables.Block> blocks,
+      EpochTables tables, Broadcast<Settings> bs) {
+    JavaPairRDD<Long, Fingerprinted> others = pairs
+        .mapToPair(t -> new Tuple2<>(t._2(), t._1()))
+        .join(fps.mapValues(SparkPlan::slim))
+        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
+        .repartitionAndSortWithinPartitions(tables.partitioner());
+    return JavaPairRDD.fromJavaRDD(blocks.zipPartitions(others, (bit, oit) -> {
+      List<Tuple2<Long, Map<Long, MatchScores>>> out = new ArrayList<>();
+      if (!bit.hasNext()) {
+        return out.iterator();
+      }
+      BatchSteps steps = steps(bs.value());
+      Tuple2<Long, Fingerprinted>[] head = new Tuple2[] {oit.hasNext() ? oit.next() : null};
+      EpochTables.scan(bit.next(), steps, (fp, seen) -> {
+        if (head[0] == null || head[0]._1() != fp.position()) {
+          return;
+        }
+        BatchSteps.Query q = steps.query(fp, seen.frozen(fp.set()), seen.recent(fp.set()));
+        Map<Long, MatchScores> m = new HashMap<>();
+        while (head[0] != null && head[0]._1() == fp.position()) {
+          Fingerprinted other = head[0]._2();
+          m.put(other.position(), q.worthWeighing(other)
+              ? q.score(other, seen.frozen(other.set())) : null);
+          head[0] = oit.hasNext() ? oit.next() : null;
+        }
+        out.add(new Tuple2<>(fp.position(), m));
+      });
+      return out.iterator();
+    }));
   }
 
   /** A fingerprint as the other text of a pair reads it: without its removed lines. */
