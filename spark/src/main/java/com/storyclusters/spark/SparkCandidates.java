@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
@@ -27,9 +26,8 @@ final class SparkCandidates {
   }
 
   /** Each article's candidates, in rank order ({@link BatchSteps#top}), by position. */
-  static JavaPairRDD<Long, List<Long>> top(JavaSparkContext jsc, Settings settings,
-      int buckets, String[] idsByPosition, JavaPairRDD<Long, SparkPlan.Own> own,
-      long[] largestBandGroup) {
+  static JavaPairRDD<Long, List<Long>> top(Broadcast<Settings> bs, int buckets,
+      Broadcast<String[]> names, JavaPairRDD<Long, SparkPlan.Own> own, long[] largestBandGroup) {
     // a hit per band key shared, per occurrence, with any earlier article holding it
     JavaPairRDD<Integer, long[]> bands = own.flatMapToPair(t -> {
       List<Tuple2<Integer, long[]>> out = new ArrayList<>();
@@ -113,8 +111,6 @@ final class SparkCandidates {
       }
       return out.iterator();
     });
-    Broadcast<Settings> bs = jsc.broadcast(settings);
-    Broadcast<String[]> names = jsc.broadcast(idsByPosition);
     return PrefixCounts.group(bandHits.union(anchorHits), buckets).mapValues(lists -> {
       com.carrotsearch.hppc.LongIntHashMap hits = new com.carrotsearch.hppc.LongIntHashMap();
       for (long[] l : lists) {

@@ -30,11 +30,11 @@ final class SparkParts {
   private SparkParts() {}
 
   /**
-   * Each position's part: the smallest position connected to it by linked pairs and equal texts
-   * (union-find on the driver over the edges, which are few: one per linked pair).
+   * The edges that connect parts: each linked pair, and each article with the first earlier
+   * article of an equal text.
    */
-  static int[] parts(JavaPairRDD<Long, Fingerprinted> fps,
-      JavaPairRDD<Long, Map<Long, MatchScores>> scores, long n, long[] sizes) {
+  static List<long[]> edges(JavaPairRDD<Long, Fingerprinted> fps,
+      JavaPairRDD<Long, Map<Long, MatchScores>> scores) {
     List<long[]> edges = new ArrayList<>(scores.flatMap(t -> {
       List<long[]> out = new ArrayList<>();
       for (Map.Entry<Long, MatchScores> e : t._2().entrySet()) {
@@ -44,19 +44,28 @@ final class SparkParts {
       }
       return out.iterator();
     }).collect());
-    edges.addAll(fps.mapToPair(t -> new Tuple2<>(t._2().textHash(), t._1())).groupByKey()
-        .flatMap(g -> {
+    edges.addAll(PrefixCounts.group(fps.mapToPair(t -> new Tuple2<>(t._2().textHash(), t._1())),
+        fps.getNumPartitions()).flatMap(g -> {
           List<long[]> out = new ArrayList<>();
-          long first = -1;
+          long first = Long.MAX_VALUE;
           for (long p : g._2()) {
-            if (first >= 0) {
+            first = Math.min(first, p);
+          }
+          for (long p : g._2()) {
+            if (p != first) {
               out.add(new long[] {first, p});
-            } else {
-              first = p;
             }
           }
           return out.iterator();
         }).collect());
+    return edges;
+  }
+
+  /**
+   * Each position's part: the smallest position connected to it by the edges (union-find on the
+   * driver: the edges are few, one per linked pair or equal text).
+   */
+  static int[] parts(List<long[]> edges, long n, long[] sizes) {
     int[] parent = new int[(int) n];
     Arrays.setAll(parent, i -> i);
     for (long[] e : edges) {
@@ -66,13 +75,18 @@ final class SparkParts {
         parent[Math.max(x, y)] = Math.min(x, y);
       }
     }
-    Map<Integer, Integer> partSizes = new HashMap<>();
+    int[] size = new int[(int) n];
+    int count = 0;
+    int largest = 0;
     for (int i = 0; i < parent.length; i++) {
       parent[i] = find(parent, i);
-      partSizes.merge(parent[i], 1, Integer::sum);
+      if (size[parent[i]]++ == 0) {
+        count++;
+      }
+      largest = Math.max(largest, size[parent[i]]);
     }
-    sizes[0] = partSizes.size();
-    sizes[1] = partSizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    sizes[0] = count;
+    sizes[1] = largest;
     return parent;
   }
 
@@ -85,8 +99,9 @@ final class SparkParts {
   }
 
   /**
-   * A part replayed: each article's position and {@link Decided}, or (when the rule asked for
-   * representatives' scores) each pair asked for as (position, representative's position).
+   * A part replayed: each article's position and {@link SparkPlan.Decided}, or (when the rule
+   * asked for representatives' scores) only each pair asked for as (position, representative's
+   * position).
    */
   static List<Tuple2<Long, Object>> replay(Iterable<PartReplay.Article> articles) {
     List<PartReplay.Article> part = new ArrayList<>();
@@ -100,6 +115,9 @@ final class SparkParts {
     List<Tuple2<Long, Object>> out = new ArrayList<>();
     for (String[] m : r.missing()) {
       out.add(new Tuple2<>(position.get(m[0]), position.get(m[1])));
+    }
+    if (!out.isEmpty()) {
+      return out;
     }
     for (Assignment a : r.assignments()) {
       out.add(new Tuple2<>(position.get(a.articleId()), new SparkPlan.Decided(a.clusterId(),
@@ -117,7 +135,7 @@ final class SparkParts {
       JavaPairRDD<Long, Fingerprinted> fps, JavaPairRDD<Long, LineQueries> lines,
       Map<Long, SparkPlan.Decided> decided, long[] dependent) {
     JavaPairRDD<Long, Fingerprinted> storyDependents = fps.filter(
-        t -> t._2().storyDependent().length > 0).persist(StorageLevel.MEMORY_AND_DISK());
+        t -> t._2().storyDependent().length > 0).persist(StorageLevel.MEMORY_AND_DISK_SER());
     dependent[0] = storyDependents.count();
     if (dependent[0] == 0) {
       storyDependents.unpersist();

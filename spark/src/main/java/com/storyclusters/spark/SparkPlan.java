@@ -46,6 +46,7 @@ final class SparkPlan {
   long storyDependent;
   /** Every article's id, by position (the candidates' ranking breaks ties by id). */
   private String[] idsByPosition;
+  private Broadcast<String[]> names;
 
   SparkPlan(JavaSparkContext jsc, Settings settings, int buckets) {
     this.jsc = jsc;
@@ -73,17 +74,21 @@ final class SparkPlan {
     Broadcast<Settings> bs = jsc.broadcast(settings);
     int b = buckets;
     JavaPairRDD<Long, LineQueries> lines = articles.mapValues(
-        l -> steps(bs.value()).lines(l.article())).persist(StorageLevel.MEMORY_AND_DISK());
+        l -> steps(bs.value()).lines(l.article())).persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaPairRDD<Long, int[]> lineCounts = lineCounts(lines, b);
     JavaPairRDD<Long, String> ids = articles.mapValues(SparkArticles.Line::id);
     long n = articles.count();
     idsByPosition = new String[(int) n];
     ids.collectAsMap().forEach((pos, id) -> idsByPosition[(int) (long) pos] = id);
+    names = jsc.broadcast(idsByPosition);
+    // each article with its line counts: the fingerprints' input in every round
+    JavaPairRDD<Long, Tuple2<SparkArticles.Line, int[]>> counted = articles.join(lineCounts)
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
     Map<Long, boolean[]> assumed = new HashMap<>();
     while (true) {
       rounds++;
       Broadcast<Map<Long, boolean[]>> ba = jsc.broadcast(assumed);
-      JavaPairRDD<Long, Fingerprinted> fps = articles.join(lineCounts).mapToPair(t -> {
+      JavaPairRDD<Long, Fingerprinted> fps = counted.mapToPair(t -> {
         long pos = t._1();
         int[] counts = t._2()._2();
         int half = counts.length / 2;
@@ -92,61 +97,21 @@ final class SparkPlan {
             boilerplate ? Arrays.copyOfRange(counts, 0, half) : null,
             boilerplate ? Arrays.copyOfRange(counts, half, counts.length) : null,
             ba.value().get(pos)));
-      }).persist(StorageLevel.MEMORY_AND_DISK());
+      }).persist(StorageLevel.MEMORY_AND_DISK_SER());
       EpochTables tables = EpochTables.plan(n, ranges(n), settings.frequencyBits());
+      // one object per partition: kept as objects (no size estimates of many small ones)
       JavaRDD<EpochTables.Block> blocks = tables.blocks(fps, bs)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      JavaPairRDD<Long, Own> own = own(blocks, bs).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaPairRDD<Long, Own> own = own(blocks, bs).persist(StorageLevel.MEMORY_AND_DISK_SER());
       long[] bandGroup = new long[1];
-      JavaPairRDD<Long, List<Long>> top = SparkCandidates.top(jsc, settings, buckets,
-          idsByPosition, own, bandGroup).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaPairRDD<Long, List<Long>> top = SparkCandidates.top(bs, buckets, names, own,
+          bandGroup).persist(StorageLevel.MEMORY_AND_DISK_SER());
       largestBandGroup = bandGroup[0];
       // the pairs' scores: for each article, its candidates' in rank order
       JavaPairRDD<Long, Long> pairs = top.flatMapValues(List::iterator);
       JavaPairRDD<Long, Map<Long, MatchScores>> scores = scores(pairs, fps, blocks, tables, bs)
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      Map<Long, Set<Long>> extra = new HashMap<>(); // representatives asked for
-      JavaPairRDD<Long, Map<Long, MatchScores>> repScores = null;
-      Map<Long, Decided> decided;
-      while (true) {
-        replays++;
-        JavaPairRDD<Long, Map<Long, MatchScores>> all = repScores == null ? scores
-            : scores.fullOuterJoin(repScores).mapValues(v -> {
-              Map<Long, MatchScores> m = new HashMap<>(v._1().orElse(Map.of()));
-              m.putAll(v._2().orElse(Map.of()));
-              return m;
-            }).persist(StorageLevel.MEMORY_AND_DISK());
-        JavaPairRDD<Long, PartReplay.Article> decidable = decidable(own, top, all)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-        long[] sizes = new long[2];
-        int[] part = SparkParts.parts(fps, all, n, sizes);
-        parts = sizes[0];
-        largestPart = sizes[1];
-        Broadcast<int[]> bp = jsc.broadcast(part);
-        JavaRDD<Tuple2<Long, Object>> replayed = decidable.mapToPair(
-            t -> new Tuple2<>(bp.value()[(int) (long) t._1()], t._2())).groupByKey()
-            .flatMap(g -> SparkParts.replay(g._2()).iterator());
-        List<Tuple2<Long, Object>> missing = replayed.filter(t -> t._2() instanceof Long)
-            .collect();
-        if (missing.isEmpty()) {
-          decided = new HashMap<>(replayed.mapToPair(t -> new Tuple2<>(t._1(),
-              (Decided) t._2())).collectAsMap());
-          decidable.unpersist();
-          break;
-        }
-        for (Tuple2<Long, Object> m : missing) {
-          extra.computeIfAbsent(m._1(), x -> new HashSet<>()).add((Long) m._2());
-        }
-        List<Tuple2<Long, Long>> repPairs = new ArrayList<>();
-        for (Map.Entry<Long, Set<Long>> e : extra.entrySet()) {
-          for (long rep : e.getValue()) {
-            repPairs.add(new Tuple2<>(e.getKey(), rep));
-          }
-        }
-        repScores = scores(JavaPairRDD.fromJavaRDD(jsc.parallelize(repPairs)), fps, blocks,
-            tables, bs).persist(StorageLevel.MEMORY_AND_DISK());
-        decidable.unpersist();
-      }
+          .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      Map<Long, Decided> decided = decide(fps, own, top, scores, blocks, tables, bs, n);
       // the story verdicts assumed must be those the decided stories give
       long[] dependent = new long[1];
       Map<Long, boolean[]> actual = SparkParts.storiesCheck(jsc, fps, lines, decided, dependent);
@@ -262,10 +227,74 @@ final class SparkPlan {
         f.storyDependent(), f.severalStories());
   }
 
+  /**
+   * The cluster rule replayed in each part, in input order, until no part asks for the scores
+   * of a representative that was not a candidate: those are scored (on the driver's list, they
+   * are few) and only the parts that asked are replayed.
+   */
+  private Map<Long, Decided> decide(JavaPairRDD<Long, Fingerprinted> fps,
+      JavaPairRDD<Long, Own> own, JavaPairRDD<Long, List<Long>> top,
+      JavaPairRDD<Long, Map<Long, MatchScores>> scores, JavaRDD<EpochTables.Block> blocks,
+      EpochTables tables, Broadcast<Settings> bs, long n) {
+    List<long[]> linked = SparkParts.edges(fps, scores);
+    Map<Long, Map<Long, MatchScores>> repScores = new HashMap<>();
+    Map<Long, Decided> decided = new HashMap<>();
+    Set<Long> askers = null; // null: every part
+    while (true) {
+      replays++;
+      List<long[]> edges = new ArrayList<>(linked);
+      repScores.forEach((i, m) -> m.forEach((j, s) -> {
+        if (s != null) {
+          edges.add(new long[] {i, j});
+        }
+      }));
+      long[] sizes = new long[2];
+      int[] part = SparkParts.parts(edges, n, sizes);
+      parts = sizes[0];
+      largestPart = sizes[1];
+      Set<Integer> chosen = null;
+      if (askers != null) {
+        chosen = new HashSet<>();
+        for (long a : askers) {
+          chosen.add(part[(int) a]);
+        }
+      }
+      Broadcast<int[]> bp = jsc.broadcast(part);
+      Broadcast<Set<Integer>> bc = jsc.broadcast(chosen);
+      Broadcast<Map<Long, Map<Long, MatchScores>>> br = jsc.broadcast(repScores);
+      org.apache.spark.api.java.function.Function<Tuple2<Long, ?>, Boolean> in =
+          t -> bc.value() == null || bc.value().contains(bp.value()[(int) (long) t._1()]);
+      JavaPairRDD<Integer, PartReplay.Article> byPart = decidable(own.filter(in::call),
+          top.filter(in::call), scores.filter(in::call), br)
+          .mapToPair(t -> new Tuple2<>(bp.value()[(int) (long) t._1()], t._2()));
+      List<Tuple2<Long, Object>> results = PrefixCounts.group(byPart, buckets)
+          .flatMap(g -> SparkParts.replay(g._2()).iterator()).collect();
+      askers = new HashSet<>();
+      List<Tuple2<Long, Long>> asked = new ArrayList<>();
+      for (Tuple2<Long, Object> r : results) {
+        if (r._2() instanceof Decided d) {
+          decided.put(r._1(), d);
+        } else if (repScores.getOrDefault(r._1(), Map.of()).containsKey((Long) r._2())) {
+          throw new IllegalStateException("a part asked again for a score it was given");
+        } else {
+          askers.add(r._1());
+          asked.add(new Tuple2<>(r._1(), (Long) r._2()));
+        }
+      }
+      if (askers.isEmpty()) {
+        return decided;
+      }
+      scores(JavaPairRDD.fromJavaRDD(jsc.parallelize(asked)), fps, blocks, tables, bs)
+          .collect().forEach(t -> repScores.computeIfAbsent(t._1(), x -> new HashMap<>())
+              .putAll(t._2()));
+    }
+  }
+
   /** What the cluster rule reads of each article. */
   private JavaPairRDD<Long, PartReplay.Article> decidable(JavaPairRDD<Long, Own> own,
-      JavaPairRDD<Long, List<Long>> top, JavaPairRDD<Long, Map<Long, MatchScores>> scores) {
-    Broadcast<String[]> names = jsc.broadcast(idsByPosition);
+      JavaPairRDD<Long, List<Long>> top, JavaPairRDD<Long, Map<Long, MatchScores>> scores,
+      Broadcast<Map<Long, Map<Long, MatchScores>>> repScores) {
+    Broadcast<String[]> names = this.names;
     return own.leftOuterJoin(top).leftOuterJoin(scores).mapValues(v -> {
       Own o = v._1()._1();
       String[] name = names.value();
@@ -275,6 +304,10 @@ final class SparkPlan {
       }
       Map<String, MatchScores> byId = new HashMap<>();
       for (Map.Entry<Long, MatchScores> e : v._2().orElse(Map.of()).entrySet()) {
+        byId.put(name[(int) (long) e.getKey()], e.getValue());
+      }
+      for (Map.Entry<Long, MatchScores> e : repScores.value()
+          .getOrDefault(o.fp().position(), Map.of()).entrySet()) {
         byId.put(name[(int) (long) e.getKey()], e.getValue());
       }
       return new PartReplay.Article(o.fp(), o.canLink(), o.canLink() ? topIds : List.of(),
