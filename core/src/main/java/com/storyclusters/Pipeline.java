@@ -257,29 +257,52 @@ final class Pipeline {
   /** Records a decision: the index, the clusters, the statistics (the candidate index has it). */
   private Assignment apply(Prepared p, LuceneStore.Draft draft, Assigner.Decision d,
       Parallel workers) throws IOException {
-    Article a = p.article;
     ClusterRule.Scored best = d.best();
-    String clusterId = best == null ? ClusterRule.newClusterId(a.id(), state)
+    String clusterId = best == null ? ClusterRule.newClusterId(p.article.id(), state)
         : best.member().clusterId();
+    return apply(p, draft, d.fp(), clusterId, best == null ? null : best.member().id(),
+        best == null ? null : best.scores(), workers);
+  }
+
+  private Assignment apply(Prepared p, LuceneStore.Draft draft, Fingerprint fp, String clusterId,
+      String bestMatch, MatchScores scores, Parallel workers) throws IOException {
+    Article a = p.article;
     ClusterState.Member member = new ClusterState.Member(a.id(), sources.intern(a.source()),
         clusterId, a.published().map(java.time.Instant::toEpochMilli).orElse(Long.MAX_VALUE),
         p.textHash);
-    String bestMatch = best == null ? null : best.member().id();
-    MatchScores scores = best == null ? null : best.scores();
     store.add(draft, clusterId, bestMatch, scores);
-    Assignment assigned = new Assignment(a.id(), clusterId, best == null, false,
-        Optional.ofNullable(bestMatch), Optional.ofNullable(scores), d.fp().removed);
+    Assignment assigned = new Assignment(a.id(), clusterId, bestMatch == null, false,
+        Optional.ofNullable(bestMatch), Optional.ofNullable(scores), fp.removed);
     unrefreshed.put(a.id(), assigned);
     if (unrefreshed.size() > MAX_UNREFRESHED) {
       refresh();
     }
     state.put(member);
-    if (stats.added(a.id(), d.fp().set, p.countedLineKeys, p.distinctSourceLineKeys,
+    if (stats.added(a.id(), fp.set, p.countedLineKeys, p.distinctSourceLineKeys,
         LineStories.story(clusterId), workers)) {
       evictExpired(state.latestPublished()); // at epoch boundaries, which end segments
     }
     countChange();
     return assigned;
+  }
+
+  /**
+   * Records a new article with an assignment decided elsewhere, as {@link #segment} records the
+   * one it decides: fingerprinted under the statistics now, then indexed, added to the clusters,
+   * the candidates and the statistics. Nothing is scored.
+   *
+   * @throws IllegalArgumentException if the id is indexed already
+   */
+  Assignment record(Prepared p, Assignment decided, Parallel workers) throws IOException {
+    String id = p.article.id();
+    if (state.member(id) != null) {
+      throw new IllegalArgumentException("article " + id + " is indexed already");
+    }
+    Fingerprint fp = assigner.fingerprint(p, assigner.lineCounts(new Prepared[] {p}, stats)[0]);
+    LuceneStore.Draft draft = store.draft(fp, stats.position());
+    candidates.addAll(new String[] {id}, new Fingerprint[] {fp}, workers);
+    return apply(p, draft, fp, decided.clusterId(), decided.bestMatch().orElse(null),
+        decided.scores().orElse(null), workers);
   }
 
   /** What {@code p} would join now, without adding it. */

@@ -96,6 +96,36 @@ public final class StoryClusters implements AutoCloseable {
    */
   public List<Assignment> addAll(List<Article> articles, int threads) {
     checkArgument(threads >= 1, "threads must be >= 1, got %s", threads);
+    return inOrder(articles, threads, pipeline::segment);
+  }
+
+  /**
+   * Records new articles with the assignments a batch engine decided for them ({@code
+   * com.storyclusters.batch}: the ones {@link #addAll} gives the same input), deciding nothing:
+   * each is fingerprinted and indexed as {@link #addAll} would, so that later adds continue as if
+   * this instance had added everything itself. Prepared on {@code threads} threads, recorded in
+   * order; {@code decided} holds one assignment per article (cluster, best match, scores).
+   *
+   * @throws IllegalArgumentException if the lists differ in length or an id is indexed already
+   */
+  public List<Assignment> recordAll(List<Article> articles, List<Assignment> decided,
+      int threads) {
+    checkArgument(articles.size() == decided.size() && threads >= 1,
+        "%s articles, %s assignments, %s threads", articles.size(), decided.size(), threads);
+    List<Assignment> copy = List.copyOf(decided);
+    return inOrder(articles, threads, (p, i, out, workers) -> {
+      out.add(pipeline.record(p[i], copy.get(i), workers));
+      return i + 1;
+    });
+  }
+
+  /** Assigns (or records) prepared articles from {@code from} on; returns where to go on. */
+  private interface Step {
+    int run(Prepared[] p, int from, List<Assignment> out, Workers workers) throws IOException;
+  }
+
+  /** Prepares the articles on {@code threads} threads, then runs {@code step} under the lock. */
+  private List<Assignment> inOrder(List<Article> articles, int threads, Step step) {
     checkWritable();
     List<Article> copy = List.copyOf(articles);
     try (Workers workers = new Workers(Math.min(threads, copy.size()))) {
@@ -104,7 +134,7 @@ public final class StoryClusters implements AutoCloseable {
       List<Assignment> out = new ArrayList<>(prepared.length);
       for (int i = 0; i < prepared.length; ) {
         int from = i;
-        i = underLock(() -> pipeline.segment(prepared, from, out, workers));
+        i = underLock(() -> step.run(prepared, from, out, workers));
       }
       return out;
     }

@@ -165,29 +165,22 @@ public final class ClusterCommand implements Callable<Integer> {
         return true;
       }
     };
-    if (index == null && report == null && builder.settings().retention() == null) {
-      Iterator<String> decided = source.decideAll(input, builder.settings(), quiet, reports);
-      if (decided != null) { // the source's engine decided the whole input
-        int clusters = 0;
-        while (decided.hasNext()) {
-          String line = decided.next();
-          out.line(line);
-          articles++;
-          try {
-            clusters += Jsonl.object(line, articles).get("new").asBoolean() ? 1 : 0;
-          } catch (Jsonl.BadLineException e) {
-            throw new IOException("the engine wrote a malformed line: " + e.getMessage(), e);
+    if ((index == null || isNew(index)) && report == null
+        && builder.settings().retention() == null) {
+      try (EngineRun run = new EngineRun(index == null ? null
+          : () -> builder.directory(index).storeText(!noStoreText).build(), out, commitEvery,
+          threads)) {
+        if (source.decideAll(input, builder.settings(), index != null, quiet, reports, run)) {
+          long clusters = run.finish();
+          if (stopped[0]) {
+            System.err.println("storyclusters: stopped at the first bad line (--on-error skip "
+                + "goes on)" + (output == null ? "" : "; no output written"));
+            return Failures.FAILED;
           }
+          progress.count += run.articles;
+          progress.done((int) clusters);
+          return finished(name, bad[0], run.articles);
         }
-        out.flush();
-        if (stopped[0]) {
-          System.err.println("storyclusters: stopped at the first bad line (--on-error skip "
-              + "goes on)" + (output == null ? "" : "; no output written"));
-          return Failures.FAILED;
-        }
-        progress.count += articles;
-        progress.done(clusters);
-        return finished(name, bad[0], articles);
       }
     }
     try (StoryClusters sc = builder.directory(index).storeText(!noStoreText).build()) {
@@ -215,6 +208,16 @@ public final class ClusterCommand implements Callable<Integer> {
       }
     }
     return finished(name, bad[0], articles);
+  }
+
+  /** Whether {@code folder} holds no index yet: missing or empty. */
+  private static boolean isNew(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return true;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      return files.findAny().isEmpty();
+    }
   }
 
   /** The closing notes of a run that succeeded: lines skipped, no articles. Returns 0. */

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import com.storyclusters.Assignment;
 import com.storyclusters.Settings;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -16,9 +19,10 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code cluster}'s input read by Spark: a JSON Lines file parsed on the executors ({@link
- * SparkArticles}). An input clustered in memory (no index, report or retention window) whose ids
- * are distinct is decided by {@link SparkPlan} ({@link #decideAll}); any other is handed to the
- * command in file order ({@link #read}), which adds it to the library on the driver. The session
+ * SparkArticles}). An input whose ids are distinct, clustered without a report or a retention
+ * window into no index or a new one, is decided by {@link SparkPlan} ({@link #decideAll}; the
+ * command records the decisions in the new index); any other is handed to the command in file
+ * order ({@link #read}), which adds it to the library on the driver. The session
  * lives for one call. Not thread-safe.
  */
 final class SparkArticleSource implements ArticleSource {
@@ -29,10 +33,10 @@ final class SparkArticleSource implements ArticleSource {
   }
 
   @Override
-  public Iterator<String> decideAll(Path input, Settings settings, boolean quiet,
-      Jsonl.Sink<Article> sink) throws IOException {
+  public boolean decideAll(Path input, Settings settings, boolean withArticles, boolean quiet,
+      Jsonl.Sink<Article> sink, Decisions decisions) throws IOException {
     if (input.toString().equals("-") || Files.isDirectory(input)) {
-      return null; // read() says why not
+      return false; // read() says why not
     }
     SparkSession spark = options.session();
     java.util.concurrent.atomic.LongAdder shuffled = new java.util.concurrent.atomic.LongAdder();
@@ -53,14 +57,14 @@ final class SparkArticleSource implements ArticleSource {
       JavaRDD<SparkArticles.Line> ok = lines.filter(l -> l.error() == null);
       long n = ok.count();
       if (ok.map(SparkArticles.Line::id).distinct().count() != n) {
-        return null; // an id repeats: an update, which the library applies in order
+        return false; // an id repeats: an update, which the library applies in order
       }
       // bad lines and warnings, in input order, as the library's reader reports them
       for (SparkArticles.Line l : lines.filter(l -> l.error() != null || l.warning() != null)
           .collect()) {
         if (l.error() != null) {
           if (!sink.bad(new Jsonl.BadLineException(l.error(), l.number()))) {
-            return java.util.Collections.emptyIterator();
+            return true;
           }
         } else {
           sink.warning(l.warning());
@@ -68,7 +72,7 @@ final class SparkArticleSource implements ArticleSource {
       }
       SparkPlan plan = new SparkPlan(JavaSparkContext.fromSparkContext(spark.sparkContext()),
           settings, Math.max(8, 4 * partitions));
-      java.util.List<String> out = plan.run(ok.zipWithIndex().mapToPair(
+      java.util.List<SparkPlan.Decided> out = plan.run(ok.zipWithIndex().mapToPair(
           t -> new Tuple2<>(t._2(), t._1())));
       if (!quiet) {
         System.err.printf(java.util.Locale.ROOT, "storyclusters-spark: %,d articles in %.1f s: "
@@ -79,7 +83,18 @@ final class SparkArticleSource implements ArticleSource {
             plan.largestPart, plan.largestBandGroup, plan.storyDependent, shuffled.sum(),
             shuffled.sum() / Math.max(1, n));
       }
-      return out.iterator();
+      Iterator<SparkArticles.Line> articles = withArticles ? ok.toLocalIterator() : null;
+      for (SparkPlan.Decided d : out) {
+        if (articles == null) {
+          decisions.accept(new Decision(d.line(), null, null));
+        } else {
+          Article a = articles.next().article();
+          decisions.accept(new Decision(d.line(), a, new Assignment(a.id(), d.clusterId(),
+              d.bestMatch() == null, false, Optional.ofNullable(d.bestMatch()),
+              Optional.ofNullable(d.scores()), List.of())));
+        }
+      }
+      return true;
     } finally {
       spark.stop();
     }

@@ -121,6 +121,7 @@ final class SparkParts {
     }
     for (Assignment a : r.assignments()) {
       out.add(new Tuple2<>(position.get(a.articleId()), new SparkPlan.Decided(a.clusterId(),
+          a.bestMatch().orElse(null), a.scores().orElse(null),
           Jsonl.write(ClusterCommand.toJson(a)))));
     }
     return out;

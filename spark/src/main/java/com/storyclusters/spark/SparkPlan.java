@@ -66,11 +66,12 @@ final class SparkPlan {
   /** An article's own statistics and query results. */
   record Own(Fingerprinted fp, int[] anchors, boolean canLink) implements Serializable {}
 
-  /** A decided article: its cluster and its output line. */
-  record Decided(String clusterId, String line) implements Serializable {}
+  /** A decided article: its cluster, best match and scores (null: a new cluster), output line. */
+  record Decided(String clusterId, String bestMatch, MatchScores scores, String line)
+      implements Serializable {}
 
-  /** The output lines, in input order, of the articles at positions 0.. of {@code articles}. */
-  List<String> run(JavaPairRDD<Long, SparkArticles.Line> articles) {
+  /** The decisions, in input order, on the articles at positions 0.. of {@code articles}. */
+  List<Decided> run(JavaPairRDD<Long, SparkArticles.Line> articles) {
     Broadcast<Settings> bs = jsc.broadcast(settings);
     int b = buckets;
     JavaPairRDD<Long, LineQueries> lines = articles.mapValues(
@@ -131,9 +132,9 @@ final class SparkPlan {
       top.unpersist();
       scores.unpersist();
       if (!changed) {
-        List<String> out = new ArrayList<>(decided.size());
+        List<Decided> out = new ArrayList<>(decided.size());
         for (long i = 0; i < decided.size(); i++) {
-          out.add(decided.get(i).line());
+          out.add(decided.get(i));
         }
         return out;
       }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * output byte for byte, exit code and error lines included: on the seeds, the development sets and
  * a generated 20,000-article corpus (these two from {@code ../shared/data}, skipped where it is not
  * there), on input with a byte order mark, CRLF line ends, blank and bad lines, and into an index
- * that a later local run keeps adding to.
+ * (a backfill: the plan's decisions recorded) that a later local run keeps adding to as if it had
+ * added everything itself.
  */
 class SameAssignmentsTest {
   private static final Path DATA = Path.of(System.getProperty("storyclusters.data",
@@ -143,5 +144,29 @@ class SameAssignmentsTest {
     assertEquals(afterLocal, afterSpark);
     assertEquals(local("cluster", SEEDS.toString()).output().lines().skip(3).toList(),
         afterSpark.output().lines().toList());
+  }
+
+  @Test
+  void aBackfillOfGeneratedArticlesIsContinuedAsTheLibraryWould() throws IOException {
+    Assumptions.assumeTrue(Files.isDirectory(DATA.resolve("bbc-news")),
+        "the development data is not at " + DATA.toAbsolutePath());
+    Path corpus = tmp.resolve("g6k.jsonl");
+    assertEquals(0, Main.run("generate", "--articles", "6000", "--seed", "7", "--output",
+        corpus.toString(), "--gold", tmp.resolve("g6k-gold.jsonl").toString(), "--source",
+        DATA.resolve("bbc-news/articles.jsonl").toString()));
+    List<String> lines = Files.readAllLines(corpus);
+    Path first = tmp.resolve("first.jsonl");
+    Path rest = tmp.resolve("rest.jsonl");
+    Files.write(first, lines.subList(0, 4000));
+    Files.write(rest, lines.subList(4000, lines.size()));
+    Path sparkIndex = tmp.resolve("spark-index");
+    Run backfill = spark("cluster", first.toString(), "--index", sparkIndex.toString(),
+        "--commit-every", "1500");
+    assertEquals(0, backfill.code(), backfill.errors().toString());
+    Run all = local("cluster", corpus.toString());
+    List<String> expected = all.output().lines().toList();
+    assertEquals(expected.subList(0, 4000), backfill.output().lines().toList());
+    Run continued = local("cluster", rest.toString(), "--index", sparkIndex.toString());
+    assertEquals(expected.subList(4000, expected.size()), continued.output().lines().toList());
   }
 }

@@ -59,7 +59,7 @@ class SparkPlanTest {
         .zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1()));
     SparkPlan plan = new SparkPlan(JavaSparkContext.fromSparkContext(spark.sparkContext()),
         StoryClusters.builder().settings(), 8);
-    List<String> got = plan.run(articles);
+    List<String> got = plan.run(articles).stream().map(SparkPlan.Decided::line).toList();
     System.err.printf("%s: %d rounds, %d replays, %d parts (largest %d), band group %d, "
         + "story-dependent %d%n", input.getFileName(), plan.rounds, plan.replays, plan.parts,
         plan.largestPart, plan.largestBandGroup, plan.storyDependent);
