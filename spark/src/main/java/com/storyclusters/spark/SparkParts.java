@@ -99,11 +99,15 @@ final class SparkParts {
   }
 
   /**
-   * A part replayed: each article's position and {@link SparkPlan.Decided}, or (when the rule
-   * asked for representatives' scores) only each pair asked for as (position, representative's
-   * position).
+   * A part replayed: its articles' decisions; or, when the cluster rule asked for the scores of
+   * representatives that were no candidates, the pairs asked for ({position, representative's
+   * position}) and the part's articles, to replay it with those scores.
    */
-  static List<Tuple2<Long, Object>> replay(Iterable<PartReplay.Article> articles) {
+  record Replayed(List<Tuple2<Long, SparkPlan.Decided>> decided, List<long[]> asked,
+      List<PartReplay.Article> articles) implements java.io.Serializable {}
+
+  /** Replays a part (its articles in any order). */
+  static Replayed replay(Iterable<PartReplay.Article> articles) {
     List<PartReplay.Article> part = new ArrayList<>();
     articles.forEach(part::add);
     part.sort((x, y) -> Long.compare(x.fp().position(), y.fp().position()));
@@ -112,19 +116,24 @@ final class SparkParts {
       position.put(a.fp().id(), a.fp().position());
     }
     PartReplay.Result r = PartReplay.replay(part);
-    List<Tuple2<Long, Object>> out = new ArrayList<>();
-    for (String[] m : r.missing()) {
-      out.add(new Tuple2<>(position.get(m[0]), position.get(m[1])));
+    if (!r.missing().isEmpty()) {
+      List<long[]> asked = new ArrayList<>();
+      for (String[] m : r.missing()) {
+        Long rep = position.get(m[1]);
+        if (rep == null) { // a representative is a member of a cluster of the part
+          throw new IllegalStateException("a representative outside its part: " + m[1]);
+        }
+        asked.add(new long[] {position.get(m[0]), rep});
+      }
+      return new Replayed(List.of(), asked, part);
     }
-    if (!out.isEmpty()) {
-      return out;
-    }
+    List<Tuple2<Long, SparkPlan.Decided>> out = new ArrayList<>();
     for (Assignment a : r.assignments()) {
       out.add(new Tuple2<>(position.get(a.articleId()), new SparkPlan.Decided(a.clusterId(),
           a.bestMatch().orElse(null), a.scores().orElse(null),
           Jsonl.write(ClusterCommand.toJson(a)))));
     }
-    return out;
+    return new Replayed(out, List.of(), List.of());
   }
 
   /**

@@ -94,10 +94,10 @@ final class SparkPlan {
         int[] counts = t._2()._2();
         int half = counts.length / 2;
         boolean boilerplate = bs.value().boilerplate();
-        return new Tuple2<>(pos, steps(bs.value()).fingerprint(t._2()._1().article(), pos,
+        return new Tuple2<>(pos, lean(steps(bs.value()).fingerprint(t._2()._1().article(), pos,
             boilerplate ? Arrays.copyOfRange(counts, 0, half) : null,
             boilerplate ? Arrays.copyOfRange(counts, half, counts.length) : null,
-            ba.value().get(pos)));
+            ba.value().get(pos))));
       }).persist(StorageLevel.MEMORY_AND_DISK_SER());
       EpochTables tables = EpochTables.plan(n, ranges(n), settings.frequencyBits());
       // one object per partition: kept as objects (no size estimates of many small ones)
@@ -222,6 +222,17 @@ final class SparkPlan {
   }
 
   /** A fingerprint as the other text of a pair reads it: without its removed lines. */
+  /**
+   * A fingerprint as the plan carries it: its removed lines only counted (the output line reports
+   * their number; the text would travel with every copy of the fingerprint).
+   */
+  private static Fingerprinted lean(Fingerprinted f) {
+    return new Fingerprinted(f.id(), f.source(), f.position(), f.published(), f.textHash(),
+        f.longEnough(), f.set(), f.leadRanks(), f.length(), f.sketch(), f.bandKeys(),
+        java.util.Collections.nCopies(f.removed().size(), ""), f.storyDependent(),
+        f.severalStories());
+  }
+
   private static Fingerprinted slim(Fingerprinted f) {
     return new Fingerprinted(f.id(), f.source(), f.position(), f.published(), f.textHash(),
         f.longEnough(), f.set(), f.leadRanks(), f.length(), f.sketch(), f.bandKeys(), List.of(),
@@ -229,72 +240,70 @@ final class SparkPlan {
   }
 
   /**
-   * The cluster rule replayed in each part, in input order, until no part asks for the scores
-   * of a representative that was not a candidate: those are scored (on the driver's list, they
-   * are few) and only the parts that asked are replayed.
+   * The cluster rule replayed in each part, in input order. A part that asks for the scores of
+   * representatives that were no candidates (they are members of the part) comes back to the
+   * driver with its articles: the pairs are scored, and the part replayed there, until none asks.
    */
   private Map<Long, Decided> decide(JavaPairRDD<Long, Fingerprinted> fps,
       JavaPairRDD<Long, Own> own, JavaPairRDD<Long, List<Long>> top,
       JavaPairRDD<Long, Map<Long, MatchScores>> scores, JavaRDD<EpochTables.Block> blocks,
       EpochTables tables, Broadcast<Settings> bs, long n) {
-    List<long[]> linked = SparkParts.edges(fps, scores);
-    Map<Long, Map<Long, MatchScores>> repScores = new HashMap<>();
+    long[] sizes = new long[2];
+    int[] part = SparkParts.parts(SparkParts.edges(fps, scores), n, sizes);
+    parts = sizes[0];
+    largestPart = sizes[1];
+    Broadcast<int[]> bp = jsc.broadcast(part);
+    JavaPairRDD<Integer, PartReplay.Article> byPart = decidable(own, top, scores)
+        .mapToPair(t -> new Tuple2<>(bp.value()[(int) (long) t._1()], t._2()));
+    List<SparkParts.Replayed> replayed = PrefixCounts.group(byPart, buckets)
+        .map(g -> SparkParts.replay(g._2())).collect();
     Map<Long, Decided> decided = new HashMap<>();
-    Set<Long> askers = null; // null: every part
     while (true) {
       replays++;
-      List<long[]> edges = new ArrayList<>(linked);
-      repScores.forEach((i, m) -> m.forEach((j, s) -> {
-        if (s != null) {
-          edges.add(new long[] {i, j});
-        }
-      }));
-      long[] sizes = new long[2];
-      int[] part = SparkParts.parts(edges, n, sizes);
-      parts = sizes[0];
-      largestPart = sizes[1];
-      Set<Integer> chosen = null;
-      if (askers != null) {
-        chosen = new HashSet<>();
-        for (long a : askers) {
-          chosen.add(part[(int) a]);
-        }
-      }
-      Broadcast<int[]> bp = jsc.broadcast(part);
-      Broadcast<Set<Integer>> bc = jsc.broadcast(chosen);
-      Broadcast<Map<Long, Map<Long, MatchScores>>> br = jsc.broadcast(repScores);
-      org.apache.spark.api.java.function.Function<Tuple2<Long, ?>, Boolean> in =
-          t -> bc.value() == null || bc.value().contains(bp.value()[(int) (long) t._1()]);
-      JavaPairRDD<Integer, PartReplay.Article> byPart = decidable(own.filter(in::call),
-          top.filter(in::call), scores.filter(in::call), br)
-          .mapToPair(t -> new Tuple2<>(bp.value()[(int) (long) t._1()], t._2()));
-      List<Tuple2<Long, Object>> results = PrefixCounts.group(byPart, buckets)
-          .flatMap(g -> SparkParts.replay(g._2()).iterator()).collect();
-      askers = new HashSet<>();
+      List<SparkParts.Replayed> asking = new ArrayList<>();
       List<Tuple2<Long, Long>> asked = new ArrayList<>();
-      for (Tuple2<Long, Object> r : results) {
-        if (r._2() instanceof Decided d) {
-          decided.put(r._1(), d);
-        } else if (repScores.getOrDefault(r._1(), Map.of()).containsKey((Long) r._2())) {
-          throw new IllegalStateException("a part asked again for a score it was given");
-        } else {
-          askers.add(r._1());
-          asked.add(new Tuple2<>(r._1(), (Long) r._2()));
+      for (SparkParts.Replayed r : replayed) {
+        r.decided().forEach(t -> decided.put(t._1(), t._2()));
+        if (!r.asked().isEmpty()) {
+          asking.add(r);
+          r.asked().forEach(p -> asked.add(new Tuple2<>(p[0], p[1])));
         }
       }
-      if (askers.isEmpty()) {
+      if (asking.isEmpty()) {
         return decided;
       }
-      scores(JavaPairRDD.fromJavaRDD(jsc.parallelize(asked)), fps, blocks, tables, bs)
-          .collect().forEach(t -> repScores.computeIfAbsent(t._1(), x -> new HashMap<>())
-              .putAll(t._2()));
+      Map<Long, Map<String, MatchScores>> got = new HashMap<>();
+      for (Tuple2<Long, Map<Long, MatchScores>> t : scores(JavaPairRDD.fromJavaRDD(
+          jsc.parallelize(asked)), fps, blocks, tables, bs).collect()) {
+        Map<String, MatchScores> byId = got.computeIfAbsent(t._1(), x -> new HashMap<>());
+        t._2().forEach((j, s) -> byId.put(idsByPosition[(int) (long) j], s));
+      }
+      replayed = new ArrayList<>();
+      for (SparkParts.Replayed r : asking) {
+        List<PartReplay.Article> again = new ArrayList<>();
+        for (PartReplay.Article a : r.articles()) {
+          Map<String, MatchScores> more = got.get(a.fp().position());
+          if (more == null) {
+            again.add(a);
+            continue;
+          }
+          Map<String, MatchScores> all = new HashMap<>(a.scores());
+          for (Map.Entry<String, MatchScores> e : more.entrySet()) {
+            if (all.containsKey(e.getKey())) {
+              throw new IllegalStateException("a part asked again for a score it was given");
+            }
+            all.put(e.getKey(), e.getValue());
+          }
+          again.add(new PartReplay.Article(a.fp(), a.canLink(), a.top(), all));
+        }
+        replayed.add(SparkParts.replay(again));
+      }
     }
   }
 
   /** What the cluster rule reads of each article. */
   private JavaPairRDD<Long, PartReplay.Article> decidable(JavaPairRDD<Long, Own> own,
-      JavaPairRDD<Long, List<Long>> top, JavaPairRDD<Long, Map<Long, MatchScores>> scores,
-      Broadcast<Map<Long, Map<Long, MatchScores>>> repScores) {
+      JavaPairRDD<Long, List<Long>> top, JavaPairRDD<Long, Map<Long, MatchScores>> scores) {
     Broadcast<String[]> names = this.names;
     return own.leftOuterJoin(top).leftOuterJoin(scores).mapValues(v -> {
       Own o = v._1()._1();
@@ -305,10 +314,6 @@ final class SparkPlan {
       }
       Map<String, MatchScores> byId = new HashMap<>();
       for (Map.Entry<Long, MatchScores> e : v._2().orElse(Map.of()).entrySet()) {
-        byId.put(name[(int) (long) e.getKey()], e.getValue());
-      }
-      for (Map.Entry<Long, MatchScores> e : repScores.value()
-          .getOrDefault(o.fp().position(), Map.of()).entrySet()) {
         byId.put(name[(int) (long) e.getKey()], e.getValue());
       }
       return new PartReplay.Article(o.fp(), o.canLink(), o.canLink() ? topIds : List.of(),
