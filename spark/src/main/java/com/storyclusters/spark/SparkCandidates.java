@@ -1,5 +1,9 @@
 package com.storyclusters.spark;
 
+import com.carrotsearch.hppc.IntObjectHashMap;
+import com.carrotsearch.hppc.LongArrayList;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.cursors.LongIntCursor;
 import com.storyclusters.Settings;
 import com.storyclusters.batch.BatchSteps;
 import java.util.ArrayList;
@@ -16,7 +20,10 @@ import scala.Tuple2;
 /**
  * The candidates of {@link SparkPlan}: for each article, the earlier articles with a hit (one per
  * band key shared, counted per occurrence as the candidate index counts, and one per anchor held),
- * ranked by {@link BatchSteps#top}. Stateless.
+ * ranked by {@link BatchSteps#top}. Keys are spread over buckets; an article sends one packed
+ * record per bucket (its band keys there, the anchor-sample shingles it holds, the anchors it
+ * asks), and each bucket finds its hits with an index built once, as {@link PrefixCounts} counts.
+ * Stateless.
  */
 final class SparkCandidates {
   private SparkCandidates() {}
@@ -25,104 +32,85 @@ final class SparkCandidates {
     return (int) (key ^ (key >>> 32));
   }
 
-  /** Each article's candidates, in rank order ({@link BatchSteps#top}), by position. */
+  /**
+   * An article's keys in one bucket, packed: {@code [position, canLink, bands, (folded, key) x
+   * bands, holds, shingle x holds, asks, anchor x asks]}.
+   */
+  private static List<Tuple2<Integer, long[]>> packed(int buckets, long position,
+      SparkPlan.Own own) {
+    LongArrayList[] bands = new LongArrayList[buckets];
+    LongArrayList[] holds = new LongArrayList[buckets];
+    LongArrayList[] asks = new LongArrayList[buckets];
+    for (long key : own.fp().bandKeys()) {
+      int f = folded(key);
+      list(bands, PrefixCounts.bucket(f, buckets)).add(f, key);
+    }
+    for (int h : own.fp().set()) {
+      if (BatchSteps.lookedUpBy(h)) {
+        list(holds, PrefixCounts.bucket(h, buckets)).add(h);
+      }
+    }
+    if (own.canLink()) {
+      for (int a : own.anchors()) {
+        list(asks, PrefixCounts.bucket(a, buckets)).add(a);
+      }
+    }
+    List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+    for (int b = 0; b < buckets; b++) {
+      if (bands[b] == null && holds[b] == null && asks[b] == null) {
+        continue;
+      }
+      LongArrayList p = new LongArrayList();
+      p.add(position, own.canLink() ? 1 : 0);
+      for (int part = 0; part < 3; part++) {
+        LongArrayList l = part == 0 ? bands[b] : part == 1 ? holds[b] : asks[b];
+        int n = l == null ? 0 : l.size();
+        p.add(part == 0 ? n / 2 : n);
+        if (n > 0) {
+          p.add(l.buffer, 0, n);
+        }
+      }
+      out.add(new Tuple2<>(b, p.toArray()));
+    }
+    return out;
+  }
+
+  private static LongArrayList list(LongArrayList[] lists, int b) {
+    return lists[b] == null ? lists[b] = new LongArrayList() : lists[b];
+  }
+
+  /**
+   * Each article's candidates, in rank order ({@link BatchSteps#top}), by position.
+   *
+   * @param largestBandGroup receives each bucket's largest band-key group (the number of
+   *     entries under one folded key) when the result is computed
+   */
   static JavaPairRDD<Long, List<Long>> top(Broadcast<Settings> bs, int buckets,
-      Broadcast<String[]> names, JavaPairRDD<Long, SparkPlan.Own> own, long[] largestBandGroup) {
-    // a hit per band key shared, per occurrence, with any earlier article holding it
-    JavaPairRDD<Integer, long[]> bands = own.flatMapToPair(t -> {
-      List<Tuple2<Integer, long[]>> out = new ArrayList<>();
-      for (long key : t._2().fp().bandKeys()) {
-        out.add(new Tuple2<>(folded(key), new long[] {t._1(), key, t._2().canLink() ? 1 : 0}));
-      }
-      return out.iterator();
-    });
-    JavaPairRDD<Integer, List<long[]>> bandGroups = PrefixCounts.group(bands, buckets);
-    largestBandGroup[0] = bandGroups.map(g -> {
-      long n = 0;
-      for (long[] ignored : g._2()) {
-        n++;
-      }
-      return n;
-    }).fold(0L, Math::max);
-    // each hit list: the earlier articles an article finds by one of its keys
-    JavaPairRDD<Long, long[]> bandHits = bandGroups.flatMapToPair(g -> {
-      List<long[]> entries = new ArrayList<>();
-      g._2().forEach(entries::add);
-      entries.sort((x, y) -> Long.compare(x[0], y[0]));
-      Map<Long, Set<Long>> held = new HashMap<>(); // each article's keys in this group
-      for (long[] e : entries) {
-        held.computeIfAbsent(e[0], x -> new HashSet<>()).add(e[1]);
-      }
-      List<Tuple2<Long, long[]>> out = new ArrayList<>();
-      for (long[] e : entries) {
-        if (e[2] == 0) {
-          continue; // an article that cannot link looks nothing up
-        }
-        com.carrotsearch.hppc.LongArrayList found = new com.carrotsearch.hppc.LongArrayList();
-        for (long[] o : entries) {
-          if (o[0] >= e[0]) {
-            break;
-          }
-          if (held.get(o[0]).contains(e[1])) {
-            found.add(o[0]);
-          }
-        }
-        if (!found.isEmpty()) {
-          out.add(new Tuple2<>(e[0], found.toArray()));
-        }
-      }
-      return out.iterator();
-    });
-    // a hit per anchor an earlier article holds
-    JavaPairRDD<Integer, long[]> anchorKeys = own.flatMapToPair(t -> {
-      List<Tuple2<Integer, long[]>> out = new ArrayList<>();
-      if (t._2().canLink()) {
-        for (int a : t._2().anchors()) {
-          out.add(new Tuple2<>(a, new long[] {t._1(), 1}));
-        }
-      }
-      for (int h : t._2().fp().set()) {
-        if (BatchSteps.lookedUpBy(h)) {
-          out.add(new Tuple2<>(h, new long[] {t._1(), 0}));
-        }
-      }
-      return out.iterator();
-    });
-    JavaPairRDD<Long, long[]> anchorHits = PrefixCounts.group(anchorKeys, buckets)
-        .flatMapToPair(g -> {
-      com.carrotsearch.hppc.LongArrayList holders = new com.carrotsearch.hppc.LongArrayList();
-      com.carrotsearch.hppc.LongArrayList askers = new com.carrotsearch.hppc.LongArrayList();
-      for (long[] e : g._2()) {
-        (e[1] == 1 ? askers : holders).add(e[0]);
-      }
-      List<Tuple2<Long, long[]>> out = new ArrayList<>();
-      if (askers.isEmpty()) {
-        return out.iterator();
-      }
-      long[] sorted = holders.toArray();
-      Arrays.sort(sorted);
-      for (int a = 0; a < askers.size(); a++) {
-        long i = askers.get(a);
-        int before = Arrays.binarySearch(sorted, i);
-        before = before < 0 ? -before - 1 : before;
-        if (before > 0) {
-          out.add(new Tuple2<>(i, Arrays.copyOf(sorted, before)));
-        }
-      }
-      return out.iterator();
-    });
-    return PrefixCounts.group(bandHits.union(anchorHits), buckets).mapValues(lists -> {
-      com.carrotsearch.hppc.LongIntHashMap hits = new com.carrotsearch.hppc.LongIntHashMap();
+      Broadcast<String[]> names, JavaPairRDD<Long, SparkPlan.Own> own,
+      org.apache.spark.util.CollectionAccumulator<Long> largestBandGroup) {
+    JavaPairRDD<Integer, long[]> keys = JavaPairRDD.fromJavaRDD(own.flatMap(
+        t -> packed(buckets, t._1(), t._2()).iterator()));
+    JavaPairRDD<Long, long[]> hits = keys.partitionBy(new PrefixCounts.Buckets(buckets))
+        .mapPartitionsToPair(it -> {
+          List<long[]> records = new ArrayList<>();
+          it.forEachRemaining(t -> records.add(t._2()));
+          long[] largest = new long[1];
+          List<Tuple2<Long, long[]>> found = bucketHits(records, largest);
+          largestBandGroup.add(largest[0]);
+          return found.iterator();
+        });
+    return PrefixCounts.group(hits, buckets).mapValues(lists -> {
+      LongIntHashMap count = new LongIntHashMap();
       for (long[] l : lists) {
         for (long j : l) {
-          hits.addTo(j, 1);
+          count.addTo(j, 1);
         }
       }
-      long[] js = new long[hits.size()];
+      long[] js = new long[count.size()];
       String[] ids = new String[js.length];
       int[] counts = new int[js.length];
       int k = 0;
-      for (com.carrotsearch.hppc.cursors.LongIntCursor c : hits) {
+      for (LongIntCursor c : count) {
         js[k] = c.key;
         ids[k] = names.value()[(int) c.key];
         counts[k++] = c.value;
@@ -134,5 +122,90 @@ final class SparkCandidates {
       }
       return out;
     });
+  }
+
+  /**
+   * One bucket's hits: for each asking article, the earlier articles that hold one of its band
+   * keys (once per entry under the folded key, as the candidate index counts) or one of its
+   * anchors; and in {@code largestBandGroup[0]}, the most entries under one folded key.
+   */
+  private static List<Tuple2<Long, long[]>> bucketHits(List<long[]> records,
+      long[] largestBandGroup) {
+    // folded band key -> entries {position, key}; anchor-sample shingle -> holders
+    IntObjectHashMap<LongArrayList> bandEntries = new IntObjectHashMap<>();
+    IntObjectHashMap<LongArrayList> holders = new IntObjectHashMap<>();
+    for (long[] r : records) {
+      int i = 2;
+      int bands = (int) r[i++];
+      for (int b = 0; b < bands; b++, i += 2) {
+        int f = (int) r[i];
+        LongArrayList l = bandEntries.get(f);
+        if (l == null) {
+          bandEntries.put(f, l = new LongArrayList());
+        }
+        l.add(r[0], r[i + 1]);
+      }
+      int holds = (int) r[i++];
+      for (int h = 0; h < holds; h++, i++) {
+        int s = (int) r[i];
+        LongArrayList l = holders.get(s);
+        if (l == null) {
+          holders.put(s, l = new LongArrayList());
+        }
+        l.add(r[0]);
+      }
+    }
+    long largest = 0;
+    Map<Integer, Map<Long, Set<Long>>> held = new HashMap<>(); // per folded key: who holds what
+    for (com.carrotsearch.hppc.cursors.IntObjectCursor<LongArrayList> c : bandEntries) {
+      largest = Math.max(largest, c.value.size() / 2);
+    }
+    for (com.carrotsearch.hppc.cursors.IntObjectCursor<LongArrayList> c : holders) {
+      Arrays.sort(c.value.buffer, 0, c.value.size());
+    }
+    largestBandGroup[0] = largest;
+    List<Tuple2<Long, long[]>> out = new ArrayList<>();
+    for (long[] r : records) {
+      if (r[1] == 0) {
+        continue; // an article that cannot link looks nothing up
+      }
+      long self = r[0];
+      LongArrayList found = new LongArrayList();
+      int i = 2;
+      int bands = (int) r[i++];
+      for (int b = 0; b < bands; b++, i += 2) {
+        int f = (int) r[i];
+        long key = r[i + 1];
+        LongArrayList entries = bandEntries.get(f);
+        Map<Long, Set<Long>> keysOf = held.computeIfAbsent(f, x -> {
+          Map<Long, Set<Long>> m = new HashMap<>();
+          for (int e = 0; e < entries.size(); e += 2) {
+            m.computeIfAbsent(entries.get(e), y -> new HashSet<>()).add(entries.get(e + 1));
+          }
+          return m;
+        });
+        for (int e = 0; e < entries.size(); e += 2) {
+          long o = entries.get(e);
+          if (o < self && keysOf.get(o).contains(key)) {
+            found.add(o);
+          }
+        }
+      }
+      i += 1 + (int) r[i]; // the shingles held
+      int asks = (int) r[i++];
+      for (int a = 0; a < asks; a++, i++) {
+        LongArrayList l = holders.get((int) r[i]);
+        if (l == null) {
+          continue;
+        }
+        int before = Arrays.binarySearch(l.buffer, 0, l.size(), self);
+        before = before < 0 ? -before - 1 : before;
+        found.add(l.buffer, 0, before);
+      }
+      if (!found.isEmpty()) {
+        out.add(new Tuple2<>(self, found.toArray()));
+      }
+    }
+    return out;
   }
 }

@@ -104,15 +104,16 @@ final class SparkPlan {
       JavaRDD<EpochTables.Block> blocks = tables.blocks(fps, bs)
           .persist(StorageLevel.MEMORY_AND_DISK());
       JavaPairRDD<Long, Own> own = own(blocks, bs).persist(StorageLevel.MEMORY_AND_DISK_SER());
-      long[] bandGroup = new long[1];
+      org.apache.spark.util.CollectionAccumulator<Long> bandGroups =
+          jsc.sc().collectionAccumulator();
       JavaPairRDD<Long, List<Long>> top = SparkCandidates.top(bs, buckets, names, own,
-          bandGroup).persist(StorageLevel.MEMORY_AND_DISK_SER());
-      largestBandGroup = bandGroup[0];
+          bandGroups).persist(StorageLevel.MEMORY_AND_DISK_SER());
       // the pairs' scores: for each article, its candidates' in rank order
       JavaPairRDD<Long, Long> pairs = top.flatMapValues(List::iterator);
       JavaPairRDD<Long, Map<Long, MatchScores>> scores = scores(pairs, fps, blocks, tables, bs)
           .persist(StorageLevel.MEMORY_AND_DISK_SER());
       Map<Long, Decided> decided = decide(fps, own, top, scores, blocks, tables, bs, n);
+      largestBandGroup = bandGroups.value().stream().mapToLong(Long::longValue).max().orElse(0);
       // the story verdicts assumed must be those the decided stories give
       long[] dependent = new long[1];
       Map<Long, boolean[]> actual = SparkParts.storiesCheck(jsc, fps, lines, decided, dependent);
