@@ -106,13 +106,18 @@ public final class StoryClusters implements AutoCloseable {
    * this instance had added everything itself. Prepared on {@code threads} threads, recorded in
    * order; {@code decided} holds one assignment per article (cluster, best match, scores).
    *
-   * @throws IllegalArgumentException if the lists differ in length or an id is indexed already
+   * @throws IllegalArgumentException if the lists do not pair up by id, or an id is indexed
+   *     already (the articles before it stay recorded)
    */
   public List<Assignment> recordAll(List<Article> articles, List<Assignment> decided,
       int threads) {
     checkArgument(articles.size() == decided.size() && threads >= 1,
         "%s articles, %s assignments, %s threads", articles.size(), decided.size(), threads);
     List<Assignment> copy = List.copyOf(decided);
+    for (int i = 0; i < copy.size(); i++) {
+      checkArgument(copy.get(i).articleId().equals(articles.get(i).id()),
+          "assignment %s is for %s, not %s", i, copy.get(i).articleId(), articles.get(i).id());
+    }
     return inOrder(articles, threads, (p, i, out, workers) -> {
       out.add(pipeline.record(p[i], copy.get(i), workers));
       return i + 1;

@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  * decision's line goes to the output, and with an index folder the articles are recorded there
  * with their decided assignments ({@link StoryClusters#recordAll}), committed every {@code
  * --commit-every} articles with how far the input was read, so the index is the one the library
- * would have written and a later run continues it. The index is created on the first decision
- * and closed by {@link #close}. Not thread-safe.
+ * would have written and a later run continues it. The index is opened (created) with the run and
+ * closed by {@link #close}. Not thread-safe.
  */
 final class EngineRun implements ArticleSource.Decisions, AutoCloseable {
   private static final int BATCH = 2048;
@@ -26,17 +26,23 @@ final class EngineRun implements ArticleSource.Decisions, AutoCloseable {
   private final InputCheckpoint read = new InputCheckpoint();
   private final List<Article> articlesToRecord = new ArrayList<>();
   private final List<Assignment> toRecord = new ArrayList<>();
-  private StoryClusters sc;
+  private final StoryClusters sc;
   private long lastCommit;
   private long clusters;
   long articles;
 
-  /** @param index opens the new index; null: no index */
+  /**
+   * Opens the new index first, so that an index that cannot be opened fails the run before any
+   * output.
+   *
+   * @param index opens the new index; null: no index
+   */
   EngineRun(Supplier<StoryClusters> index, Output out, int commitEvery, int threads) {
     this.index = index;
     this.out = out;
     this.commitEvery = commitEvery;
     this.threads = threads;
+    this.sc = index == null ? null : index.get();
   }
 
   @Override
@@ -61,9 +67,6 @@ final class EngineRun implements ArticleSource.Decisions, AutoCloseable {
   }
 
   private void record() {
-    if (sc == null) {
-      sc = index.get();
-    }
     sc.recordAll(articlesToRecord, toRecord, threads);
     articlesToRecord.forEach(read::add);
     articlesToRecord.clear();
@@ -77,14 +80,17 @@ final class EngineRun implements ArticleSource.Decisions, AutoCloseable {
   /** Records what is left and commits; returns the clusters started. */
   long finish() throws IOException {
     out.flush();
-    if (index != null && articles > 0) {
+    if (index != null) {
       record();
       sc.commit(read.encode());
     }
     return clusters;
   }
 
-  /** Closes the index, if one was opened (what {@link #finish} did not commit is not kept). */
+  /**
+   * Closes the index, if there is one: as the library path's close, that commits what was
+   * recorded (without a checkpoint).
+   */
   @Override
   public void close() {
     if (sc != null) {

@@ -59,9 +59,14 @@ final class SparkArticleSource implements ArticleSource {
       if (ok.map(SparkArticles.Line::id).distinct().count() != n) {
         return false; // an id repeats: an update, which the library applies in order
       }
+      java.util.List<SparkArticles.Line> reported = lines.filter(
+          l -> l.error() != null || l.warning() != null).collect();
+      if (withArticles && reported.stream().anyMatch(l -> l.error() != null)) {
+        // the library adds (and its index keeps) the batches read before a bad line stops it
+        return false;
+      }
       // bad lines and warnings, in input order, as the library's reader reports them
-      for (SparkArticles.Line l : lines.filter(l -> l.error() != null || l.warning() != null)
-          .collect()) {
+      for (SparkArticles.Line l : reported) {
         if (l.error() != null) {
           if (!sink.bad(new Jsonl.BadLineException(l.error(), l.number()))) {
             return true;

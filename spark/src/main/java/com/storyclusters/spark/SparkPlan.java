@@ -10,11 +10,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -199,8 +197,8 @@ final class SparkPlan {
         .repartitionAndSortWithinPartitions(tables.partitioner());
     return JavaPairRDD.fromJavaRDD(blocks.zipPartitions(others, (bit, oit) -> {
       List<Tuple2<Long, Map<Long, MatchScores>>> out = new ArrayList<>();
-      if (!bit.hasNext()) {
-        return out.iterator();
+      if (!bit.hasNext() || !oit.hasNext()) {
+        return out.iterator(); // no pairs in this range: no scan
       }
       BatchSteps steps = steps(bs.value());
       Tuple2<Long, Fingerprinted>[] head = new Tuple2[] {oit.hasNext() ? oit.next() : null};
@@ -222,7 +220,6 @@ final class SparkPlan {
     }));
   }
 
-  /** A fingerprint as the other text of a pair reads it: without its removed lines. */
   /**
    * A fingerprint as the plan carries it: its removed lines only counted (the output line reports
    * their number; the text would travel with every copy of the fingerprint).
@@ -234,6 +231,7 @@ final class SparkPlan {
         f.severalStories());
   }
 
+  /** A fingerprint as the other text of a pair reads it: without its removed lines. */
   private static Fingerprinted slim(Fingerprinted f) {
     return new Fingerprinted(f.id(), f.source(), f.position(), f.published(), f.textHash(),
         f.longEnough(), f.set(), f.leadRanks(), f.length(), f.sketch(), f.bandKeys(), List.of(),
