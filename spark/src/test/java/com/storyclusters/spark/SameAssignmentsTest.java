@@ -70,6 +70,16 @@ class SameAssignmentsTest {
     return new Run(code, Files.exists(out) ? Files.readString(out) : null, errors);
   }
 
+  /** The input's first {@code k} lines and the rest, as two files. */
+  private Path[] split(Path input, int k) throws IOException {
+    List<String> lines = Files.readAllLines(input);
+    Path first = tmp.resolve("first.jsonl");
+    Path rest = tmp.resolve("rest.jsonl");
+    Files.write(first, lines.subList(0, k));
+    Files.write(rest, lines.subList(k, lines.size()));
+    return new Path[] {first, rest};
+  }
+
   private void assertSame(String... args) throws IOException {
     Run local = local(args);
     Run spark = spark(args);
@@ -129,11 +139,9 @@ class SameAssignmentsTest {
 
   @Test
   void anIndexWrittenOnSparkIsTheLibrarysToAddTo() throws IOException {
-    List<String> seeds = Files.readAllLines(SEEDS);
-    Path first = tmp.resolve("first.jsonl");
-    Path rest = tmp.resolve("rest.jsonl");
-    Files.write(first, seeds.subList(0, 3));
-    Files.write(rest, seeds.subList(3, seeds.size()));
+    Path[] parts = split(SEEDS, 3);
+    Path first = parts[0];
+    Path rest = parts[1];
     Path sparkIndex = tmp.resolve("spark-index");
     Path localIndex = tmp.resolve("local-index");
     assertEquals(0, spark("cluster", first.toString(), "--index", sparkIndex.toString()).code());
@@ -154,11 +162,9 @@ class SameAssignmentsTest {
     assertEquals(0, Main.run("generate", "--articles", "6000", "--seed", "7", "--output",
         corpus.toString(), "--gold", tmp.resolve("g6k-gold.jsonl").toString(), "--source",
         DATA.resolve("bbc-news/articles.jsonl").toString()));
-    List<String> lines = Files.readAllLines(corpus);
-    Path first = tmp.resolve("first.jsonl");
-    Path rest = tmp.resolve("rest.jsonl");
-    Files.write(first, lines.subList(0, 4000));
-    Files.write(rest, lines.subList(4000, lines.size()));
+    Path[] parts = split(corpus, 4000);
+    Path first = parts[0];
+    Path rest = parts[1];
     Path sparkIndex = tmp.resolve("spark-index");
     Run backfill = spark("cluster", first.toString(), "--index", sparkIndex.toString(),
         "--commit-every", "1500");
