@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -28,8 +29,16 @@ import java.util.TreeSet;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar com.storyclusters.benchmarks.CrossValidation \
- *     [--data ../shared/data] [--folds 5] [--seeds 5] [--margin 0.02] [--fine]
+ *     [--data ../shared/data] [--folds 5] [--seeds 5] [--margin 0.02] [--fine] [--show]
+ *     [--leave-out ID,ID...] [--same-text-is-copy]
  * </pre>
+ *
+ * <p>{@code --show} lists the non-derived pairs each fold seed links out of fold. Two options
+ * measure how much of the figures rests on single labels (README Quality): {@code --leave-out}
+ * leaves the labelled pairs of these newspaper ids out of the WD / PD / ND counts (their
+ * predicted pairs still count against precision), and {@code --same-text-is-copy} counts a
+ * predicted pair of two articles of one source with the same text as a true pair, whatever the
+ * gold file says.
  */
 public final class CrossValidation {
   /** Recall targets of the development data (issue 12): WD and PD shares linked. */
@@ -50,6 +59,19 @@ public final class CrossValidation {
 
   private CrossValidation() {}
 
+  /**
+   * What a predicted or labelled pair is judged against: the gold copies (clusters, labels), the
+   * newspaper ids whose labelled pair is left out, and, when identical texts of one source count
+   * as copies, each article's source and text (else null).
+   */
+  record Gold(Map<String, String>[] copies, Set<String> leftOut, Map<String, String> sameText) {
+    boolean copy(String a, String b) {
+      String ga = copies[0].get(a);
+      return ga != null && ga.equals(copies[0].get(b))
+          || sameText != null && sameText.get(a).equals(sameText.get(b));
+    }
+  }
+
   /** One point of the grid and its clustering of the whole set. */
   record Point(double minScore, double leadShare, double containmentOfNew, double leadVerbatim,
       Map<String, String> predicted) {
@@ -64,10 +86,12 @@ public final class CrossValidation {
     long truePairs;
     long predictedPairs;
     final Map<String, long[]> labels = new TreeMap<>();
+    final List<String> linkedNd = new ArrayList<>();
 
     void add(Counts o) {
       truePairs += o.truePairs;
       predictedPairs += o.predictedPairs;
+      linkedNd.addAll(o.linkedNd);
       o.labels.forEach((k, v) -> {
         long[] c = labels.computeIfAbsent(k, x -> new long[2]);
         c[0] += v[0];
@@ -91,6 +115,9 @@ public final class CrossValidation {
     int seeds = 5;
     double margin = 0.02;
     double[][] steps = COARSE;
+    boolean show = false;
+    boolean sameText = false;
+    Set<String> leftOut = new TreeSet<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[++i]);
@@ -98,12 +125,23 @@ public final class CrossValidation {
         case "--seeds" -> seeds = Integer.parseInt(args[++i]);
         case "--margin" -> margin = Double.parseDouble(args[++i]);
         case "--fine" -> steps = FINE;
+        case "--show" -> show = true;
+        case "--same-text-is-copy" -> sameText = true;
+        case "--leave-out" -> leftOut.addAll(List.of(args[++i].split(",")));
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     Path dir = data.resolve("counter-dev");
     var articles = Jsonl.readArticles(dir.resolve("articles.jsonl"));
     Map<String, String>[] copies = Metrics.readAssignments(dir.resolve("gold-copies.jsonl"));
+    Map<String, String> texts = null;
+    if (sameText) {
+      texts = new HashMap<>();
+      for (var a : articles) {
+        texts.put(a.id(), a.source() + "\u0000" + a.text().strip());
+      }
+    }
+    Gold gold = new Gold(copies, leftOut, texts);
     Map<String, String> stories = Metrics.readAssignments(dir.resolve("gold-stories.jsonl"))[0];
     Map<String, Integer> order = new HashMap<>();
     for (var a : articles) {
@@ -144,7 +182,7 @@ public final class CrossValidation {
           Counts train = new Counts();
           for (int g = 0; g < folds; g++) {
             if (g != f) {
-              train.add(counts(p.predicted(), copies, fold, g, order));
+              train.add(counts(p.predicted(), gold, fold, g, order));
             }
           }
           trains.add(train);
@@ -152,13 +190,16 @@ public final class CrossValidation {
         Point best = grid.get(choose(trains, margin));
         chosen.add(best.name());
         picks.merge(best.name(), 1, Integer::sum);
-        pooled.add(counts(best.predicted(), copies, fold, f, order));
+        pooled.add(counts(best.predicted(), gold, fold, f, order));
       }
       double[] r = {pooled.precision(), pooled.linked("WD"), pooled.linked("PD"),
           pooled.linked("ND")};
       results.add(r);
       System.out.printf(Locale.ROOT, "%-6d %7.3f %7.3f %7.3f %7.3f  %s%n", seed, r[0], r[1], r[2],
           r[3], String.join(" ", chosen));
+      if (show) {
+        System.out.println("       non-derived pairs linked: " + pooled.linkedNd);
+      }
     }
     String[] names = {"P", "WD", "PD", "ND"};
     StringBuilder mean = new StringBuilder(String.format(Locale.ROOT, "%-6s", "mean"));
@@ -186,7 +227,7 @@ public final class CrossValidation {
     for (Point p : grid) {
       Counts all = new Counts();
       for (int g = 0; g < folds; g++) {
-        all.add(counts(p.predicted(), copies, folds(stories, folds, 1), g, order));
+        all.add(counts(p.predicted(), gold, folds(stories, folds, 1), g, order));
       }
       System.out.printf(Locale.ROOT, "%s  %.3f %.3f %.3f %.3f%n", p.name(), all.precision(),
           all.linked("WD"), all.linked("PD"), all.linked("ND"));
@@ -252,7 +293,7 @@ public final class CrossValidation {
    * add made the decision) is in the fold, so that the folds count each pair once (a pair across
    * two folds is never a copy), and the labelled (X, Xp) pairs of the fold.
    */
-  static Counts counts(Map<String, String> predicted, Map<String, String>[] copies,
+  static Counts counts(Map<String, String> predicted, Gold gold,
       Map<String, Integer> fold, int f, Map<String, Integer> order) {
     Counts c = new Counts();
     Map<String, List<String>> clusters = new TreeMap<>();
@@ -271,23 +312,26 @@ public final class CrossValidation {
             continue;
           }
           c.predictedPairs++;
-          String ga = copies[0].get(a);
-          if (ga != null && ga.equals(copies[0].get(b))) {
+          if (gold.copy(a, b)) {
             c.truePairs++;
           }
         }
       }
     }
+    Map<String, String>[] copies = gold.copies();
     copies[1].forEach((id, label) -> {
       String source = id.substring(0, id.length() - 1);
       if (!id.endsWith("p") || !copies[0].containsKey(source) || fold.get(id) == null
-          || fold.get(id) != f) {
+          || fold.get(id) != f || gold.leftOut().contains(id)) {
         return;
       }
       long[] l = c.labels.computeIfAbsent(label, k -> new long[2]);
       l[1]++;
       if (predicted.get(id).equals(predicted.get(source))) {
         l[0]++;
+        if (label.equals("ND")) {
+          c.linkedNd.add(id);
+        }
       }
     });
     return c;
