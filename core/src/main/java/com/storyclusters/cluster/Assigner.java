@@ -26,7 +26,7 @@ import java.util.function.Function;
  * own articles:
  * <ol>
  *   <li>{@link #lineCounts}, {@link #fingerprint}, {@link #recentCounts} and {@link #score}
- *       (parallel but for one short sequential count): fingerprint an article under the epoch's statistics, look its
+ *       (parallel but for two short sequential counts): fingerprint an article under the epoch's statistics, look its
  *       candidates up among everything indexed before it (a {@link CandidateIndex#view}), score
  *       them;</li>
  *   <li>{@link #decide} (sequential, input order): verify representatives that were not
@@ -134,47 +134,30 @@ public final class Assigner {
     return Fingerprint.select(p, lineCounts, hasher, plan, maxShingles);
   }
 
-  /** Shards of shingle values that {@link #recentCounts} counts in parallel, one task each. */
-  private static final int COUNT_SHARDS = 8;
-
   /**
-   * Step 1c (parallel by shingle value): for each fingerprint of a segment and each shingle of its
-   * set, how many of the epoch's earlier adds hold it (the pending ones and the segment's earlier
-   * articles), which the frozen frequency table does not count yet. Each task counts the shingles
-   * of one shard of values through the whole segment in input order, so every count is the one a
-   * single pass would give, at any thread count.
+   * Step 1c (sequential, input order, cheap): for each fingerprint of a segment and each shingle
+   * of its set, how many of the epoch's earlier adds hold it (the pending ones and the segment's
+   * earlier articles), which the frozen frequency table does not count yet.
    */
-  public static int[][] recentCounts(Fingerprint[] segment, Statistics stats, Parallel parallel) {
-    java.util.function.IntUnaryOperator pending = stats.pendingCounts();
+  public static int[][] recentCounts(Fingerprint[] segment, Statistics stats) {
     int expected = 0;
+    for (Fingerprint fp : segment) {
+      expected += fp.set.length;
+    }
+    IntIntHashMap inSegment = new IntIntHashMap(expected);
     int[][] out = new int[segment.length][];
     for (int k = 0; k < segment.length; k++) {
-      out[k] = new int[segment[k].set.length];
-      expected += out[k].length;
-    }
-    boolean one = segment.length == 1; // nothing earlier in the segment: one task, no map
-    int perShard = one ? 0 : expected / COUNT_SHARDS + 1;
-    parallel.run(one ? 1 : COUNT_SHARDS, shard -> {
-      IntIntHashMap inSegment = new IntIntHashMap(perShard);
-      for (int k = 0; k < segment.length; k++) {
-        int[] set = segment[k].set; // distinct: each value once per article
-        int[] counts = out[k];
-        for (int i = 0; i < set.length; i++) {
-          int h = set[i];
-          if (one) {
-            counts[i] = pending.applyAsInt(h);
-          } else if (countShard(h) == shard) {
-            counts[i] = pending.applyAsInt(h) + inSegment.get(h);
-            inSegment.addTo(h, 1);
-          }
-        }
+      int[] set = segment[k].set;
+      int[] counts = new int[set.length];
+      for (int i = 0; i < set.length; i++) {
+        counts[i] = stats.pendingCount(set[i]) + inSegment.get(set[i]);
       }
-    });
+      for (int h : set) {
+        inSegment.addTo(h, 1);
+      }
+      out[k] = counts;
+    }
     return out;
-  }
-
-  private static int countShard(int h) {
-    return (h * 0x9E3779B9) >>> 29; // the top 3 bits of a Fibonacci hash: COUNT_SHARDS = 8
   }
 
   /**

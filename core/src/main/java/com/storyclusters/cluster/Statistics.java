@@ -172,14 +172,6 @@ public final class Statistics {
    * pending adds first): read by the writer, under the facade's lock.
    */
   public int pendingCount(int h) {
-    return pendingCounts().applyAsInt(h);
-  }
-
-  /**
-   * {@link #pendingCount} as a function, safe for concurrent readers until the next write: the
-   * pending adds are counted first, by the caller (the writer, under the facade's lock).
-   */
-  public java.util.function.IntUnaryOperator pendingCounts() {
     if (pendingShingles == null) {
       pendingSets.clear();
       for (Pending p : pending.values()) {
@@ -193,8 +185,7 @@ public final class Statistics {
         pendingShingles.addTo(s, 1);
       }
     }
-    IntIntHashMap counted = pendingShingles;
-    return counted::get;
+    return pendingShingles.get(h);
   }
 
   /** Pending adds: articles indexed but not yet counted in {@link #docCount}. */
