@@ -58,14 +58,21 @@ final class Passages {
         settings.minLeadVerbatim());
   }
 
-  /** Why a pair is or is not a copy, in one sentence. */
-  static String reason(MatchScores s, Settings settings) {
+  /**
+   * Why a pair is or is not a copy, in one sentence.
+   *
+   * @param sameSource whether both articles come from one named source
+   */
+  static String reason(MatchScores s, Settings settings, boolean sameSource) {
     if (s.linked()) {
+      String source = !sameSource || s.score() >= settings.minScoreSameSource() ? ""
+          : String.format(java.util.Locale.ROOT, "; two articles of one source, under %.2f but"
+              + " opening with the same lead, carried verbatim", settings.minScoreSameSource());
       return String.format(java.util.Locale.ROOT,
           "copies: weighted containment %.3f >= %.3f, both texts share their lead (%.2f and %.2f"
-              + " of the lead windows >= %.2f), and the first is inside the second: %s",
+              + " of the lead windows >= %.2f), and the first is inside the second: %s%s",
           s.score(), settings.minScore(), s.leadShareOfNew(), s.leadShareOfMatch(),
-          settings.minLeadShare(), inside(s, settings));
+          settings.minLeadShare(), inside(s, settings), source);
     }
     if (s.score() < settings.minScore()) {
       return String.format(java.util.Locale.ROOT,
@@ -75,11 +82,20 @@ final class Passages {
         && s.leadShareOfMatch() >= settings.minLeadShare();
     boolean computed = s.leadOfNew() >= 0 || s.leadOfMatch() >= 0 || s.leadShareOfNew() > 0
         || s.leadShareOfMatch() > 0 || s.leadVerbatim() > 0;
-    if (leads && !computed) { // the leads are looked at only once the score passes
+    if (!computed) { // the leads are looked at only once the score passes
       return String.format(java.util.Locale.ROOT,
-          "not copies: containment %.3f is under the pair's threshold (%.3f; %.3f for two articles"
-              + " of one source) or a text is under %d shingles", s.score(), settings.minScore(),
-          settings.minScoreSameSource(), settings.minShingles());
+          "not copies: containment %.3f is under the pair's threshold (%.3f) or a text is under %d"
+              + " shingles", s.score(), settings.minScore(), settings.minShingles());
+    }
+    if (leads && sameSource && !PairScorer.sameSourceAlike(s.score(), s.leadVerbatim(),
+        s.leadOfNew(), s.leadOfMatch(), settings.minScoreSameSource(),
+        settings.minLeadVerbatim())) {
+      return String.format(java.util.Locale.ROOT,
+          "not copies: two articles of one source need weighted containment %.2f (%.3f) or the"
+              + " same opening carried verbatim (lead verbatim %.2f, >= %.2f; first shared runs at"
+              + " shingle %d and %d, both under %d)", settings.minScoreSameSource(), s.score(),
+          s.leadVerbatim(), settings.minLeadVerbatim(), s.leadOfNew(), s.leadOfMatch(),
+          PairScorer.OPENING_SHINGLES);
     }
     if (leads && PairScorer.insideMatch(s.containmentOfNew(), s.containmentOfMatch(),
         s.leadVerbatim(), settings.minContainmentOfNew(), settings.minLeadVerbatim())) {

@@ -385,7 +385,10 @@ final class Pipeline {
               stats.docCount(), null, 0, null), b, state.member(secondId).source());
       List<String> passages = Passages.shared(snap.text(firstId), b.set(),
           settings.shingleSize(), 10);
-      return new PairExplanation(firstId, secondId, s, passages, Passages.reason(s, settings));
+      String sourceA = state.member(firstId).source();
+      boolean sameSource = !sourceA.isEmpty() && sourceA.equals(state.member(secondId).source());
+      return new PairExplanation(firstId, secondId, s, passages,
+          Passages.reason(s, settings, sameSource));
     }
   }
 

@@ -294,7 +294,10 @@ public final class Settings implements java.io.Serializable {
      * Minimum weighted containment for two articles of the same named source; default 0.5. One
      * publisher's own articles share datelines, house style and recurring formulas (daily market
      * reports, match reports of one series) without being copies of each other; on the COUNTER
-     * development data most false links were such same-agency pairs.
+     * development data most false links were such same-agency pairs. Two articles of one source
+     * that open with the text they share, with a lead carried verbatim (the lead share of {@link
+     * #minContainmentOfNew(double, double)}), need only {@link #minScore}: one page published
+     * again with other stories appended ({@code PairScorer.sameSourceAlike}).
      */
     public Builder minScoreSameSource(double minScore) {
       checkArgument(minScore > 0 && minScore <= 1, "minScoreSameSource must be in (0, 1], got %s",

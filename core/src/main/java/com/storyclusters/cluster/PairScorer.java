@@ -323,7 +323,7 @@ public final class PairScorer {
    * that sum with its shared shingles re-weighed as A's. {@code sameSource}: both articles come
    * from one (named) source, whose house style, datelines and recurring formulas (daily market
    * reports, match reports of one series) make its own articles alike without being copies: such
-   * pairs need {@code minScoreSameSource}.
+   * pairs need {@link #sameSourceAlike}.
    */
   private MatchScores verify(Side a, Evidence b, double otherTotalB,
       IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource, SetMerge m) {
@@ -349,7 +349,7 @@ public final class PairScorer {
     int union = setA.length + setB.length - m.common;
     double jaccard = union == 0 ? 0 : (double) m.common / union;
     boolean bigEnough = setA.length >= minShingles && setB.length >= minShingles
-        && score >= (sameSource ? minScoreSameSource : minScore);
+        && score >= minScore;
     if (!bigEnough) { // the lead is only looked at when the score already passes
       return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, -1, -1, 0,
           0, 0, false);
@@ -362,11 +362,41 @@ public final class PairScorer {
     double verbatim = Math.max(Leads.verbatimShare(a.leadRanks(), p -> inB[p]),
         Leads.verbatimShare(leadB, p -> m.inA[p] >= 0));
     boolean linked = leadShareA >= minLeadShare && leadShareB >= minLeadShare
+        && (!sameSource
+            || sameSourceAlike(score, verbatim, runA, runB, minScoreSameSource, minLeadVerbatim))
         && insideMatch(cA, cB, verbatim, minContainmentOfNew, minLeadVerbatim)
         && !Leads.crossCarried(a.leadRanks(), window(a.leadRanks().length, a.length()),
             setA.length, leadB, window(leadB.length, b.length()), m);
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, runA, runB,
         clip(leadShareA), clip(leadShareB), verbatim, linked);
+  }
+
+  /**
+   * Whether two articles of one named source are alike enough, the rule written once (explain
+   * reads it from the recorded scores): a publisher's own articles share datelines, house style
+   * and recurring formulas without being copies, so such a pair needs {@code minScoreSameSource}
+   * of weighted containment, or the same opening: both texts open with the text they share (each
+   * one's first shared run within its first {@link #OPENING_SHINGLES} lead shingles) and a lead
+   * is carried verbatim. That is one page published again with other stories appended (related
+   * articles, a live page), which shares its whole lead word for word but little else; the
+   * site's daily reports share formulas but not a whole lead, and a short page with another of
+   * the site's stories appended opens with its own text.
+   *
+   * @param firstRunOfNew the first shared run in the new text's lead ({@link
+   *     MatchScores#leadOfNew}), -1 if none
+   * @param firstRunOfMatch the same in the match's lead
+   */
+  public static boolean sameSourceAlike(double score, double leadVerbatim, int firstRunOfNew,
+      int firstRunOfMatch, double minScoreSameSource, double minLeadVerbatim) {
+    return score >= minScoreSameSource || leadVerbatim >= minLeadVerbatim
+        && opens(firstRunOfNew) && opens(firstRunOfMatch);
+  }
+
+  /** A text opens with the shared text when its first shared run starts before this shingle. */
+  public static final int OPENING_SHINGLES = Leads.VERBATIM_RUN;
+
+  private static boolean opens(int firstRun) {
+    return firstRun >= 0 && firstRun < OPENING_SHINGLES;
   }
 
   /**
