@@ -92,9 +92,9 @@ final class Passages {
         settings.minLeadVerbatim())) {
       return String.format(java.util.Locale.ROOT,
           "not copies: two articles of one source need weighted containment %.2f (%.3f) or the"
-              + " same opening carried verbatim (lead verbatim %.2f, >= %.2f; first shared runs at"
-              + " shingle %d and %d, both under %d)", settings.minScoreSameSource(), s.score(),
-          s.leadVerbatim(), settings.minLeadVerbatim(), s.leadOfNew(), s.leadOfMatch(),
+              + " same opening carried verbatim (lead verbatim %.2f, needs %.2f; first shared"
+              + " runs at shingles %d and %d, need both under %d)", settings.minScoreSameSource(),
+          s.score(), s.leadVerbatim(), settings.minLeadVerbatim(), s.leadOfNew(), s.leadOfMatch(),
           PairScorer.OPENING_SHINGLES);
     }
     if (leads && PairScorer.insideMatch(s.containmentOfNew(), s.containmentOfMatch(),
