@@ -33,6 +33,21 @@ import java.util.function.BiFunction;
 public final class SeedPages {
   private SeedPages() {}
 
+  /** Per way of naming the pages' sites: the counts {@link #main} prints. */
+  record Result(String pages, int inputs, int imperfect, long wrong, long missed,
+      long wrongAllFirst, long missedAllFirst, int pageCount) {}
+
+  /** The ways of naming the pages' sites, by name: page number and first seed to a source. */
+  static final Map<String, BiFunction<Integer, Article, String>> SITES = sites();
+
+  private static Map<String, BiFunction<Integer, Article, String>> sites() {
+    Map<String, BiFunction<Integer, Article, String>> sites = new java.util.LinkedHashMap<>();
+    sites.put("each page on its first seed's site", (n, first) -> first.source());
+    sites.put("all pages on one site", (n, first) -> "site-x");
+    sites.put("each page on a site of its own", (n, first) -> "site-" + n);
+    return sites;
+  }
+
   public static void main(String[] args) throws IOException {
     Path data = Path.of("../shared/data");
     int orders = 16;
@@ -45,16 +60,26 @@ public final class SeedPages {
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    List<Article> seeds = Jsonl.readArticles(data.resolve("seeds/articles.jsonl"));
-    Map<String, String> story = Metrics.readAssignments(
-        data.resolve("seeds/gold-copies.jsonl"))[0];
-    Map<String, BiFunction<Integer, Article, String>> sites = new java.util.LinkedHashMap<>();
-    sites.put("each page on its first seed's site", (n, first) -> first.source());
-    sites.put("all pages on one site", (n, first) -> "site-x");
-    sites.put("each page on a site of its own", (n, first) -> "site-" + n);
     System.out.printf(Locale.ROOT, "%-36s %8s %10s %6s %7s   %s%n", "pages", "inputs",
         "imperfect", "false", "missed", "all pages first: false, missed");
-    for (var e : sites.entrySet()) {
+    for (Result r : run(data.resolve("seeds"), orders, seed)) {
+      System.out.printf(Locale.ROOT, "%-36s %8d %10d %6d %7d   %d, %d (%d pages)%n", r.pages(),
+          r.inputs(), r.imperfect(), r.wrong(), r.missed(), r.wrongAllFirst(),
+          r.missedAllFirst(), r.pageCount());
+    }
+  }
+
+  /**
+   * Clusters the pages built from the seeds in {@code seedsDir} ({@code articles.jsonl}, {@code
+   * gold-copies.jsonl}): {@code orders} random inputs per way of naming the sites, then all pages
+   * first.
+   */
+  static List<Result> run(Path seedsDir, int orders, long seed) throws IOException {
+    List<Article> seeds = Jsonl.readArticles(seedsDir.resolve("articles.jsonl"));
+    Map<String, String> story = Metrics.readAssignments(
+        seedsDir.resolve("gold-copies.jsonl"))[0];
+    List<Result> results = new ArrayList<>();
+    for (var e : SITES.entrySet()) {
       Map<String, String> gold = new HashMap<>(story);
       List<Article> pages = pages(seeds, story, e.getValue(), gold);
       Random random = new Random(seed);
@@ -74,9 +99,10 @@ public final class SeedPages {
       List<Article> pagesFirst = new ArrayList<>(pages);
       pagesFirst.addAll(seeds);
       long[] first = errors(pagesFirst, gold);
-      System.out.printf(Locale.ROOT, "%-36s %8d %10d %6d %7d   %d, %d (%d pages)%n", e.getKey(),
-          orders, imperfect, total[0], total[1], first[0], first[1], pages.size());
+      results.add(new Result(e.getKey(), orders, imperfect, total[0], total[1], first[0],
+          first[1], pages.size()));
     }
+    return results;
   }
 
   /** Every page of two stories, and of three, for each ordered pair of seeds of two stories. */
