@@ -8,10 +8,12 @@ import java.util.Arrays;
  * each, either the key's only value (most keys have one) or the place of its values in one shared
  * arena, where a block holds their count and then the values, contiguous, in the order they were
  * put. A block holds the power of two at or above its count and doubles when full (moved to the
- * arena's end; the old block is abandoned, so the arena holds about twice the values). So a
- * look-up costs a probe and one contiguous read, never a chain of random reads, and a key costs
- * 8 bytes of table. No boxing and no allocation per entry. Not thread-safe for writes; reads are
- * safe while nothing writes.
+ * arena's end, the old block abandoned). When the arena must grow and the abandoned blocks are
+ * over a third of it, the live blocks are copied to a new arena instead, in slot order, so that
+ * abandoned blocks never take much more than a third of it. So a look-up costs a probe
+ * and one contiguous read, never a chain of random reads, and a key costs 8 bytes of table. No
+ * boxing and no allocation per entry. Not thread-safe for writes; reads are safe while nothing
+ * writes.
  */
 final class IntIntMultimap {
   /** Not found. */
@@ -24,6 +26,9 @@ final class IntIntMultimap {
   private int keyCount;
   private int[] arena = new int[256];
   private int arenaSize;
+  /** Arena slots of the live blocks (each one's count and capacity). */
+  private int live;
+  private int compactions;
 
   IntIntMultimap() {
     allocate(64);
@@ -65,6 +70,7 @@ final class IntIntMultimap {
     int c;
     if (r >= 0) { // a second value: a block of two
       at = block(2);
+      live += 3;
       arena[at + 1] = r;
       c = 1;
     } else {
@@ -72,7 +78,9 @@ final class IntIntMultimap {
       c = arena[at];
       if (c >= 2 && Integer.bitCount(c) == 1) { // full: doubled
         int moved = block(2 * c);
+        at = -refs[s] - 1; // where the block is now (the arena may have been compacted)
         System.arraycopy(arena, at, arena, moved, 1 + c);
+        live += c;
         at = moved;
       }
     }
@@ -81,14 +89,53 @@ final class IntIntMultimap {
     refs[s] = -(at + 1);
   }
 
-  /** A block for {@code size} values (and its count) at the arena's end; its offset. */
+  /**
+   * A block for {@code size} values (and its count) at the arena's end; its offset. Blocks
+   * already referenced may move (compaction): callers read their offsets from {@code refs} after.
+   */
   private int block(int size) {
     if (arenaSize + 1 + size > arena.length) {
-      arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + 1 + size));
+      if (2 * (arenaSize - live) > live) { // much abandoned: compact rather than grow
+        compact(Math.max(2 * live, live + 1 + size));
+      }
+      if (arenaSize + 1 + size > arena.length) {
+        arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + 1 + size));
+      }
     }
     int at = arenaSize;
     arenaSize += 1 + size;
     return at;
+  }
+
+  /** Copies the live blocks, each at its capacity, to a new arena of {@code length} slots. */
+  private void compact(int length) {
+    int[] fresh = new int[Math.max(256, length)];
+    int n = 0;
+    for (int i = 0; i < refs.length; i++) {
+      int r = refs[i];
+      if (r != FREE && r < 0) {
+        int at = -r - 1;
+        int c = arena[at];
+        int capacity = Math.max(2, Integer.highestOneBit(c - 1) << 1);
+        System.arraycopy(arena, at, fresh, n, 1 + c);
+        refs[i] = -(n + 1);
+        n += 1 + capacity;
+      }
+    }
+    arena = fresh;
+    arenaSize = n;
+    live = n;
+    compactions++;
+  }
+
+  /** How many times the arena was compacted (for tests). */
+  int compactions() {
+    return compactions;
+  }
+
+  /** The arena's length in slots (for tests). */
+  int arenaLength() {
+    return arena.length;
   }
 
   private void rehash(int capacity) {
