@@ -385,8 +385,8 @@ final class Pipeline {
               stats.docCount(), null, 0, null), b, state.member(secondId).source());
       List<String> passages = Passages.shared(snap.text(firstId), b.set(),
           settings.shingleSize(), 10);
-      String sourceA = state.member(firstId).source();
-      boolean sameSource = !sourceA.isEmpty() && sourceA.equals(state.member(secondId).source());
+      boolean sameSource = PairScorer.sameSource(state.member(firstId).source(),
+          state.member(secondId).source());
       return new PairExplanation(firstId, secondId, s, passages,
           Passages.reason(s, settings, sameSource));
     }

@@ -200,7 +200,7 @@ public final class PairScorer {
     double total = q.totals == null ? totalWeight(c.set(), weightOfOther)
         : q.totals.computeIfAbsent(c.id(), id -> totalWeight(c.set(), weightOfOther));
     return verify(q.side, c, total, weightOfOther, minHashJaccard,
-        !q.source.isEmpty() && q.source.equals(candidateSource), m);
+        sameSource(q.source, candidateSource), m);
   }
 
   /** The sum of a set's weights, in set order. */
@@ -369,6 +369,11 @@ public final class PairScorer {
             setA.length, leadB, window(leadB.length, b.length()), m);
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, runA, runB,
         clip(leadShareA), clip(leadShareB), verbatim, linked);
+  }
+
+  /** Whether two articles come from one named source (an empty source names none). */
+  public static boolean sameSource(String sourceA, String sourceB) {
+    return !sourceA.isEmpty() && sourceA.equals(sourceB);
   }
 
   /**
