@@ -3,16 +3,12 @@ package com.storyclusters;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.storyclusters.cluster.ClusterState;
-import com.storyclusters.fingerprint.Prepared;
 import com.storyclusters.lsh.LshPlan;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The facade: finds syndicated copies among incoming articles and groups them into story clusters.
@@ -45,11 +41,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class StoryClusters implements AutoCloseable {
   private final Pipeline pipeline;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Guard guard;
 
   private StoryClusters(Settings settings) {
     this.pipeline = new Pipeline(settings);
+    this.guard = new Guard(pipeline);
   }
 
   /** Opens (or creates) the index of {@code settings}; see {@link Settings.Builder#build()}. */
@@ -96,7 +92,7 @@ public final class StoryClusters implements AutoCloseable {
    */
   public List<Assignment> addAll(List<Article> articles, int threads) {
     checkArgument(threads >= 1, "threads must be >= 1, got %s", threads);
-    return inOrder(articles, threads, pipeline::segment);
+    return guard.inOrder(articles, threads, pipeline::segment);
   }
 
   /**
@@ -118,31 +114,10 @@ public final class StoryClusters implements AutoCloseable {
       checkArgument(copy.get(i).articleId().equals(articles.get(i).id()),
           "assignment %s is for %s, not %s", i, copy.get(i).articleId(), articles.get(i).id());
     }
-    return inOrder(articles, threads, (p, i, out, workers) -> {
+    return guard.inOrder(articles, threads, (p, i, out, workers) -> {
       out.add(pipeline.record(p[i], copy.get(i), workers));
       return i + 1;
     });
-  }
-
-  /** Assigns (or records) prepared articles from {@code from} on; returns where to go on. */
-  private interface Step {
-    int run(Prepared[] p, int from, List<Assignment> out, Workers workers) throws IOException;
-  }
-
-  /** Prepares the articles on {@code threads} threads, then runs {@code step} under the lock. */
-  private List<Assignment> inOrder(List<Article> articles, int threads, Step step) {
-    checkWritable();
-    List<Article> copy = List.copyOf(articles);
-    try (Workers workers = new Workers(Math.min(threads, copy.size()))) {
-      Prepared[] prepared = new Prepared[copy.size()];
-      workers.run(prepared.length, i -> prepared[i] = pipeline.prepare(copy.get(i)));
-      List<Assignment> out = new ArrayList<>(prepared.length);
-      for (int i = 0; i < prepared.length; ) {
-        int from = i;
-        i = underLock(() -> step.run(prepared, from, out, workers));
-      }
-      return out;
-    }
   }
 
   /**
@@ -156,9 +131,9 @@ public final class StoryClusters implements AutoCloseable {
    */
   public Optional<Assignment> match(Article article) {
     Objects.requireNonNull(article, "article");
-    checkOpen();
-    Prepared p = pipeline.prepare(article);
-    return underLock(() -> pipeline.match(p));
+    guard.checkOpen();
+    var p = pipeline.prepare(article);
+    return guard.locked(() -> pipeline.match(p));
   }
 
   /**
@@ -167,28 +142,28 @@ public final class StoryClusters implements AutoCloseable {
    */
   public boolean remove(String articleId) {
     Objects.requireNonNull(articleId, "articleId");
-    checkWritable();
-    return underLock(() -> pipeline.remove(articleId));
+    guard.checkWritable();
+    return guard.locked(() -> pipeline.remove(articleId));
   }
 
   /** The cluster with this id, if it exists. */
   public Optional<StoryCluster> cluster(String clusterId) {
     Objects.requireNonNull(clusterId, "clusterId");
-    checkOpen();
+    guard.checkOpen();
     return Optional.ofNullable(pipeline.state.cluster(clusterId));
   }
 
   /** The cluster an indexed article belongs to, if the article is indexed. */
   public Optional<StoryCluster> clusterOf(String articleId) {
     Objects.requireNonNull(articleId, "articleId");
-    checkOpen();
+    guard.checkOpen();
     ClusterState.Member m = pipeline.state.member(articleId);
     return m == null ? Optional.empty() : Optional.ofNullable(pipeline.state.cluster(m.clusterId()));
   }
 
   /** A snapshot of all clusters, ordered by id. */
   public List<StoryCluster> clusters() {
-    checkOpen();
+    guard.checkOpen();
     List<StoryCluster> out = new ArrayList<>(pipeline.state.clusters());
     out.sort(Comparator.comparing(StoryCluster::id));
     return out;
@@ -196,13 +171,13 @@ public final class StoryClusters implements AutoCloseable {
 
   /** Number of story clusters. */
   public int clusterCount() {
-    checkOpen();
+    guard.checkOpen();
     return pipeline.state.clusterCount();
   }
 
   /** Number of indexed articles. */
   public int size() {
-    checkOpen();
+    guard.checkOpen();
     return pipeline.state.articleCount();
   }
 
@@ -216,7 +191,7 @@ public final class StoryClusters implements AutoCloseable {
   public PairExplanation explain(String firstId, String secondId) {
     Objects.requireNonNull(firstId, "firstId");
     Objects.requireNonNull(secondId, "secondId");
-    return underLock(() -> pipeline.explain(firstId, secondId));
+    return guard.locked(() -> pipeline.explain(firstId, secondId));
   }
 
   /** Makes every add so far durable. Records no checkpoint (see {@link #commit(String)}). */
@@ -239,8 +214,8 @@ public final class StoryClusters implements AutoCloseable {
   }
 
   private void commitWith(String checkpoint) {
-    checkWritable();
-    underLock(() -> {
+    guard.checkWritable();
+    guard.locked(() -> {
       pipeline.commit(checkpoint);
       pipeline.refresh(); // a commit leaves only the index's own memory held
       return null;
@@ -249,18 +224,18 @@ public final class StoryClusters implements AutoCloseable {
 
   /** The checkpoint of the index's last commit ({@link #commit(String)}), if it has one. */
   public Optional<String> checkpoint() {
-    return underLock(() -> Optional.ofNullable(pipeline.store.checkpoint()));
+    return guard.locked(() -> Optional.ofNullable(pipeline.store.checkpoint()));
   }
 
   /** An indexed article's assignment as recorded ({@link Assignment#unchanged()} true). */
   public Optional<Assignment> assignment(String articleId) {
     Objects.requireNonNull(articleId, "articleId");
-    return underLock(() -> Optional.ofNullable(pipeline.recorded(articleId)));
+    return guard.locked(() -> Optional.ofNullable(pipeline.recorded(articleId)));
   }
 
   /** The id, source, publication time and cluster of an indexed article (read from memory). */
   public Optional<ArticleInfo> info(String articleId) {
-    checkOpen();
+    guard.checkOpen();
     ClusterState.Member m = pipeline.state.member(Objects.requireNonNull(articleId, "articleId"));
     return m == null ? Optional.empty() : Optional.of(new ArticleInfo(m.id(), m.source(),
         Optional.of(m.published()).filter(t -> t != Long.MAX_VALUE).map(
@@ -270,28 +245,13 @@ public final class StoryClusters implements AutoCloseable {
   /** The fingerprinted text the index stores; empty when not indexed or text is not stored. */
   public Optional<String> text(String articleId) {
     Objects.requireNonNull(articleId, "articleId");
-    return underLock(() -> Optional.ofNullable(pipeline.text(articleId)));
+    return guard.locked(() -> Optional.ofNullable(pipeline.text(articleId)));
   }
 
   /** Commits and releases the index. Idempotent: a second call does nothing. */
   @Override
   public void close() {
-    lock.lock();
-    try {
-      if (closed.compareAndSet(false, true)) {
-        try {
-          if (!pipeline.store.readOnly()) {
-            pipeline.commit();
-          }
-        } finally {
-          pipeline.store.close();
-        }
-      }
-    } catch (IOException e) {
-      throw StoryClustersException.of(pipeline.store.path(), e);
-    } finally {
-      lock.unlock();
-    }
+    guard.close();
   }
 
   /** Whether the index stores the fingerprinted texts (see {@link Settings.Builder#storeText}). */
@@ -302,38 +262,5 @@ public final class StoryClusters implements AutoCloseable {
   /** The LSH banding in use (derived from the signature size and the LSH threshold). */
   public LshPlan lshPlan() {
     return pipeline.plan;
-  }
-
-  /** Work on the index under the lock. */
-  private interface IndexWork<T> { T run() throws IOException; }
-
-  /** Runs {@code work} under the lock once open; an I/O failure names the index. */
-  private <T> T underLock(IndexWork<T> work) {
-    lock.lock();
-    try {
-      checkOpen();
-      return work.run();
-    } catch (IOException e) {
-      throw StoryClustersException.of(pipeline.store.path(), e);
-    } catch (java.io.UncheckedIOException e) {
-      throw StoryClustersException.of(pipeline.store.path(), e.getCause());
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Refuses a change of an index opened read-only (and use after close). */
-  private void checkWritable() {
-    checkOpen();
-    if (pipeline.store.readOnly()) {
-      throw new StoryClustersException("index at " + pipeline.store.path()
-          + " is opened read-only: adds, removes and commits are refused");
-    }
-  }
-
-  private void checkOpen() {
-    if (closed.get()) {
-      throw new StoryClustersException("this StoryClusters is closed");
-    }
   }
 }
