@@ -90,7 +90,7 @@ final class Guard {
             pipeline.commit();
           }
         } finally {
-          pipeline.store.close();
+          pipeline.close();
         }
       }
     } catch (IOException e) {

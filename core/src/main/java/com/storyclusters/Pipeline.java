@@ -49,7 +49,7 @@ final class Pipeline {
   final LuceneStore store;
   final ClusterState state;
   final Statistics stats;
-  final CandidateIndex candidates = new CandidateIndex();
+  final CandidateIndex candidates;
   /**
    * Ids added since the index's searcher was last refreshed, with their assignments: an unchanged
    * re-add of one is answered from here, as the index records it; another read by id of one (a
@@ -82,6 +82,14 @@ final class Pipeline {
         s.signatureSize(), s.seed(), s.scheme(), plan.bands(), plan.rows(), s.fingerprintTitle(),
         s.storeText()), s.readOnly());
     this.state = new ClusterState(s.retention() != null);
+    CandidateIndex index = null;
+    try {
+      index = candidateIndex(s, scorer);
+    } catch (IOException e) {
+      rollbackAfter(e);
+      throw StoryClustersException.of(store.path(), e);
+    }
+    this.candidates = index;
     try {
       this.stats = load();
       long[] retained = store.retention();
@@ -104,8 +112,36 @@ final class Pipeline {
     }
   }
 
+  /**
+   * The candidate index: its evidence in a scratch file beside the index's files, mapped into
+   * memory (so that it lives in the page cache, not the heap), when the index is a folder opened
+   * for writing; on the heap otherwise (an in-memory index, or a read-only open, which writes
+   * nothing to the folder).
+   */
+  private static CandidateIndex candidateIndex(Settings s, PairScorer scorer) throws IOException {
+    if (s.directory() == null || s.readOnly()) {
+      return new CandidateIndex(scorer::heldKeys);
+    }
+    return new CandidateIndex(scorer::heldKeys, s.directory().resolve(EVIDENCE_SCRATCH));
+  }
+
+  /** The candidate index's scratch file in the index folder (unlinked at once where possible). */
+  static final String EVIDENCE_SCRATCH = "storyclusters-evidence.scratch";
+
+  /** Releases the index and the candidate index's evidence. */
+  void close() throws IOException {
+    try {
+      store.close();
+    } finally {
+      candidates.close();
+    }
+  }
+
   /** Releases the index (its lock included) after a failed open. */
   private void rollbackAfter(Throwable failure) {
+    if (candidates != null) {
+      candidates.close();
+    }
     try {
       store.rollback();
     } catch (IOException | RuntimeException suppressed) {

@@ -177,7 +177,7 @@ public final class Settings implements java.io.Serializable {
     private int maxTextChars = 1_000_000;
     private int maxShingles = 20_000;
     private int maxCandidates = 24;
-    private int maxAnchors = 64;
+    private int maxAnchors = 256;
     private boolean boilerplate = true;
     private boolean title = true;
     private int commitEvery = 0;
@@ -393,7 +393,12 @@ public final class Settings implements java.io.Serializable {
       return this;
     }
 
-    /** Rare shingles queried per add to find containment candidates; default 64. */
+    /**
+     * Shingles looked up per add to find candidates beside the band keys; default 256. An indexed
+     * article is found by the anchor sample of its lead window alone (what the lead rule needs
+     * shared), so a query looks up many: the 16 rarest of its lead window, then the rarest of
+     * the rest, each held by 1 to 256 indexed articles.
+     */
     public Builder maxAnchors(int maxAnchors) {
       checkArgument(maxAnchors >= 0 && maxAnchors <= 512,
           "maxAnchors must be between 0 and 512, got %s", maxAnchors);

@@ -188,10 +188,10 @@ final class LocalBatch {
       for (long b : fp.bandKeys()) {
         byBand.computeIfAbsent(folded(b), x -> new ArrayList<>()).add(new long[] {i, b});
       }
+      for (int s : steps.heldKeys(fp)) {
+        byShingle.computeIfAbsent(s, x -> new ArrayList<>()).add(i);
+      }
       for (int s : fp.set()) {
-        if (BatchSteps.lookedUpBy(s)) {
-          byShingle.computeIfAbsent(s, x -> new ArrayList<>()).add(i);
-        }
         recent.addTo(s, 1);
       }
     }

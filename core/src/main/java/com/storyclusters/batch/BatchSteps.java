@@ -173,8 +173,8 @@ public final class BatchSteps {
     }
 
     /**
-     * The shingles it looks candidates up by: an earlier article that holds one in its set gets a
-     * hit per anchor (see {@link #top}).
+     * The shingles it looks candidates up by: an earlier article that holds one among its {@link
+     * #heldKeys} gets a hit per anchor (see {@link #top}).
      */
     public int[] anchors() {
       return own.anchors.clone();
@@ -248,8 +248,12 @@ public final class BatchSteps {
     return out;
   }
 
-  /** Whether an article's evidence holds shingle {@code h} as an anchor look-up key. */
-  public static boolean lookedUpBy(int h) {
-    return Fingerprint.sampled(h);
+  /**
+   * The shingles an article is found by: a later article whose {@link Query#anchors} hold one
+   * gets a hit per shingle held ({@code PairScorer.heldKeys}: the anchor sample of its lead
+   * window), distinct, ascending.
+   */
+  public int[] heldKeys(Fingerprinted fp) {
+    return scorer.heldKeys(evidence(fp));
   }
 }

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Every live indexed article's evidence and candidate keys, in memory and in primitive form: the
  * only place candidates are looked up. Each article gets an ordinal in add order; its band keys and
- * the anchor sample of its shingles ({@link Fingerprint#sampled}) point at it in two primitive
- * multimaps ({@link IntIntMultimap}), where each key's ordinals lie contiguous and ascending. The
+ * the shingles it is found by (given at construction: {@link PairScorer#heldKeys}, the anchor
+ * sample of its lead window) point at it in two primitive multimaps ({@link IntIntMultimap}),
+ * where each key's ordinals lie contiguous and ascending. The
  * durable index keeps what this is rebuilt from on open (the sets, leads, sketches and band keys
  * as doc values), and no term of either kind.
  *
@@ -22,16 +23,55 @@ import java.util.List;
  * part. Writes ({@link #add}, {@link #remove}) need the facade's lock and no concurrent reader;
  * views are safe for concurrent readers between writes. Internal.
  */
-public final class CandidateIndex {
+public final class CandidateIndex implements java.io.Closeable {
   /** Deleted entries tolerated before the maps are rebuilt without them (and at least half). */
   private static final int COMPACT_AT = 4096;
 
-  private Evidence[] entries = new Evidence[1024];
+  /** Each ordinal's article id (null once deleted); the evidence itself is in {@link #store}. */
+  private String[] ids = new String[1024];
+  private final EvidenceStore store;
   private long[][] bands = new long[1024][];
   private int size;
   private BitSet deleted = new BitSet();
   private int deletedCount;
   private final ObjectIntHashMap<String> ordinals = new ObjectIntHashMap<>();
+  /** The shingles an entry is found by (see {@link PairScorer#heldKeys}). */
+  private final java.util.function.Function<Evidence, int[]> heldKeys;
+
+  /**
+   * An index where each article is found by the shingles {@code heldKeys} gives, its evidence
+   * on the heap.
+   */
+  public CandidateIndex(java.util.function.Function<Evidence, int[]> heldKeys) {
+    this(heldKeys, EvidenceStore.onHeap());
+  }
+
+  /**
+   * An index where each article is found by the shingles {@code heldKeys} gives, its evidence in
+   * {@code scratch}, a file mapped into memory that the index creates (replacing any file of that
+   * name) and removes on {@link #close} (see {@link EvidenceStore#mapped}).
+   */
+  public CandidateIndex(java.util.function.Function<Evidence, int[]> heldKeys,
+      java.nio.file.Path scratch) throws java.io.IOException {
+    this(heldKeys, EvidenceStore.mapped(scratch));
+  }
+
+  private CandidateIndex(java.util.function.Function<Evidence, int[]> heldKeys,
+      EvidenceStore store) {
+    this.heldKeys = heldKeys;
+    this.store = store;
+  }
+
+  /** An index where each article is found by every shingle of its anchor sample. */
+  public CandidateIndex() {
+    this(e -> java.util.Arrays.stream(e.set()).filter(Fingerprint::sampled).toArray());
+  }
+
+  /** Releases the evidence store (its scratch file). */
+  @Override
+  public void close() {
+    store.close();
+  }
   /** Each key lives in one shard (by its hash), so that shards are filled in parallel. */
   private static final int SHARD_BITS = 2;
   private IntIntMultimap[] byShingle = shards();
@@ -93,10 +133,12 @@ public final class CandidateIndex {
    */
   public void addAll(Evidence[] evidence, long[][] bandKeys, Parallel parallel) {
     int first = size;
+    int[][] held = new int[evidence.length][];
+    parallel.run(evidence.length, k -> held[k] = heldKeys.apply(evidence[k]));
     for (int k = 0; k < evidence.length; k++) {
       register(evidence[k], bandKeys[k]);
     }
-    post(first, size, parallel);
+    post(first, held, parallel);
   }
 
   /** Adds an article's evidence and band keys; its id must not be held. */
@@ -108,31 +150,32 @@ public final class CandidateIndex {
     if (ordinals.containsKey(e.id())) {
       throw new IllegalStateException("article " + e.id() + " is held already");
     }
-    if (size == entries.length) {
-      entries = Arrays.copyOf(entries, size * 2);
+    if (size == ids.length) {
+      ids = Arrays.copyOf(ids, size * 2);
       bands = Arrays.copyOf(bands, size * 2);
     }
     int ordinal = size++;
-    entries[ordinal] = e;
+    ids[ordinal] = e.id();
+    store.put(ordinal, e);
     bands[ordinal] = bandKeys;
     ordinals.put(e.id(), ordinal);
     return ordinal;
   }
 
-  /** Puts the keys of entries {@code [first, last)} in the maps, a task per shard. */
-  private void post(int first, int last, Parallel parallel) {
+  /** Puts the keys of the entries from {@code first} on, {@code held[k]} the k-th one's. */
+  private void post(int first, int[][] held, Parallel parallel) {
     parallel.run(1 << SHARD_BITS, shard -> {
-      for (int i = first; i < last; i++) {
-        post(i, shard);
+      for (int k = 0; k < held.length; k++) {
+        post(first + k, held[k], shard);
       }
     });
   }
 
   /** Puts an entry's keys that fall in {@code shard}. */
-  private void post(int ordinal, int shard) {
+  private void post(int ordinal, int[] held, int shard) {
     IntIntMultimap shingles = byShingle[shard];
-    for (int h : entries[ordinal].set()) {
-      if (Fingerprint.sampled(h) && shard(h) == shard) {
+    for (int h : held) {
+      if (shard(h) == shard) {
         shingles.put(h, ordinal);
       }
     }
@@ -148,7 +191,7 @@ public final class CandidateIndex {
   /** The evidence of a live article, or null. */
   public Evidence evidence(String id) {
     int i = ordinals.getOrDefault(id, -1);
-    return i < 0 ? null : entries[i];
+    return i < 0 ? null : store.get(i, ids[i]);
   }
 
   /** Removes an article; false if it is not held. */
@@ -159,7 +202,8 @@ public final class CandidateIndex {
     }
     ordinals.remove(id);
     deleted.set(i);
-    entries[i] = null;
+    ids[i] = null;
+    store.drop(i);
     bands[i] = null;
     deletedCount++;
     if (deletedCount >= COMPACT_AT && 2 * deletedCount >= size) {
@@ -170,23 +214,30 @@ public final class CandidateIndex {
 
   /** Renumbers the live entries in their order and rebuilds the maps without the deleted ones. */
   private void compact() {
+    int[] live = new int[size - deletedCount];
     int n = 0;
     for (int i = 0; i < size; i++) {
-      if (entries[i] != null) {
-        entries[n] = entries[i];
+      if (ids[i] != null) {
+        live[n] = i;
+        ids[n] = ids[i];
         bands[n] = bands[i];
-        ordinals.put(entries[n].id(), n);
+        ordinals.put(ids[n], n);
         n++;
       }
     }
-    Arrays.fill(entries, n, size, null);
+    Arrays.fill(ids, n, size, null);
     Arrays.fill(bands, n, size, null);
+    store.keep(live);
     size = n;
     deleted = new BitSet();
     deletedCount = 0;
     byShingle = shards();
     byBand = shards();
-    post(0, size, Parallel.SERIAL);
+    int[][] held = new int[size][];
+    for (int i = 0; i < size; i++) {
+      held[i] = heldKeys.apply(store.get(i, ids[i]));
+    }
+    post(0, held, Parallel.SERIAL);
   }
 
   /** The articles with ordinals below {@code limit} (added before it) as a candidate source. */
@@ -200,7 +251,7 @@ public final class CandidateIndex {
       @Override
       public Evidence evidence(String id) {
         int i = ordinals.getOrDefault(id, -1);
-        return i < 0 || i >= limit ? null : entries[i];
+        return i < 0 || i >= limit ? null : store.get(i, ids[i]);
       }
     };
   }
@@ -245,27 +296,37 @@ public final class CandidateIndex {
     while (boundary > 1 && above + histogram[boundary] < max) {
       above += histogram[boundary--];
     }
-    List<Candidate> out = new ArrayList<>(Math.min(n, max));
-    java.util.PriorityQueue<Candidate> tied = new java.util.PriorityQueue<>(Candidate.ORDER
-        .reversed()); // the smallest ids of the boundary group, largest on top
+    int[] chosen = new int[Math.min(n, max)];
+    int taken = 0;
+    // the smallest ids of the boundary group, largest on top
+    java.util.PriorityQueue<Integer> tied = new java.util.PriorityQueue<>(
+        (x, y) -> Candidate.compareIds(ids[y], ids[x]));
     int room = max - above;
     for (int i = 0; i < n; i++) {
       int v = touched[i];
       int h = hits[v];
-      hits[v] = 0;
       if (h > boundary) {
-        out.add(new Candidate(entries[v], h));
+        chosen[taken++] = v;
       } else if (h == boundary) {
-        Candidate c = new Candidate(entries[v], h);
         if (tied.size() < room) {
-          tied.add(c);
-        } else if (Candidate.ORDER.compare(c, tied.peek()) < 0) {
+          tied.add(v);
+        } else if (Candidate.compareIds(ids[v], ids[tied.peek()]) < 0) {
           tied.poll();
-          tied.add(c);
+          tied.add(v);
         }
       }
     }
-    out.addAll(tied);
+    for (int v : tied) {
+      chosen[taken++] = v;
+    }
+    List<Candidate> out = new ArrayList<>(taken);
+    for (int k = 0; k < taken; k++) {
+      int v = chosen[k];
+      out.add(new Candidate(store.get(v, ids[v]), hits[v]));
+    }
+    for (int i = 0; i < n; i++) {
+      hits[touched[i]] = 0;
+    }
     out.sort(Candidate.ORDER);
     return out;
   }

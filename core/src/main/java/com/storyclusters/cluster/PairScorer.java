@@ -420,6 +420,26 @@ public final class PairScorer {
     return Math.min(1, Math.max(0, v));
   }
 
+  /**
+   * The shingles an indexed article is found by: the anchor sample ({@link Fingerprint#sampled})
+   * of its lead window, distinct, ascending. A pair links only if each text's lead window is
+   * {@code minLeadShare} held by the other (the lead rule), so an article that can link to this
+   * one holds some of these; the rest of its text finds nothing it could join.
+   */
+  public int[] heldKeys(Evidence e) {
+    int[] ranks = e.leadRanks();
+    int[] set = e.set();
+    int[] window = distinctSorted(ranks, window(ranks.length, e.length()));
+    int[] out = new int[window.length];
+    int n = 0;
+    for (int r : window) {
+      if (Fingerprint.sampled(set[r])) {
+        out[n++] = set[r];
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
   /** Whether a text of this many shingles is long enough to match anything. */
   public boolean longEnough(int shingles) {
     return shingles >= minShingles;

@@ -21,8 +21,9 @@ import scala.Tuple2;
  * The candidates of {@link SparkPlan}: for each article, the earlier articles with a hit (one per
  * band key shared, counted per occurrence as the candidate index counts, and one per anchor held),
  * ranked by {@link BatchSteps#top}. Keys are spread over buckets; an article sends one packed
- * record per bucket (its band keys there, the anchor-sample shingles it holds, the anchors it
- * asks), and each bucket finds its hits with an index built once, as {@link PrefixCounts} counts.
+ * record per bucket (its band keys there, the shingles it is found by ({@link
+ * BatchSteps#heldKeys}), the anchors it asks), and each bucket finds its hits with an index built
+ * once, as {@link PrefixCounts} counts.
  * Stateless.
  */
 final class SparkCandidates {
@@ -36,8 +37,8 @@ final class SparkCandidates {
    * An article's keys in one bucket, packed: {@code [position, canLink, bands, (folded, key) x
    * bands, holds, shingle x holds, asks, anchor x asks]}.
    */
-  private static List<Tuple2<Integer, long[]>> packed(int buckets, long position,
-      SparkPlan.Own own) {
+  private static List<Tuple2<Integer, long[]>> packed(BatchSteps steps, int buckets,
+      long position, SparkPlan.Own own) {
     LongArrayList[] bands = new LongArrayList[buckets];
     LongArrayList[] holds = new LongArrayList[buckets];
     LongArrayList[] asks = new LongArrayList[buckets];
@@ -45,10 +46,8 @@ final class SparkCandidates {
       int f = folded(key);
       list(bands, PrefixCounts.bucket(f, buckets)).add(f, key);
     }
-    for (int h : own.fp().set()) {
-      if (BatchSteps.lookedUpBy(h)) {
-        list(holds, PrefixCounts.bucket(h, buckets)).add(h);
-      }
+    for (int h : steps.heldKeys(own.fp())) {
+      list(holds, PrefixCounts.bucket(h, buckets)).add(h);
     }
     if (own.canLink()) {
       for (int a : own.anchors()) {
@@ -89,7 +88,7 @@ final class SparkCandidates {
       Broadcast<String[]> names, JavaPairRDD<Long, SparkPlan.Own> own,
       org.apache.spark.util.CollectionAccumulator<Long> largestBandGroup) {
     JavaPairRDD<Integer, long[]> keys = JavaPairRDD.fromJavaRDD(own.flatMap(
-        t -> packed(buckets, t._1(), t._2()).iterator()));
+        t -> packed(SparkPlan.steps(bs.value()), buckets, t._1(), t._2()).iterator()));
     JavaPairRDD<Long, long[]> hits = keys.partitionBy(new PrefixCounts.Buckets(buckets))
         .mapPartitionsToPair(it -> {
           List<long[]> records = new ArrayList<>();

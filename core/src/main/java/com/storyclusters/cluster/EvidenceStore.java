@@ -1,0 +1,256 @@
+package com.storyclusters.cluster;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where a {@link CandidateIndex} keeps its entries' evidence (shingle set, lead ranks, sketch), by
+ * ordinal: on the heap ({@link #onHeap}), or in a scratch file mapped into memory ({@link
+ * #mapped}), so that the evidence of a large window lives in the page cache, as a Lucene index's
+ * doc values do, and not in the Java heap. Each {@link #get} of mapped evidence reads a fresh copy
+ * (the arrays are the caller's). Writes need the candidate index's lock and no concurrent reader;
+ * reads are safe from many threads between writes. Internal.
+ */
+abstract class EvidenceStore implements Closeable {
+  /** Stores the evidence of {@code ordinal}, the next one: every lower one is stored. */
+  abstract void put(int ordinal, Evidence e);
+
+  /** The evidence stored under {@code ordinal}, its id {@code id}. */
+  abstract Evidence get(int ordinal, String id);
+
+  /** Forgets {@code ordinal}'s evidence (it is deleted). */
+  abstract void drop(int ordinal);
+
+  /**
+   * Renumbers the live ordinals: {@code live[n]} (ascending) becomes {@code n}; the others are
+   * forgotten and their space reclaimed.
+   */
+  abstract void keep(int[] live);
+
+  @Override
+  public void close() {}
+
+  /** Evidence held as the arrays themselves. */
+  static EvidenceStore onHeap() {
+    return new Heap();
+  }
+
+  /**
+   * Evidence in {@code file}, a scratch file this store creates (replacing one a killed process
+   * left, and that one's rewrites, {@code file.N}) and deletes on close; on systems that allow it
+   * the file is unlinked at once, so that nothing is left behind whatever ends the process, and no
+   * listing of the folder shows it.
+   */
+  static EvidenceStore mapped(Path file) throws IOException {
+    return new Mapped(file);
+  }
+
+  private static final class Heap extends EvidenceStore {
+    private Evidence[] entries = new Evidence[1024];
+
+    @Override
+    void put(int ordinal, Evidence e) {
+      if (ordinal == entries.length) {
+        entries = Arrays.copyOf(entries, 2 * ordinal);
+      }
+      entries[ordinal] = e;
+    }
+
+    @Override
+    Evidence get(int ordinal, String id) {
+      return entries[ordinal];
+    }
+
+    @Override
+    void drop(int ordinal) {
+      entries[ordinal] = null;
+    }
+
+    @Override
+    void keep(int[] live) {
+      Evidence[] kept = new Evidence[Math.max(1024, entries.length)];
+      for (int n = 0; n < live.length; n++) {
+        kept[n] = entries[live[n]];
+      }
+      entries = kept;
+    }
+  }
+
+  /**
+   * Records of ints in chunks of a mapped file, native order: {@code [set length, lead length,
+   * length, sketch length, set..., lead ranks..., sketch...]}; a record never spans chunks.
+   */
+  private static final class Mapped extends EvidenceStore {
+    /** Ints per chunk (256 MiB): a record holds at most a few hundred thousand. */
+    private static final int CHUNK_INTS = 1 << 26;
+    private static final int HEADER = 4;
+
+    /** The scratch file's name; a rewrite goes to {@code base.N}, the N-th. */
+    private final Path base;
+    private Path file;
+    private int generation;
+    private FileChannel channel;
+    private boolean unlinked;
+    private final List<IntBuffer> chunks = new ArrayList<>();
+    /** Where each ordinal's record starts, in ints from the file's start; -1 when dropped. */
+    private long[] at = new long[1024];
+    /** The end of the last record, in ints. */
+    private long end;
+
+    Mapped(Path file) throws IOException {
+      this.base = file;
+      this.file = file;
+      // rewrites a killed process left where open files cannot be unlinked
+      String rewrite = file.getFileName() + ".";
+      try (java.util.stream.Stream<Path> siblings = Files.list(file.getParent())) {
+        for (Path p : (Iterable<Path>) siblings::iterator) {
+          if (p.getFileName().toString().startsWith(rewrite)) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+      open();
+    }
+
+    private void open() throws IOException {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      try {
+        Files.delete(file); // POSIX: the open channel keeps it until closed or the process ends
+        unlinked = true;
+      } catch (IOException e) {
+        unlinked = false; // deleted on close instead
+      }
+    }
+
+    private IntBuffer chunk(int c) {
+      while (chunks.size() <= c) {
+        try {
+          chunks.add(channel.map(FileChannel.MapMode.READ_WRITE,
+              (long) chunks.size() * CHUNK_INTS * Integer.BYTES, (long) CHUNK_INTS * Integer.BYTES)
+              .order(ByteOrder.nativeOrder()).asIntBuffer());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot map evidence file " + file, e);
+        }
+      }
+      return chunks.get(c);
+    }
+
+    @Override
+    void put(int ordinal, Evidence e) {
+      int[] set = e.set();
+      int[] lead = e.leadRanks();
+      int[] sketch = e.sketch();
+      int size = HEADER + set.length + lead.length + sketch.length;
+      int[] record = new int[size];
+      record[0] = set.length;
+      record[1] = lead.length;
+      record[2] = e.length();
+      record[3] = sketch.length;
+      System.arraycopy(set, 0, record, HEADER, set.length);
+      System.arraycopy(lead, 0, record, HEADER + set.length, lead.length);
+      System.arraycopy(sketch, 0, record, HEADER + set.length + lead.length, sketch.length);
+      append(ordinal, record, size);
+    }
+
+    /** Appends {@code record[0, size)} as {@code ordinal}'s record. */
+    private void append(int ordinal, int[] record, int size) {
+      if (size > CHUNK_INTS) {
+        throw new IllegalArgumentException("evidence record of " + size + " ints is too large");
+      }
+      long start = end;
+      if (start / CHUNK_INTS != (start + size - 1) / CHUNK_INTS) {
+        start = (start / CHUNK_INTS + 1) * CHUNK_INTS; // the record starts the next chunk
+      }
+      chunk((int) (start / CHUNK_INTS)).put((int) (start % CHUNK_INTS), record, 0, size);
+      if (ordinal == at.length) {
+        at = Arrays.copyOf(at, 2 * ordinal);
+      }
+      at[ordinal] = start;
+      end = start + size;
+    }
+
+    @Override
+    Evidence get(int ordinal, String id) {
+      long start = at[ordinal];
+      IntBuffer b = chunks.get((int) (start / CHUNK_INTS));
+      int p = (int) (start % CHUNK_INTS);
+      int[] set = new int[b.get(p)];
+      int[] lead = new int[b.get(p + 1)];
+      int length = b.get(p + 2);
+      int[] sketch = new int[b.get(p + 3)];
+      b.get(p + HEADER, set);
+      b.get(p + HEADER + set.length, lead);
+      b.get(p + HEADER + set.length + lead.length, sketch);
+      return new Evidence(id, lead, length, set, sketch);
+    }
+
+    @Override
+    void drop(int ordinal) {
+      at[ordinal] = -1;
+    }
+
+    /** Copies the live records into a new file, in their new order, a record at a time. */
+    @Override
+    void keep(int[] live) {
+      List<IntBuffer> from = new ArrayList<>(chunks);
+      long[] starts = at;
+      FileChannel old = channel;
+      boolean oldUnlinked = unlinked;
+      Path oldFile = file;
+      try {
+        generation++;
+        file = base.resolveSibling(base.getFileName() + "." + generation);
+        chunks.clear();
+        open();
+        at = new long[Math.max(1024, live.length)];
+        end = 0;
+        int[] scratch = new int[0];
+        for (int n = 0; n < live.length; n++) {
+          long start = starts[live[n]];
+          IntBuffer b = from.get((int) (start / CHUNK_INTS));
+          int p = (int) (start % CHUNK_INTS);
+          int size = HEADER + b.get(p) + b.get(p + 1) + b.get(p + 3);
+          if (scratch.length < size) {
+            scratch = new int[Math.max(size, 2 * scratch.length)];
+          }
+          b.get(p, scratch, 0, size);
+          append(n, scratch, size);
+        }
+        old.close();
+        if (!oldUnlinked) {
+          Files.deleteIfExists(oldFile);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot rewrite evidence file " + file, e);
+      }
+    }
+
+    private void release() throws IOException {
+      chunks.clear(); // unmapped when collected
+      channel.close();
+      if (!unlinked) {
+        Files.deleteIfExists(file);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        release();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot release evidence file " + file, e);
+      }
+    }
+  }
+}
