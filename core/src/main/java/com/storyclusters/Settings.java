@@ -177,7 +177,7 @@ public final class Settings implements java.io.Serializable {
     private int maxTextChars = 1_000_000;
     private int maxShingles = 20_000;
     private int maxCandidates = 24;
-    private int maxAnchors = 256;
+    private int maxAnchors = 64;
     private boolean boilerplate = true;
     private boolean title = true;
     private int commitEvery = 0;
@@ -394,10 +394,11 @@ public final class Settings implements java.io.Serializable {
     }
 
     /**
-     * Shingles looked up per add to find candidates beside the band keys; default 256. An indexed
-     * article is found by the anchor sample of its lead window alone (what the lead rule needs
-     * shared), so a query looks up many: the 16 rarest of its lead window, then the rarest of
-     * the rest, each held by 1 to 256 indexed articles.
+     * Shingles looked up per add to find candidates beside the band keys; default 64: the 16
+     * rarest of its lead window, then the rarest of the rest, each held by 1 to 256 indexed
+     * articles. An indexed article is found by the anchor sample of its lead window alone (what
+     * the lead rule needs shared). 256 gives the same clusters on the development sets and moves 11
+     * of 20,000 generated articles, for 10-15% more CPU.
      */
     public Builder maxAnchors(int maxAnchors) {
       checkArgument(maxAnchors >= 0 && maxAnchors <= 512,

@@ -1,24 +1,113 @@
 package com.storyclusters.cluster;
 
 import com.storyclusters.fingerprint.Fingerprint;
+import java.nio.IntBuffer;
 
 /**
  * What scoring reads of an article: its lead as ranks into its set (the first {@link
  * Fingerprint#leadLength} evidence shingles in text order, each as the index of its value in
  * {@code set}), its shingle count with repeats, its sorted distinct shingle set and its MinHash
  * sketch. Immutable by convention (the arrays are not written after construction); internal.
+ *
+ * <p>Evidence read from an {@link EvidenceStore} file is loaded on first use: {@link #setView}
+ * reads the set where it lies, without copying it (the lead check most candidates stop at needs a
+ * few of its values), and the arrays are copied out when first asked for. Such an instance belongs
+ * to the thread that looked it up.
  */
-public record Evidence(String id, int[] leadRanks, int length, int[] set, int[] sketch) {
+public final class Evidence {
+  /** Ints before a stored record's arrays: set length, lead length, length, sketch length. */
+  static final int HEADER = 4;
+
+  private final String id;
+  private final int length;
+  private int[] leadRanks;
+  private int[] set;
+  private int[] sketch;
+  /** A stored record ({@code null} for evidence in arrays) and where it starts. */
+  private final IntBuffer record;
+  private final int at;
+
+  public Evidence(String id, int[] leadRanks, int length, int[] set, int[] sketch) {
+    this.id = id;
+    this.leadRanks = leadRanks;
+    this.length = length;
+    this.set = set;
+    this.sketch = sketch;
+    this.record = null;
+    this.at = 0;
+  }
+
+  private Evidence(String id, IntBuffer record, int at) {
+    this.id = id;
+    this.record = record;
+    this.at = at;
+    this.length = record.get(at + 2);
+  }
+
+  /** The evidence stored at {@code record[at...]} ({@link EvidenceStore}'s layout), loaded lazily. */
+  static Evidence stored(String id, IntBuffer record, int at) {
+    return new Evidence(id, record, at);
+  }
+
   /** The evidence of a fingerprint about to be indexed under {@code id}. */
   public static Evidence of(String id, Fingerprint fp) {
     return new Evidence(id, fp.leadRanks, fp.length, fp.set, fp.sketch);
   }
 
+  public String id() {
+    return id;
+  }
+
+  /** Number of evidence shingles (with repeats) in the whole text. */
+  public int length() {
+    return length;
+  }
+
+  public int[] leadRanks() {
+    load();
+    return leadRanks;
+  }
+
+  public int[] set() {
+    load();
+    return set;
+  }
+
+  public int[] sketch() {
+    load();
+    return sketch;
+  }
+
+  /** The sorted set as a buffer: the stored record itself when not loaded yet (no copy). */
+  IntBuffer setView() {
+    if (set != null) {
+      return IntBuffer.wrap(set);
+    }
+    return record.slice(at + HEADER, record.get(at));
+  }
+
+  private void load() {
+    if (set != null) {
+      return;
+    }
+    int[] s = new int[record.get(at)];
+    int[] l = new int[record.get(at + 1)];
+    int[] k = new int[record.get(at + 3)];
+    record.get(at + HEADER, s);
+    record.get(at + HEADER + s.length, l);
+    record.get(at + HEADER + s.length + l.length, k);
+    leadRanks = l;
+    sketch = k;
+    set = s;
+  }
+
   /** The lead's shingle values, in text order. */
   public int[] lead() {
-    int[] out = new int[leadRanks.length];
+    int[] ranks = leadRanks();
+    int[] values = set();
+    int[] out = new int[ranks.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = set[leadRanks[i]];
+      out[i] = values[ranks[i]];
     }
     return out;
   }

@@ -17,8 +17,8 @@ import java.util.List;
  * Where a {@link CandidateIndex} keeps its entries' evidence (shingle set, lead ranks, sketch), by
  * ordinal: on the heap ({@link #onHeap}), or in a scratch file mapped into memory ({@link
  * #mapped}), so that the evidence of a large window lives in the page cache, as a Lucene index's
- * doc values do, and not in the Java heap. Each {@link #get} of mapped evidence reads a fresh copy
- * (the arrays are the caller's). Writes need the candidate index's lock and no concurrent reader;
+ * doc values do, and not in the Java heap. Each {@link #get} of mapped evidence gives a fresh
+ * instance that reads the file when first used (see {@link Evidence}). Writes need the candidate index's lock and no concurrent reader;
  * reads are safe from many threads between writes. Internal.
  */
 abstract class EvidenceStore implements Closeable {
@@ -93,7 +93,7 @@ abstract class EvidenceStore implements Closeable {
   private static final class Mapped extends EvidenceStore {
     /** Ints per chunk (256 MiB): a record holds at most a few hundred thousand. */
     private static final int CHUNK_INTS = 1 << 26;
-    private static final int HEADER = 4;
+    private static final int HEADER = Evidence.HEADER;
 
     /** The scratch file's name; a rewrite goes to {@code base.N}, the N-th. */
     private final Path base;
@@ -183,16 +183,8 @@ abstract class EvidenceStore implements Closeable {
     @Override
     Evidence get(int ordinal, String id) {
       long start = at[ordinal];
-      IntBuffer b = chunks.get((int) (start / CHUNK_INTS));
-      int p = (int) (start % CHUNK_INTS);
-      int[] set = new int[b.get(p)];
-      int[] lead = new int[b.get(p + 1)];
-      int length = b.get(p + 2);
-      int[] sketch = new int[b.get(p + 3)];
-      b.get(p + HEADER, set);
-      b.get(p + HEADER + set.length, lead);
-      b.get(p + HEADER + set.length + lead.length, sketch);
-      return new Evidence(id, lead, length, set, sketch);
+      return Evidence.stored(id, chunks.get((int) (start / CHUNK_INTS)),
+          (int) (start % CHUNK_INTS));
     }
 
     @Override

@@ -157,7 +157,8 @@ public final class PairScorer {
    * few common phrases but not the lead), then a cheap unweighted overlap.
    */
   public MatchScores score(Query q, Evidence c, String candidateSource) {
-    SetMerge m = merged(q, c.set());
+    // the lead test reads the candidate's set where it lies; the arrays are read past it only
+    SetMerge m = mayLink(q.side, c.setView()) ? overlapping(q, c.set()) : null;
     if (m == null) {
       return null;
     }
@@ -171,15 +172,12 @@ public final class PairScorer {
    * these pairs alone).
    */
   public boolean worthWeighing(Query q, int[] otherSet) {
-    return merged(q, otherSet) != null;
+    return mayLink(q.side, otherSet) && overlapping(q, otherSet) != null;
   }
 
-  /** The merged sets when the pair is worth weighing, else null. */
-  private SetMerge merged(Query q, int[] otherSet) {
+  /** The merged sets when they overlap enough to be weighed ({@link #MIN_PLAIN_OVERLAP}). */
+  private SetMerge overlapping(Query q, int[] otherSet) {
     Side a = q.side;
-    if (!mayLink(a, otherSet)) { // 9 of 10 candidates: their lead shares nothing much
-      return null;
-    }
     SetMerge m = MERGE.get().of(a.set(), otherSet);
     double plain = (double) m.common / Math.max(1, Math.min(a.set().length, otherSet.length));
     return plain < MIN_PLAIN_OVERLAP ? null : m;
@@ -455,6 +453,11 @@ public final class PairScorer {
    * them, so {@code verify} never links a pair this rejects.
    */
   boolean mayLink(Side a, int[] setB) {
+    return mayLink(a, java.nio.IntBuffer.wrap(setB));
+  }
+
+  /** {@link #mayLink(Side, int[])} with B's set read where it lies. */
+  private boolean mayLink(Side a, java.nio.IntBuffer setB) {
     SetMerge m = MERGE.get().ofLead(a.set(), a.leadSet(), setB);
     boolean may = leadShareA(a, m) >= minLeadShare;
     m.clearLead(a.leadSet());

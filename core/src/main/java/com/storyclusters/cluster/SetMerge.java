@@ -29,14 +29,20 @@ final class SetMerge {
    * #clearLead} resets these).
    */
   SetMerge ofLead(int[] a, int[] leadSet, int[] b) {
+    return ofLead(a, leadSet, java.nio.IntBuffer.wrap(b));
+  }
+
+  /** {@link #ofLead(int[], int[], int[])} with B read where it lies (a stored record, say). */
+  SetMerge ofLead(int[] a, int[] leadSet, java.nio.IntBuffer b) {
     if (inB.length < a.length) {
       inB = new boolean[Math.max(a.length, 2 * inB.length)];
     }
+    int n = b.limit();
     int j = 0;
     for (int i : leadSet) {
       int x = a[i];
       j = gallop(b, j, x);
-      inB[i] = j < b.length && b[j] == x;
+      inB[i] = j < n && b.get(j) == x;
     }
     return this;
   }
@@ -49,14 +55,19 @@ final class SetMerge {
 
   /** The first index at or after {@code from} whose value is at least {@code x}. */
   static int gallop(int[] b, int from, int x) {
-    int n = b.length;
-    if (from >= n || b[from] >= x) {
+    return gallop(java.nio.IntBuffer.wrap(b), from, x);
+  }
+
+  /** {@link #gallop(int[], int, int)} in a buffer's values {@code [0, limit)}. */
+  static int gallop(java.nio.IntBuffer b, int from, int x) {
+    int n = b.limit();
+    if (from >= n || b.get(from) >= x) {
       return from;
     }
     int lo = from; // b[lo] < x
     int step = 1;
     int hi = from + 1;
-    while (hi < n && b[hi] < x) {
+    while (hi < n && b.get(hi) < x) {
       lo = hi;
       step <<= 1;
       hi = from + step;
@@ -65,7 +76,7 @@ final class SetMerge {
     int r = Math.min(hi, n); // the answer is in [l, r]
     while (l < r) {
       int mid = (l + r) >>> 1;
-      if (b[mid] < x) {
+      if (b.get(mid) < x) {
         l = mid + 1;
       } else {
         r = mid;

@@ -2,14 +2,15 @@
  * Clustering: which indexed articles a new one is compared with, how a pair is scored, and which
  * cluster the article joins. Owns:
  * <ul>
- *   <li>{@link com.storyclusters.cluster.CandidateIndex}: every live article's evidence and
- *       candidate keys in memory, in primitive form (rebuilt from the durable index on open), and
- *       its views as {@link com.storyclusters.cluster.CandidateSource}s; {@link
+ *   <li>{@link com.storyclusters.cluster.CandidateIndex}: every live article's candidate keys in
+ *       memory, in primitive form, and its evidence in {@code EvidenceStore} (a scratch file
+ *       mapped into memory, or the heap), all rebuilt from the durable index on open; its views
+ *       as {@link com.storyclusters.cluster.CandidateSource}s; {@link
  *       com.storyclusters.cluster.Candidate#ORDER} is the one ranking rule (most shared keys
  *       first, then smallest id);</li>
  *   <li>{@link com.storyclusters.cluster.PairScorer}: the pair scoring, written once (weighted
- *       containment, lead rule, which text is inside which, same-source threshold) and the
- *       anchors a query looks up, with {@code SetMerge} (two sorted sets merged per thread) and
+ *       containment, lead rule, which text is inside which, same-source threshold), the anchors
+ *       a query looks up and the keys an indexed article is found by, with {@code SetMerge} (two sorted sets merged per thread) and
  *       {@code Leads} (where two texts share their leads);</li>
  *   <li>{@link com.storyclusters.cluster.ClusterRule}: join, start, representative;</li>
  *   <li>{@link com.storyclusters.cluster.ClusterState}: who is in which cluster;</li>
