@@ -168,9 +168,11 @@ final class Pipeline {
     LongIntHashMap sourceKeysSeen = new LongIntHashMap();
     long[] counted = {0};
     List<Object[]> pending = new ArrayList<>();
+    // the candidate index takes the evidence in chunks, so that an open holds one chunk of it
     List<Evidence> held = new ArrayList<>();
     List<long[]> heldBands = new ArrayList<>();
-    try (IndexSnapshot snap = store.snapshot()) {
+    try (IndexSnapshot snap = store.snapshot();
+        Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
       snap.visit(sources, (m, pos, evidence, bandKeys, keys, sourceKeys) -> {
         state.put(m);
         stories.add(sourceKeys, LineStories.story(m.clusterId()), sourceKeysSeen::get);
@@ -179,6 +181,9 @@ final class Pipeline {
         }
         held.add(evidence);
         heldBands.add(bandKeys);
+        if (held.size() == OPEN_CHUNK) {
+          addHeld(held, heldBands, workers);
+        }
         if (pos < epochStart) {
           if (m.published() != Long.MAX_VALUE) { // undated: no time (ClusterState)
             latestAtEpochStart = Math.max(latestAtEpochStart, m.published());
@@ -192,15 +197,23 @@ final class Pipeline {
           pending.add(new Object[] {m.id(), evidence.set(), keys});
         }
       });
-    }
-    try (Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
-      candidates.addAll(held.toArray(new Evidence[0]), heldBands.toArray(new long[0][]), workers);
+      addHeld(held, heldBands, workers);
     }
     Statistics s = new Statistics(frequencies, lines, stories, counted[0], position);
     for (Object[] p : pending) {
       s.pendingOnOpen((String) p[0], (int[]) p[1], (long[]) p[2]);
     }
     return s;
+  }
+
+  /** Articles read into the candidate index at a time on open. */
+  private static final int OPEN_CHUNK = 4096;
+
+  /** Adds the articles read so far to the candidate index, in order, and empties the lists. */
+  private void addHeld(List<Evidence> held, List<long[]> bands, Workers workers) {
+    candidates.addAll(held.toArray(new Evidence[0]), bands.toArray(new long[0][]), workers);
+    held.clear();
+    bands.clear();
   }
 
   /** An indexed article's assignment as the index records it (null: not indexed). */
