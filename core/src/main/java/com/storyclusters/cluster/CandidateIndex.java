@@ -8,13 +8,13 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * Every live indexed article's evidence and candidate keys, in memory and in primitive form: the
- * only place candidates are looked up. Each article gets an ordinal in add order; its band keys and
- * the shingles it is found by (given at construction: {@link PairScorer#heldKeys}, the anchor
- * sample of its lead window) point at it in two primitive multimaps ({@link IntIntMultimap}),
- * where each key's ordinals lie contiguous and ascending. The
- * durable index keeps what this is rebuilt from on open (the sets, leads, sketches and band keys
- * as doc values), and no term of either kind.
+ * Every live indexed article's candidate keys, in memory and in primitive form, and its evidence
+ * (in an {@link EvidenceStore}: a mapped scratch file, or the heap): the only place candidates are
+ * looked up. Each article gets an ordinal in add order; its band keys and the shingles it is found
+ * by (given at construction: {@link PairScorer#heldKeys}, the anchor sample of its lead window)
+ * point at it in two primitive multimaps ({@link IntIntMultimap}), where each key's ordinals lie
+ * contiguous and ascending. The durable index keeps what this is rebuilt from on open (the sets,
+ * leads, sketches and band keys as doc values), and no term of either kind.
  *
  * <p>{@link #view} gives a {@link CandidateSource} over the articles with ordinals below a limit: a
  * batch segment's parallel step gives each article the view of everything added before it, so an
