@@ -62,16 +62,6 @@ public final class PairScorer {
    */
   static final double MIN_PLAIN_OVERLAP = 0.08;
   /**
-   * Anchors drawn from the lead window first: a page that carries other stories after its own
-   * (related articles) holds their rarest shingles too, which would otherwise take every anchor and
-   * find only those stories' articles, never the page's headline story (on the generated corpus:
-   * recall 0.969 → 0.986; COUNTER unchanged).
-   */
-  static final int LEAD_ANCHORS = 16;
-  /** Shingles in more articles than this are not anchors: they find too many candidates. */
-  static final int MAX_ANCHOR_FREQUENCY = 256;
-
-  /**
    * A new article's side of every pair, computed once per article: the IDF weight of each of its
    * shingles and lead shingles under its epoch's statistics (the article counts in the frequency of
    * its own shingles), and its anchors. Immutable.
@@ -114,7 +104,8 @@ public final class PairScorer {
       int[] ranks = fp.leadRanks();
       side = new Side(ranks, fp.length(), set, weights, otherWeights, total,
           distinctSorted(ranks, window(ranks.length, fp.length())));
-      anchors = anchors(fp, counts);
+      anchors = Anchors.chosen(fp, counts, Math.min(ranks.length, (int) Math.max(leadShingles,
+          leadFraction * fp.length())), maxAnchors);
     }
 
     /** Whether the article is long enough to link at all. */
@@ -211,69 +202,6 @@ public final class PairScorer {
   }
 
   /**
-   * Up to {@code maxAnchors} shingles of the anchor sample ({@link Fingerprint#sampled}) that at
-   * least one indexed article holds by {@code counts} (the frequency estimate and the recent
-   * counts of each shingle of the set): the {@link #LEAD_ANCHORS} rarest of the lead window, then
-   * the rarest of the whole text.
-   */
-  private int[] anchors(Evidence fp, int[] counts) {
-    int[] set = fp.set();
-    int[] leadRanks = fp.leadRanks();
-    int window = Math.min(leadRanks.length, (int) Math.max(leadShingles,
-        leadFraction * fp.length()));
-    long[] packed = new long[Math.max(window, set.length)];
-    int m = 0;
-    for (int k = 0; k < window; k++) {
-      m = pack(packed, m, set, leadRanks[k], counts);
-    }
-    long[] lead = rarest(packed, m);
-    int fromLead = Math.min(lead.length, Math.min(LEAD_ANCHORS, maxAnchors));
-    m = 0;
-    for (int k = 0; k < set.length; k++) {
-      m = pack(packed, m, set, k, counts);
-    }
-    long[] all = rarest(packed, m);
-    int[] out = new int[maxAnchors];
-    int n = 0;
-    for (int i = 0; i < fromLead; i++) {
-      out[n++] = (int) lead[i];
-    }
-    int[] fromTheLead = Arrays.copyOf(out, n);
-    Arrays.sort(fromTheLead);
-    for (int i = 0; i < all.length && n < out.length; i++) {
-      if (Arrays.binarySearch(fromTheLead, (int) all[i]) < 0) {
-        out[n++] = (int) all[i];
-      }
-    }
-    return Arrays.copyOf(out, n);
-  }
-
-  /**
-   * Appends {@code set[k]} packed as {@code count << 32 | value} when it is sampled and held by 1
-   * to {@link #MAX_ANCHOR_FREQUENCY} articles.
-   */
-  private static int pack(long[] packed, int m, int[] set, int k, int[] counts) {
-    int h = set[k];
-    if (Fingerprint.sampled(h) && counts[k] >= 1 && counts[k] <= MAX_ANCHOR_FREQUENCY) {
-      packed[m++] = ((long) counts[k] << 32) | (h & 0xFFFFFFFFL);
-    }
-    return m;
-  }
-
-  /** The distinct entries of {@code packed[0, m)}, rarest first, then by value. */
-  private static long[] rarest(long[] packed, int m) {
-    Arrays.sort(packed, 0, m);
-    long[] out = new long[m];
-    int d = 0;
-    for (int k = 0; k < m; k++) {
-      if (k == 0 || packed[k] != packed[k - 1]) {
-        out[d++] = packed[k];
-      }
-    }
-    return Arrays.copyOf(out, d);
-  }
-
-  /**
    * A new article's side of a pair: its lead as ranks into its set, its set, the weight of each
    * shingle as its own (counted with the article) and as the other text's would be weighed (by
    * the frozen table alone), and the sum of its own weights in set order. Arrays are not written
@@ -291,15 +219,15 @@ public final class PairScorer {
 
   /** The first {@code n} ranks, ascending, each once. */
   static int[] distinctSorted(int[] ranks, int n) {
-    int[] s = java.util.Arrays.copyOf(ranks, n);
-    java.util.Arrays.sort(s);
+    int[] s = Arrays.copyOf(ranks, n);
+    Arrays.sort(s);
     int k = 0;
     for (int i = 0; i < s.length; i++) {
       if (k == 0 || s[i] != s[k - 1]) {
         s[k++] = s[i];
       }
     }
-    return java.util.Arrays.copyOf(s, k);
+    return Arrays.copyOf(s, k);
   }
 
   private static final ThreadLocal<SetMerge> MERGE = ThreadLocal.withInitial(SetMerge::new);
@@ -419,23 +347,11 @@ public final class PairScorer {
   }
 
   /**
-   * The shingles an indexed article is found by: the anchor sample ({@link Fingerprint#sampled})
-   * of its lead window, distinct, ascending. A pair links only if each text's lead window is
-   * {@code minLeadShare} held by the other (the lead rule), so an article that can link to this
-   * one holds some of these; the rest of its text finds nothing it could join.
+   * The shingles an indexed article is found by ({@link Anchors#held}): the anchor sample of its
+   * lead window, the window this scoring's lead rule reads.
    */
   public int[] heldKeys(Evidence e) {
-    int[] ranks = e.leadRanks();
-    int[] set = e.set();
-    int[] window = distinctSorted(ranks, window(ranks.length, e.length()));
-    int[] out = new int[window.length];
-    int n = 0;
-    for (int r : window) {
-      if (Fingerprint.sampled(set[r])) {
-        out[n++] = set[r];
-      }
-    }
-    return Arrays.copyOf(out, n);
+    return Anchors.held(e, window(e.leadRanks().length, e.length()));
   }
 
   /** Whether a text of this many shingles is long enough to match anything. */

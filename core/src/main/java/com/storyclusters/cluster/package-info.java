@@ -9,9 +9,10 @@
  *       com.storyclusters.cluster.Candidate#ORDER} is the one ranking rule (most shared keys
  *       first, then smallest id);</li>
  *   <li>{@link com.storyclusters.cluster.PairScorer}: the pair scoring, written once (weighted
- *       containment, lead rule, which text is inside which, same-source threshold), the anchors
- *       a query looks up and the keys an indexed article is found by, with {@code SetMerge} (two sorted sets merged per thread) and
- *       {@code Leads} (where two texts share their leads);</li>
+ *       containment, lead rule, which text is inside which, same-source threshold), with {@code
+ *       Anchors} (the keys an indexed article is found by, the anchors a query looks up),
+ *       {@code SetMerge} (two sorted sets merged per thread) and {@code Leads} (where two texts
+ *       share their leads);</li>
  *   <li>{@link com.storyclusters.cluster.ClusterRule}: join, start, representative;</li>
  *   <li>{@link com.storyclusters.cluster.ClusterState}: who is in which cluster;</li>
  *   <li>{@link com.storyclusters.cluster.Statistics} and {@link
