@@ -398,7 +398,7 @@ public final class Settings implements java.io.Serializable {
      * rarest of its lead window, then the rarest of the rest, each held by 1 to 256 indexed
      * articles. An indexed article is found by the anchor sample of its lead window alone (what
      * the lead rule needs shared). 256 gives the same clusters on the development sets and moves 11
-     * of 20,000 generated articles, for 10-15% more CPU.
+     * of 20,000 generated articles, for about 10% more CPU.
      */
     public Builder maxAnchors(int maxAnchors) {
       checkArgument(maxAnchors >= 0 && maxAnchors <= 512,
