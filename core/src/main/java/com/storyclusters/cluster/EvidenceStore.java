@@ -151,33 +151,35 @@ abstract class EvidenceStore implements Closeable {
       int[] set = e.set();
       int[] lead = e.leadRanks();
       int[] sketch = e.sketch();
-      int size = HEADER + set.length + lead.length + sketch.length;
-      int[] record = new int[size];
-      record[0] = set.length;
-      record[1] = lead.length;
-      record[2] = e.length();
-      record[3] = sketch.length;
-      System.arraycopy(set, 0, record, HEADER, set.length);
-      System.arraycopy(lead, 0, record, HEADER + set.length, lead.length);
-      System.arraycopy(sketch, 0, record, HEADER + set.length + lead.length, sketch.length);
-      append(ordinal, record, size);
+      long start = reserve(ordinal, HEADER + set.length + lead.length + sketch.length);
+      IntBuffer b = chunks.get((int) (start / CHUNK_INTS));
+      int p = (int) (start % CHUNK_INTS);
+      b.put(p, set.length).put(p + 1, lead.length).put(p + 2, e.length()).put(p + 3,
+          sketch.length);
+      b.put(p + HEADER, set);
+      b.put(p + HEADER + set.length, lead);
+      b.put(p + HEADER + set.length + lead.length, sketch);
     }
 
-    /** Appends {@code record[0, size)} as {@code ordinal}'s record. */
-    private void append(int ordinal, int[] record, int size) {
+    /**
+     * Makes room for a record of {@code size} ints as {@code ordinal}'s, after the last one (at
+     * the next chunk's start when it would span two); returns where it starts.
+     */
+    private long reserve(int ordinal, int size) {
       if (size > CHUNK_INTS) {
         throw new IllegalArgumentException("evidence record of " + size + " ints is too large");
       }
       long start = end;
       if (start / CHUNK_INTS != (start + size - 1) / CHUNK_INTS) {
-        start = (start / CHUNK_INTS + 1) * CHUNK_INTS; // the record starts the next chunk
+        start = (start / CHUNK_INTS + 1) * CHUNK_INTS;
       }
-      chunk((int) (start / CHUNK_INTS)).put((int) (start % CHUNK_INTS), record, 0, size);
+      chunk((int) (start / CHUNK_INTS));
       if (ordinal == at.length) {
         at = Arrays.copyOf(at, 2 * ordinal);
       }
       at[ordinal] = start;
       end = start + size;
+      return start;
     }
 
     @Override
@@ -217,7 +219,8 @@ abstract class EvidenceStore implements Closeable {
             scratch = new int[Math.max(size, 2 * scratch.length)];
           }
           b.get(p, scratch, 0, size);
-          append(n, scratch, size);
+          long to = reserve(n, size);
+          chunks.get((int) (to / CHUNK_INTS)).put((int) (to % CHUNK_INTS), scratch, 0, size);
         }
         old.close();
         if (!oldUnlinked) {
