@@ -62,11 +62,6 @@ public final class CandidateIndex implements java.io.Closeable {
     this.store = store;
   }
 
-  /** An index where each article is found by every shingle of its anchor sample. */
-  public CandidateIndex() {
-    this(e -> java.util.Arrays.stream(e.set()).filter(Fingerprint::sampled).toArray());
-  }
-
   /** Releases the evidence store (its scratch file). */
   @Override
   public void close() {

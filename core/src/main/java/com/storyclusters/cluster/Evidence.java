@@ -15,9 +15,6 @@ import java.nio.IntBuffer;
  * to the thread that looked it up.
  */
 public final class Evidence {
-  /** Ints before a stored record's arrays: set length, lead length, length, sketch length. */
-  static final int HEADER = 4;
-
   private final String id;
   private final int length;
   private int[] leadRanks;
@@ -41,10 +38,10 @@ public final class Evidence {
     this.id = id;
     this.record = record;
     this.at = at;
-    this.length = record.get(at + 2);
+    this.length = EvidenceRecord.length(record, at);
   }
 
-  /** The evidence stored at {@code record[at...]} ({@link EvidenceStore}'s layout), loaded lazily. */
+  /** The evidence stored at {@code record[at...]} ({@link EvidenceRecord}), loaded lazily. */
   static Evidence stored(String id, IntBuffer record, int at) {
     return new Evidence(id, record, at);
   }
@@ -83,19 +80,17 @@ public final class Evidence {
     if (set != null) {
       return IntBuffer.wrap(set);
     }
-    return record.slice(at + HEADER, record.get(at));
+    return EvidenceRecord.setView(record, at);
   }
 
   private void load() {
     if (set != null) {
       return;
     }
-    int[] s = new int[record.get(at)];
-    int[] l = new int[record.get(at + 1)];
-    int[] k = new int[record.get(at + 3)];
-    record.get(at + HEADER, s);
-    record.get(at + HEADER + s.length, l);
-    record.get(at + HEADER + s.length + l.length, k);
+    int[][] arrays = EvidenceRecord.read(record, at);
+    int[] s = arrays[0];
+    int[] l = arrays[1];
+    int[] k = arrays[2];
     leadRanks = l;
     sketch = k;
     set = s;

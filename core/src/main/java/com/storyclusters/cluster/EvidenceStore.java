@@ -86,14 +86,10 @@ abstract class EvidenceStore implements Closeable {
     }
   }
 
-  /**
-   * Records of ints in chunks of a mapped file, native order: {@code [set length, lead length,
-   * length, sketch length, set..., lead ranks..., sketch...]}; a record never spans chunks.
-   */
+  /** Records ({@link EvidenceRecord}) in chunks of a mapped file; a record never spans chunks. */
   private static final class Mapped extends EvidenceStore {
     /** Ints per chunk (256 MiB): a record holds at most a few hundred thousand. */
     private static final int CHUNK_INTS = 1 << 26;
-    private static final int HEADER = Evidence.HEADER;
 
     /** The scratch file's name; a rewrite goes to {@code base.N}, the N-th. */
     private final Path base;
@@ -148,17 +144,8 @@ abstract class EvidenceStore implements Closeable {
 
     @Override
     void put(int ordinal, Evidence e) {
-      int[] set = e.set();
-      int[] lead = e.leadRanks();
-      int[] sketch = e.sketch();
-      long start = reserve(ordinal, HEADER + set.length + lead.length + sketch.length);
-      IntBuffer b = chunks.get((int) (start / CHUNK_INTS));
-      int p = (int) (start % CHUNK_INTS);
-      b.put(p, set.length).put(p + 1, lead.length).put(p + 2, e.length()).put(p + 3,
-          sketch.length);
-      b.put(p + HEADER, set);
-      b.put(p + HEADER + set.length, lead);
-      b.put(p + HEADER + set.length + lead.length, sketch);
+      long start = reserve(ordinal, EvidenceRecord.size(e));
+      EvidenceRecord.write(chunks.get((int) (start / CHUNK_INTS)), (int) (start % CHUNK_INTS), e);
     }
 
     /**
@@ -214,7 +201,7 @@ abstract class EvidenceStore implements Closeable {
           long start = starts[live[n]];
           IntBuffer b = from.get((int) (start / CHUNK_INTS));
           int p = (int) (start % CHUNK_INTS);
-          int size = HEADER + b.get(p) + b.get(p + 1) + b.get(p + 3);
+          int size = EvidenceRecord.size(b, p);
           if (scratch.length < size) {
             scratch = new int[Math.max(size, 2 * scratch.length)];
           }

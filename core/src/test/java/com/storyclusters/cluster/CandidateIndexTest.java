@@ -18,6 +18,12 @@ class CandidateIndexTest {
     return new Evidence(id, new int[0], set.length, set, new int[0]);
   }
 
+  /** Found by every shingle of its anchor sample (these evidences have no lead). */
+  private static int[] anchorSample(Evidence e) {
+    return java.util.Arrays.stream(e.set())
+        .filter(com.storyclusters.fingerprint.Fingerprint::sampled).toArray();
+  }
+
   private static List<String> ids(List<Candidate> cs) {
     List<String> out = new ArrayList<>();
     for (Candidate c : cs) {
@@ -28,7 +34,7 @@ class CandidateIndexTest {
 
   @Test
   void countsSharedKeysWithinAViewAndSkipsDeletes() throws Exception {
-    CandidateIndex index = new CandidateIndex();
+    CandidateIndex index = new CandidateIndex(CandidateIndexTest::anchorSample);
     long band = (3L << 56) | 12345L;
     index.add(evidence("a", 2, 4, 6), new long[] {band});
     index.add(evidence("b", 2, 4), new long[0]);
@@ -48,7 +54,7 @@ class CandidateIndexTest {
 
   @Test
   void aBandKeyWithTheSameFoldedBitsIsNotAHit() throws Exception {
-    CandidateIndex index = new CandidateIndex();
+    CandidateIndex index = new CandidateIndex(CandidateIndexTest::anchorSample);
     long key = (5L << 56) | 0x0000_1234_0000_5678L;
     long twin = key ^ (1L << 32) ^ 1L; // same low 32 bits xor high 32 bits, same band
     assertEquals((int) (key ^ (key >>> 32)), (int) (twin ^ (twin >>> 32)));
@@ -68,7 +74,7 @@ class CandidateIndexTest {
 
   @Test
   void compactionKeepsWhatLookUpsSee() throws Exception {
-    CandidateIndex index = new CandidateIndex();
+    CandidateIndex index = new CandidateIndex(CandidateIndexTest::anchorSample);
     int n = 12_000;
     for (int i = 0; i < n; i++) {
       index.add(evidence("x" + i, 2 * i, 2 * i + 2), new long[0]);
