@@ -273,7 +273,7 @@ final class Pipeline {
       fps[k] = assigner.fingerprint(p[from + k], lineCounts[k]);
       drafts[k] = store.draft(fps[k], position + k); // positions advance by one per add
     });
-    int[][] recentCounts = Assigner.recentCounts(fps, stats);
+    int[][] recentCounts = Assigner.recentCounts(fps, stats, workers);
     Map<String, String> segmentSources = new HashMap<>();
     String[] segmentIds = new String[fps.length];
     for (int k = 0; k < fps.length; k++) {
@@ -361,9 +361,9 @@ final class Pipeline {
     Fingerprint fp = assigner.fingerprint(p, assigner.lineCounts(new Prepared[] {p}, stats)[0]);
     Function<String, String> sourceOf = m -> state.member(m) == null ? null
         : state.member(m).source();
-    Assigner.Decision d = assigner.decide(assigner.score(p, fp,
-        Assigner.recentCounts(new Fingerprint[] {fp}, stats)[0], stats.pendingSize(), stats,
-        sourceOf, all, id), all, state, id);
+    int[] recent = Assigner.recentCounts(new Fingerprint[] {fp}, stats, Parallel.SERIAL)[0];
+    Assigner.Decision d = assigner.decide(assigner.score(p, fp, recent, stats.pendingSize(),
+        stats, sourceOf, all, id), all, state, id);
     ClusterRule.Scored best = d.best();
     return best == null ? Optional.empty() : Optional.of(new Assignment(id,
         best.member().clusterId(), false, false, Optional.of(best.member().id()),

@@ -135,29 +135,62 @@ public final class Assigner {
   }
 
   /**
-   * Step 1c (sequential, input order, cheap): for each fingerprint of a segment and each shingle
-   * of its set, how many of the epoch's earlier adds hold it (the pending ones and the segment's
-   * earlier articles), which the frozen frequency table does not count yet.
+   * Step 1c (input order within each half of the hash space, the halves on two tasks of {@code
+   * parallel}): for each fingerprint of a segment and each shingle of its set, how many of the
+   * epoch's earlier adds hold it (the pending ones and the segment's earlier articles), which the
+   * frozen frequency table does not count yet. A shingle's count reads only its own half, so the
+   * halves are independent and the counts are those of one pass in input order.
    */
-  public static int[][] recentCounts(Fingerprint[] segment, Statistics stats) {
+  public static int[][] recentCounts(Fingerprint[] segment, Statistics stats, Parallel parallel) {
+    int[][] sets = new int[segment.length][];
+    for (int k = 0; k < sets.length; k++) {
+      sets[k] = segment[k].set;
+    }
+    stats.countPending(); // then only read, from both tasks
+    return recentCounts(sets, stats::pendingCount, parallel);
+  }
+
+  /**
+   * {@link #recentCounts(Fingerprint[], Statistics, Parallel)} of distinct ascending sets, with
+   * {@code pending} the count of the pending adds (read from both tasks).
+   */
+  static int[][] recentCounts(int[][] sets, java.util.function.IntUnaryOperator pending,
+      Parallel parallel) {
+    int[][] out = new int[sets.length][];
     int expected = 0;
-    for (Fingerprint fp : segment) {
-      expected += fp.set.length;
+    for (int k = 0; k < sets.length; k++) {
+      out[k] = new int[sets[k].length];
+      expected += out[k].length;
     }
-    IntIntHashMap inSegment = new IntIntHashMap(expected);
-    int[][] out = new int[segment.length][];
-    for (int k = 0; k < segment.length; k++) {
-      int[] set = segment[k].set;
-      int[] counts = new int[set.length];
-      for (int i = 0; i < set.length; i++) {
-        counts[i] = stats.pendingCount(set[i]) + inSegment.get(set[i]);
+    int perHalf = expected / 2;
+    parallel.run(2, half -> {
+      IntIntHashMap inSegment = new IntIntHashMap(perHalf);
+      for (int k = 0; k < sets.length; k++) {
+        int[] set = sets[k]; // ascending: the negative half first
+        int[] counts = out[k];
+        int split = firstNonNegative(set);
+        int to = half == 0 ? split : set.length;
+        for (int i = half == 0 ? 0 : split; i < to; i++) { // each once: earlier articles only
+          counts[i] = pending.applyAsInt(set[i]) + inSegment.addTo(set[i], 1) - 1;
+        }
       }
-      for (int h : set) {
-        inSegment.addTo(h, 1);
-      }
-      out[k] = counts;
-    }
+    });
     return out;
+  }
+
+  /** The index of the first value at least 0 in an ascending array (its length if none). */
+  static int firstNonNegative(int[] ascending) {
+    int lo = 0;
+    int hi = ascending.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ascending[mid] < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**

@@ -169,9 +169,18 @@ public final class Statistics {
    * (cheap: one look-up per shingle of one text), so a copy finds an original that arrived in its
    * own epoch and weighs its shingles as one-by-one adds would; only the shingles of the other
    * text of a pair are weighed by the frozen table. Not safe for concurrent use (it may count the
-   * pending adds first): read by the writer, under the facade's lock.
+   * pending adds first) unless {@link #countPending} came first with no write since.
    */
   public int pendingCount(int h) {
+    countPending();
+    return pendingShingles.get(h);
+  }
+
+  /**
+   * Brings {@link #pendingCount}'s counts up to date: until the next write, {@link #pendingCount}
+   * then only reads, and is safe from many threads.
+   */
+  public void countPending() {
     if (pendingShingles == null) {
       pendingSets.clear();
       for (Pending p : pending.values()) {
@@ -185,7 +194,6 @@ public final class Statistics {
         pendingShingles.addTo(s, 1);
       }
     }
-    return pendingShingles.get(h);
   }
 
   /** Pending adds: articles indexed but not yet counted in {@link #docCount}. */
