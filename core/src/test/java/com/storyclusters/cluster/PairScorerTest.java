@@ -87,6 +87,20 @@ class PairScorerTest {
     assertTrue(seen[0] > 100 && seen[1] > 100, Arrays.toString(seen));
   }
 
+  /** The distinct ranks come back ascending, each once, as sorting would give them. */
+  @Test
+  void distinctRanksAreTheSortedDistinctPrefix() {
+    com.storyclusters.Props.qt().withExamples(2000).forAll(longs().all(), integers().between(0, 400),
+        integers().between(1, 5000)).checkAssert((seed, length, range) -> {
+          Random r = new Random(seed);
+          int[] ranks = r.ints(length, 0, range).toArray();
+          int n = length == 0 ? 0 : r.nextInt(length + 1);
+          org.junit.jupiter.api.Assertions.assertArrayEquals(
+              Arrays.stream(ranks, 0, n).sorted().distinct().toArray(),
+              PairScorer.distinctSorted(ranks, n));
+        });
+  }
+
   /** Galloping through B marks exactly the lead shingles a full merge marks. */
   @Test
   void theLeadLookUpMarksWhatTheMergeMarks() {
