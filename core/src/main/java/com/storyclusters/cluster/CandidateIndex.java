@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Every live indexed article's candidate keys, in memory and in primitive form, and its evidence
- * (in an {@link EvidenceStore}: a mapped scratch file, or the heap): the only place candidates are
+ * and band keys (in an {@link EvidenceStore}: a mapped scratch file, or the heap; a band-key hit,
+ * folded to 32 bits in the map, is checked there on the full key): the only place candidates are
  * looked up. Each article gets an ordinal in add order; its band keys and the shingles it is found
  * by (given at construction: {@link PairScorer#heldKeys}, the anchor sample of its lead window)
  * point at it in two primitive multimaps ({@link IntIntMultimap}), where each key's ordinals lie
@@ -30,7 +31,6 @@ public final class CandidateIndex implements java.io.Closeable {
   /** Each ordinal's article id (null once deleted); the evidence itself is in {@link #store}. */
   private String[] ids = new String[1024];
   private final EvidenceStore store;
-  private long[][] bands = new long[1024][];
   private int size;
   private BitSet deleted = new BitSet();
   private int deletedCount;
@@ -85,15 +85,6 @@ public final class CandidateIndex implements java.io.Closeable {
     return (int) (com.storyclusters.text.Tokenizer.fmix64(key) >>> (64 - SHARD_BITS));
   }
 
-  private static boolean holds(long[] keys, long key) {
-    for (long k : keys) {
-      if (k == key) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static int folded(long bandKey) {
     return (int) (bandKey ^ (bandKey >>> 32));
   }
@@ -133,7 +124,7 @@ public final class CandidateIndex implements java.io.Closeable {
     for (int k = 0; k < evidence.length; k++) {
       register(evidence[k], bandKeys[k]);
     }
-    post(first, held, parallel);
+    post(first, held, bandKeys, parallel);
   }
 
   /** Adds an article's evidence and band keys; its id must not be held. */
@@ -147,27 +138,28 @@ public final class CandidateIndex implements java.io.Closeable {
     }
     if (size == ids.length) {
       ids = Arrays.copyOf(ids, size * 2);
-      bands = Arrays.copyOf(bands, size * 2);
     }
     int ordinal = size++;
     ids[ordinal] = e.id();
-    store.put(ordinal, e);
-    bands[ordinal] = bandKeys;
+    store.put(ordinal, e, bandKeys);
     ordinals.put(e.id(), ordinal);
     return ordinal;
   }
 
-  /** Puts the keys of the entries from {@code first} on, {@code held[k]} the k-th one's. */
-  private void post(int first, int[][] held, Parallel parallel) {
+  /**
+   * Puts the keys of the entries from {@code first} on, {@code held[k]} and {@code bandKeys[k]}
+   * the k-th one's.
+   */
+  private void post(int first, int[][] held, long[][] bandKeys, Parallel parallel) {
     parallel.run(1 << SHARD_BITS, shard -> {
       for (int k = 0; k < held.length; k++) {
-        post(first + k, held[k], shard);
+        post(first + k, held[k], bandKeys[k], shard);
       }
     });
   }
 
   /** Puts an entry's keys that fall in {@code shard}. */
-  private void post(int ordinal, int[] held, int shard) {
+  private void post(int ordinal, int[] held, long[] bandKeys, int shard) {
     IntIntMultimap shingles = byShingle[shard];
     for (int h : held) {
       if (shard(h) == shard) {
@@ -175,7 +167,7 @@ public final class CandidateIndex implements java.io.Closeable {
       }
     }
     IntIntMultimap bandMap = byBand[shard];
-    for (long b : bands[ordinal]) {
+    for (long b : bandKeys) {
       int key = folded(b);
       if (shard(key) == shard) {
         bandMap.put(key, ordinal);
@@ -199,7 +191,6 @@ public final class CandidateIndex implements java.io.Closeable {
     deleted.set(i);
     ids[i] = null;
     store.drop(i);
-    bands[i] = null;
     deletedCount++;
     if (deletedCount >= COMPACT_AT && 2 * deletedCount >= size) {
       compact();
@@ -215,13 +206,11 @@ public final class CandidateIndex implements java.io.Closeable {
       if (ids[i] != null) {
         live[n] = i;
         ids[n] = ids[i];
-        bands[n] = bands[i];
         ordinals.put(ids[n], n);
         n++;
       }
     }
     Arrays.fill(ids, n, size, null);
-    Arrays.fill(bands, n, size, null);
     store.keep(live);
     size = n;
     deleted = new BitSet();
@@ -229,10 +218,12 @@ public final class CandidateIndex implements java.io.Closeable {
     byShingle = shards();
     byBand = shards();
     int[][] held = new int[size][];
+    long[][] bandKeys = new long[size][];
     for (int i = 0; i < size; i++) {
       held[i] = heldKeys.apply(store.get(i, ids[i]));
+      bandKeys[i] = store.bandKeys(i);
     }
-    post(0, held, Parallel.SERIAL);
+    post(0, held, bandKeys, Parallel.SERIAL);
   }
 
   /** The articles with ordinals below {@code limit} (added before it) as a candidate source. */
@@ -347,7 +338,7 @@ public final class CandidateIndex implements java.io.Closeable {
       if (deleted.get(v)) {
         continue;
       }
-      if (isBand && !holds(bands[v], bandKey)) {
+      if (isBand && !store.holdsBand(v, bandKey)) {
         continue; // another key with the same folded bits
       }
       if (hits[v]++ == 0) {
