@@ -11,6 +11,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+/** The assigner's counting steps give what one pass in input order gives. */
+@org.junit.jupiter.api.Tag("property")
 class AssignerTest {
   /**
    * The recent counts, taken per half of the hash space on two threads, are those of one pass in
