@@ -219,8 +219,8 @@ public final class PairScorer {
   /**
    * The first {@code n} ranks (indexes into a set, so at least 0), ascending, each once: marked in
    * a per-thread array and read back in order, which costs a pass over the ranks up to the largest
-   * rather than a sort (a query's lead window holds 70 ranks into a set of about 300 on the
-   * generated corpus).
+   * rather than a sort (a query's lead window: 70 ranks on average on the generated corpus, into
+   * a set of a few hundred).
    */
   static int[] distinctSorted(int[] ranks, int n) {
     int max = -1;
