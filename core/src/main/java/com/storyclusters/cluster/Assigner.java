@@ -26,9 +26,9 @@ import java.util.function.Function;
  * own articles:
  * <ol>
  *   <li>{@link #lineCounts}, {@link #fingerprint}, {@link #recentCounts} and {@link #score}
- *       (parallel but for two short sequential counts): fingerprint an article under the epoch's statistics, look its
- *       candidates up among everything indexed before it (a {@link CandidateIndex#view}), score
- *       them;</li>
+ *       (parallel but for the short sequential line counts): fingerprint an article under the
+ *       epoch's statistics, look its candidates up among everything indexed before it (a {@link
+ *       CandidateIndex#view}), score them;</li>
  *   <li>{@link #decide} (sequential, input order): verify representatives that were not
  *       candidates, and apply the {@link ClusterRule}.</li>
  * </ol>
@@ -146,8 +146,7 @@ public final class Assigner {
     for (int k = 0; k < sets.length; k++) {
       sets[k] = segment[k].set;
     }
-    stats.countPending(); // then only read, from both tasks
-    return recentCounts(sets, stats::pendingCount, parallel);
+    return recentCounts(sets, stats.pendingCounts(), parallel);
   }
 
   /**

@@ -15,11 +15,12 @@ import java.util.List;
 
 /**
  * Where a {@link CandidateIndex} keeps its entries' evidence (shingle set, lead ranks, sketch) and
- * band keys, by ordinal: on the heap ({@link #onHeap}), or in a scratch file mapped into memory ({@link
- * #mapped}), so that the evidence of a large window lives in the page cache, as a Lucene index's
- * doc values do, and not in the Java heap. Each {@link #get} of mapped evidence gives a fresh
- * instance that reads the file when first used (see {@link Evidence}). Writes need the candidate index's lock and no concurrent reader;
- * reads are safe from many threads between writes. Internal.
+ * band keys, by ordinal: on the heap ({@link #onHeap}), or in a scratch file mapped into memory
+ * ({@link #mapped}), so that the evidence of a large window lives in the page cache, as a Lucene
+ * index's doc values do, and not in the Java heap. Each {@link #get} of mapped evidence gives a
+ * fresh instance that reads the file when first used (see {@link Evidence}). Writes need the
+ * candidate index's lock and no concurrent reader; reads are safe from many threads between
+ * writes. Internal.
  */
 abstract class EvidenceStore implements Closeable {
   /**

@@ -169,7 +169,8 @@ public final class Statistics {
    * (cheap: one look-up per shingle of one text), so a copy finds an original that arrived in its
    * own epoch and weighs its shingles as one-by-one adds would; only the shingles of the other
    * text of a pair are weighed by the frozen table. Not safe for concurrent use (it may count the
-   * pending adds first) unless {@link #countPending} came first with no write since.
+   * pending adds first): read by the writer, under the facade's lock; {@link #pendingCounts} is
+   * the view for many threads.
    */
   public int pendingCount(int h) {
     countPending();
@@ -177,10 +178,16 @@ public final class Statistics {
   }
 
   /**
-   * Brings {@link #pendingCount}'s counts up to date: until the next write, {@link #pendingCount}
-   * then only reads, and is safe from many threads.
+   * {@link #pendingCount} as a read-only view, counted up to date first: safe from many threads
+   * until the next write.
    */
-  public void countPending() {
+  public java.util.function.IntUnaryOperator pendingCounts() {
+    countPending();
+    IntIntHashMap counted = pendingShingles;
+    return counted::get;
+  }
+
+  private void countPending() {
     if (pendingShingles == null) {
       pendingSets.clear();
       for (Pending p : pending.values()) {
