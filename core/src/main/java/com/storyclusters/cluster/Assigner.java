@@ -217,7 +217,7 @@ public final class Assigner {
         before.candidates(fp.bandKeys, q.anchors, max));
     Map<String, MatchScores> scored = new HashMap<>();
     for (Candidate c : top) {
-      scored.put(c.id(), score(q, c.evidence(), sourceOf));
+      scored.put(c.id(), scorer.score(q, c.evidence(), sourceOf));
     }
     return new Scoring(p, fp, q, top, scored, longEnough);
   }
@@ -248,7 +248,7 @@ public final class Assigner {
     for (String rep : ClusterRule.representativesToVerify(linked, seen, excluded, state)) {
       Evidence e = all.evidence(rep);
       if (e != null) {
-        add(linked, score(s.query, e, id -> {
+        add(linked, scorer.score(s.query, e, id -> {
           ClusterState.Member m = state.member(id);
           return m == null ? null : m.source();
         }), rep, state);
@@ -259,15 +259,10 @@ public final class Assigner {
 
   private static void add(List<ClusterRule.Scored> linked, MatchScores m, String id,
       ClusterState state) {
-    ClusterState.Member member = state.member(id);
-    if (m != null && member != null) {
+    ClusterState.Member member = m == null ? null : state.member(id); // most pairs do not link
+    if (member != null) {
       linked.add(new ClusterRule.Scored(member, m));
     }
   }
 
-  /** Scores a pair; null when it does not link or the candidate's source is unknown (removed). */
-  private MatchScores score(PairScorer.Query q, Evidence e, Function<String, String> sourceOf) {
-    String source = sourceOf.apply(e.id());
-    return source == null ? null : scorer.score(q, e, source);
-  }
 }

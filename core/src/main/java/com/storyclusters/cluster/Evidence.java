@@ -75,6 +75,19 @@ public final class Evidence {
     return sketch;
   }
 
+  /** Whether {@link #mayHold} can rule values out: a stored record's filter ({@link SetFilter}). */
+  boolean filtered() {
+    return record != null;
+  }
+
+  /**
+   * For {@link #filtered} evidence: whether the set may hold {@code v}, by the record's filter
+   * (true when it does, and about one time in 15 when it does not).
+   */
+  boolean mayHold(int v) {
+    return EvidenceRecord.mayHold(record, at, v);
+  }
+
   /** The sorted set as a buffer: the stored record itself when not loaded yet (no copy). */
   IntBuffer setView() {
     if (set != null) {

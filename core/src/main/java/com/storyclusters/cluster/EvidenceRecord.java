@@ -5,7 +5,8 @@ import java.nio.IntBuffer;
 /**
  * The layout of one article's evidence and band keys in an {@link EvidenceStore} file, owned here
  * alone: ints, native order, {@code [set length, lead length, length, sketch length, band keys,
- * set..., lead ranks..., sketch..., band keys as (low, high) int pairs...]}. Stateless; internal.
+ * the set's filter..., set..., lead ranks..., sketch..., band keys as (low, high) int pairs...]},
+ * the filter a {@link SetFilter} of {@link SetFilter#words} ints. Stateless; internal.
  */
 final class EvidenceRecord {
   private static final int HEADER = 5;
@@ -14,8 +15,8 @@ final class EvidenceRecord {
 
   /** Ints the record of {@code e} and {@code bandKeys} takes. */
   static int size(Evidence e, long[] bandKeys) {
-    return HEADER + e.set().length + e.leadRanks().length + e.sketch().length
-        + 2 * bandKeys.length;
+    return HEADER + SetFilter.words(e.set().length) + e.set().length + e.leadRanks().length
+        + e.sketch().length + 2 * bandKeys.length;
   }
 
   /** Ints the record at {@code b[at]} takes. */
@@ -30,18 +31,33 @@ final class EvidenceRecord {
     int[] sketch = e.sketch();
     b.put(at, set.length).put(at + 1, lead.length).put(at + 2, e.length()).put(at + 3,
         sketch.length).put(at + 4, bandKeys.length);
-    b.put(at + HEADER, set);
-    b.put(at + HEADER + set.length, lead);
-    b.put(at + HEADER + set.length + lead.length, sketch);
+    SetFilter.write(set, b, at + HEADER);
+    int s = setAt(b, at);
+    b.put(s, set);
+    b.put(s + set.length, lead);
+    b.put(s + set.length + lead.length, sketch);
     int p = bandsAt(b, at);
     for (long k : bandKeys) {
       b.put(p++, (int) k).put(p++, (int) (k >>> 32));
     }
   }
 
+  /** Where the set of the record at {@code b[at]} starts: after its filter. */
+  private static int setAt(IntBuffer b, int at) {
+    return at + HEADER + SetFilter.words(b.get(at));
+  }
+
   /** Where the band keys of the record at {@code b[at]} start. */
   private static int bandsAt(IntBuffer b, int at) {
-    return at + HEADER + b.get(at) + b.get(at + 1) + b.get(at + 3);
+    return setAt(b, at) + b.get(at) + b.get(at + 1) + b.get(at + 3);
+  }
+
+  /**
+   * Whether the set of the record at {@code b[at]} may hold {@code v}, by its filter: always true
+   * when it does ({@link SetFilter#mayHold}).
+   */
+  static boolean mayHold(IntBuffer b, int at, int v) {
+    return SetFilter.mayHold(b, at + HEADER, SetFilter.words(b.get(at)), v);
   }
 
   /** Whether the record at {@code b[at]} holds band key {@code key}. */
@@ -74,7 +90,7 @@ final class EvidenceRecord {
 
   /** The sorted set where it lies, no copy. */
   static IntBuffer setView(IntBuffer b, int at) {
-    return b.slice(at + HEADER, b.get(at));
+    return b.slice(setAt(b, at), b.get(at));
   }
 
   /** Copies of the set, the lead ranks and the sketch. */
@@ -82,9 +98,10 @@ final class EvidenceRecord {
     int[] set = new int[b.get(at)];
     int[] lead = new int[b.get(at + 1)];
     int[] sketch = new int[b.get(at + 3)];
-    b.get(at + HEADER, set);
-    b.get(at + HEADER + set.length, lead);
-    b.get(at + HEADER + set.length + lead.length, sketch);
+    int s = setAt(b, at);
+    b.get(s, set);
+    b.get(s + set.length, lead);
+    b.get(s + set.length + lead.length, sketch);
     return new int[][] {set, lead, sketch};
   }
 }

@@ -147,9 +147,23 @@ public final class PairScorer {
    * few common phrases but not the lead), then a cheap unweighted overlap.
    */
   public MatchScores score(Query q, Evidence c, String candidateSource) {
+    return score(q, c, id -> candidateSource);
+  }
+
+  /**
+   * {@link #score(Query, Evidence, String)} with the candidate's source given by id, asked for
+   * only for the pairs past the first tests (a look-up in a large map is a cache miss, and most
+   * candidates stop at the lead test); null also when {@code sourceOf} gives null.
+   */
+  public MatchScores score(Query q, Evidence c,
+      java.util.function.Function<String, String> sourceOf) {
     // the lead test reads the candidate's set where it lies; the arrays are read past it only
-    SetMerge m = mayLink(q.side, c.setView()) ? overlapping(q, c.set()) : null;
+    SetMerge m = mayLink(q.side, c) ? overlapping(q, c.set()) : null;
     if (m == null) {
+      return null;
+    }
+    String candidateSource = sourceOf.apply(c.id());
+    if (candidateSource == null) {
       return null;
     }
     MatchScores s = scores(q, c, candidateSource, m);
@@ -392,6 +406,24 @@ public final class PairScorer {
    */
   boolean mayLink(Side a, int[] setB) {
     return mayLink(a, java.nio.IntBuffer.wrap(setB));
+  }
+
+  /**
+   * {@link #mayLink(Side, int[])} of B's evidence: on its filter first, when it has one ({@link
+   * Evidence#filtered}). The share of A's lead the filter may hold, summed in the same order, is
+   * never less than the share B holds (it adds only non-negative weights to the same sums), so a
+   * pair the filter rules out is one the set would; only the others are searched in the set.
+   */
+  boolean mayLink(Side a, Evidence b) {
+    if (b.filtered()) {
+      SetMerge m = MERGE.get().ofLeadFilter(a.set(), a.leadSet(), b);
+      boolean may = leadShareA(a, m) >= minLeadShare;
+      m.clearLead(a.leadSet());
+      if (!may) {
+        return false;
+      }
+    }
+    return mayLink(a, b.setView());
   }
 
   /** {@link #mayLink(Side, int[])} with B's set read where it lies. */

@@ -47,6 +47,21 @@ final class SetMerge {
     return this;
   }
 
+  /**
+   * Marks in {@code inB} which of A's shingles at the indexes {@code leadSet} B's filter may hold
+   * ({@link Evidence#mayHold}): a superset of what {@link #ofLead} marks. Reset by {@link
+   * #clearLead}.
+   */
+  SetMerge ofLeadFilter(int[] a, int[] leadSet, Evidence b) {
+    if (inB.length < a.length) {
+      inB = new boolean[Math.max(a.length, 2 * inB.length)];
+    }
+    for (int i : leadSet) {
+      inB[i] = b.mayHold(a[i]);
+    }
+    return this;
+  }
+
   void clearLead(int[] leadSet) {
     for (int i : leadSet) {
       inB[i] = false;

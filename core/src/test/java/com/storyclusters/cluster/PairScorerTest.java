@@ -139,7 +139,7 @@ class PairScorerTest {
 
   /**
    * A query's windowed lead set decides as the plain lead share does, whatever marks other pairs
-   * left in the thread's merge.
+   * left in the thread's merge, and so does the test of a stored record through its filter.
    */
   @Test
   void windowedMayLinkEqualsMergeAfterStaleMarks() {
@@ -185,6 +185,13 @@ class PairScorerTest {
           }
           boolean expected = (total == 0 ? 0 : sum / total) >= minLeadShare;
           org.junit.jupiter.api.Assertions.assertEquals(expected, v.mayLink(side, setB));
+          // a stored record: its filter first, then its set
+          Evidence e = new Evidence("b", new int[0], b.length, setB, new int[0]);
+          java.nio.IntBuffer record = java.nio.IntBuffer.allocate(
+              EvidenceRecord.size(e, new long[0]));
+          EvidenceRecord.write(record, 0, e, new long[0]);
+          org.junit.jupiter.api.Assertions.assertEquals(expected,
+              v.mayLink(side, Evidence.stored("b", record, 0)));
           seen[expected ? 0 : 1]++;
         });
     assertTrue(seen[0] > 100 && seen[1] > 100, Arrays.toString(seen));
