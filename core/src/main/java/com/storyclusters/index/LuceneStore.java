@@ -3,6 +3,7 @@ package com.storyclusters.index;
 import com.storyclusters.MatchScores;
 import com.storyclusters.StoryClustersException;
 import com.storyclusters.cluster.ClusterState;
+import com.storyclusters.cluster.Epochs;
 import com.storyclusters.cluster.ShingleFrequencies;
 import com.storyclusters.fingerprint.Fingerprint;
 import java.io.Closeable;
@@ -37,8 +38,13 @@ import org.apache.lucene.store.FSDirectory;
  * same snapshots and visits), takes no lock and refuses every change.
  */
 public final class LuceneStore implements AutoCloseable {
-  /** Bounds the documents waiting for the indexer (and the memory they hold). */
-  private static final int MAX_PENDING = 256;
+  /**
+   * Bounds the documents waiting for the indexer (and the memory they hold): two batch segments'
+   * worth (a segment is at most an epoch, {@link Epochs#MAX_LENGTH} articles, and holds its
+   * documents as drafts anyway), so that the indexer works through one segment's documents while
+   * the next segment is scored, instead of the writer waiting for it in its sequential step.
+   */
+  private static final int MAX_PENDING = 2 * (int) Epochs.MAX_LENGTH;
 
   private final Directory directory;
   private final String path;
