@@ -69,6 +69,55 @@ class StreamingTest {
     }
   }
 
+  /**
+   * A line decodes as the strict UTF-8 decoder decodes it, or to null when that decoder refuses
+   * it: seeded random lines of ASCII, Latin-1, other scripts, four-byte characters, a real
+   * U+FFFD, and bytes that are not UTF-8 (lone continuation bytes, cut sequences, overlong forms,
+   * encoded surrogates).
+   */
+  @Test
+  void linesDecodeAsTheStrictDecoderDoes() throws Exception {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(20261204L);
+    String[] pieces = {"a", "Z", " ", "7", "{", "\"", "\u00e9", "\u00a3", "\u4e2d", "\u0628",
+        "\ud83d\ude00", "\ufffd", "\u2019"};
+    byte[][] bad = {{(byte) 0x80}, {(byte) 0xBF}, {(byte) 0xC3}, {(byte) 0xE4, (byte) 0xB8},
+        {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF},
+        {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}};
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    java.util.List<byte[]> lines = new java.util.ArrayList<>();
+    int invalid = 0;
+    for (int i = 0; i < 3000; i++) {
+      java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+      boolean valid = r.nextInt(3) > 0;
+      for (int k = r.nextInt(40); k > 0; k--) {
+        line.write(pieces[r.nextInt(pieces.length)].getBytes(StandardCharsets.UTF_8));
+        if (!valid && r.nextInt(8) == 0) {
+          line.write(bad[r.nextInt(bad.length)]);
+        }
+      }
+      lines.add(line.toByteArray());
+      all.write(line.toByteArray());
+      all.write('\n');
+    }
+    LineReader reader = new LineReader(new ByteArrayInputStream(all.toByteArray()), 1 << 16);
+    for (byte[] line : lines) {
+      assertTrue(reader.next());
+      String expected;
+      try {
+        expected = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+            .decode(java.nio.ByteBuffer.wrap(line)).toString();
+      } catch (java.nio.charset.CharacterCodingException e) {
+        expected = null;
+        invalid++;
+      }
+      assertEquals(expected, reader.text(), "line " + reader.number());
+    }
+    assertFalse(reader.next());
+    assertTrue(invalid > 300 && invalid < 1500, invalid + " invalid lines");
+  }
+
   @Test
   void linesOneAtATime() throws Exception {
     LineReader r = new LineReader(new ByteArrayInputStream(
