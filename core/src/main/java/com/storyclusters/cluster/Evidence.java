@@ -82,7 +82,7 @@ public final class Evidence {
 
   /**
    * For {@link #filtered} evidence: whether the set may hold {@code v}, by the record's filter
-   * (true when it does, and about one time in 15 when it does not).
+   * (true when it does, and about one time in 17 when it does not).
    */
   boolean mayHold(int v) {
     return EvidenceRecord.mayHold(record, at, v);

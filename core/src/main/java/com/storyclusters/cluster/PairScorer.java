@@ -147,6 +147,7 @@ public final class PairScorer {
    * few common phrases but not the lead), then a cheap unweighted overlap.
    */
   public MatchScores score(Query q, Evidence c, String candidateSource) {
+    java.util.Objects.requireNonNull(candidateSource, "candidateSource");
     return score(q, c, id -> candidateSource);
   }
 
@@ -415,23 +416,28 @@ public final class PairScorer {
    * pair the filter rules out is one the set would; only the others are searched in the set.
    */
   boolean mayLink(Side a, Evidence b) {
-    if (b.filtered()) {
-      SetMerge m = MERGE.get().ofLeadFilter(a.set(), a.leadSet(), b);
-      boolean may = leadShareA(a, m) >= minLeadShare;
-      m.clearLead(a.leadSet());
-      if (!may) {
-        return false;
-      }
-    }
-    return mayLink(a, b.setView());
+    return !ruledOutByFilter(a, b) && mayLink(a, b.setView());
+  }
+
+  /**
+   * Whether B's filter alone shows that B holds too little of A's lead: false when B has no
+   * filter. Never true for a pair {@link #mayLink(Side, int[])} lets through.
+   */
+  boolean ruledOutByFilter(Side a, Evidence b) {
+    return b.filtered()
+        && !leadShareReached(a, MERGE.get().ofLeadFilter(a.set(), a.leadSet(), b));
   }
 
   /** {@link #mayLink(Side, int[])} with B's set read where it lies. */
   private boolean mayLink(Side a, java.nio.IntBuffer setB) {
-    SetMerge m = MERGE.get().ofLead(a.set(), a.leadSet(), setB);
-    boolean may = leadShareA(a, m) >= minLeadShare;
+    return leadShareReached(a, MERGE.get().ofLead(a.set(), a.leadSet(), setB));
+  }
+
+  /** Whether the lead marks {@code m} holds reach {@code minLeadShare}; clears the marks. */
+  private boolean leadShareReached(Side a, SetMerge m) {
+    boolean reached = leadShareA(a, m) >= minLeadShare;
     m.clearLead(a.leadSet());
-    return may;
+    return reached;
   }
 
   /**

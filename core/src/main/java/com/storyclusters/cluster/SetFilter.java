@@ -4,13 +4,14 @@ import java.nio.IntBuffer;
 
 /**
  * A blocked Bloom filter of a shingle set, kept beside the set in an {@link EvidenceRecord}: 8 bits
- * per shingle in 32-bit words, each shingle setting two bits of one word (the word chosen by its
- * value's high bits, the bits by its low ones; shingle values are hash values). It never says no
- * for a value the set holds, and says yes for a value it does not hold about one time in 15. The
- * lead test reads it first ({@link PairScorer}): the share of a lead that the filter may hold is at
- * least the share the set holds, so a candidate below the threshold on the filter is below it on
- * the set; most candidates stop there, having read a quarter of the bytes of their set, and no
- * search branches. Stateless; internal.
+ * per shingle in 32-bit words (a quarter of the set's bytes), each shingle setting one or two bits
+ * of one word (the word chosen by its value's high bits, the bits by its low ones; shingle values
+ * are hash values). It never says no for a value the set holds, and says yes for a value it does
+ * not hold about one time in 17 (5.7%; fewer for sets of under four values). The lead test reads
+ * it first ({@link PairScorer}): the share of a lead that the filter may hold is at least the share
+ * the set holds, so a candidate below the threshold on the filter is below it on the set; most
+ * candidates stop there, after one read of a word per lead shingle in a quarter of the bytes of
+ * their set, with no search branches. Stateless; internal.
  */
 final class SetFilter {
   private SetFilter() {}

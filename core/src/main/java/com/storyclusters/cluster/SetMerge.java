@@ -34,9 +34,7 @@ final class SetMerge {
 
   /** {@link #ofLead(int[], int[], int[])} with B read where it lies (a stored record, say). */
   SetMerge ofLead(int[] a, int[] leadSet, java.nio.IntBuffer b) {
-    if (inB.length < a.length) {
-      inB = new boolean[Math.max(a.length, 2 * inB.length)];
-    }
+    marksFor(a.length);
     int n = b.limit();
     int j = 0;
     for (int i : leadSet) {
@@ -53,13 +51,18 @@ final class SetMerge {
    * #clearLead}.
    */
   SetMerge ofLeadFilter(int[] a, int[] leadSet, Evidence b) {
-    if (inB.length < a.length) {
-      inB = new boolean[Math.max(a.length, 2 * inB.length)];
-    }
+    marksFor(a.length);
     for (int i : leadSet) {
       inB[i] = b.mayHold(a[i]);
     }
     return this;
+  }
+
+  /** Room in {@code inB} for a set A of {@code n} shingles. */
+  private void marksFor(int n) {
+    if (inB.length < n) {
+      inB = new boolean[Math.max(n, 2 * inB.length)];
+    }
   }
 
   void clearLead(int[] leadSet) {
@@ -101,9 +104,7 @@ final class SetMerge {
   }
 
   SetMerge of(int[] a, int[] b) {
-    if (inB.length < a.length) {
-      inB = new boolean[Math.max(a.length, 2 * inB.length)];
-    }
+    marksFor(a.length);
     if (inA.length < b.length) {
       inA = new int[Math.max(b.length, 2 * inA.length)];
     }

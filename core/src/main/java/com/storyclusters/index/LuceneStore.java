@@ -3,17 +3,12 @@ package com.storyclusters.index;
 import com.storyclusters.MatchScores;
 import com.storyclusters.StoryClustersException;
 import com.storyclusters.cluster.ClusterState;
-import com.storyclusters.cluster.Epochs;
 import com.storyclusters.cluster.ShingleFrequencies;
 import com.storyclusters.fingerprint.Fingerprint;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
 import org.apache.lucene.document.Document;
@@ -38,14 +33,6 @@ import org.apache.lucene.store.FSDirectory;
  * same snapshots and visits), takes no lock and refuses every change.
  */
 public final class LuceneStore implements AutoCloseable {
-  /**
-   * Bounds the documents waiting for the indexer (and the memory they hold): two batch segments'
-   * worth (a segment is at most an epoch, {@link Epochs#MAX_LENGTH} articles, and holds its
-   * documents as drafts anyway), so that the indexer works through one segment's documents while
-   * the next segment is scored, instead of the writer waiting for it in its sequential step.
-   */
-  private static final int MAX_PENDING = 2 * (int) Epochs.MAX_LENGTH;
-
   private final Directory directory;
   private final String path;
   private IndexSettings settings;
@@ -53,15 +40,9 @@ public final class LuceneStore implements AutoCloseable {
   /** Null when read-only. */
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "storyclusters-indexer");
-    t.setDaemon(true);
-    return t;
-  });
-  private final Semaphore pending = new Semaphore(MAX_PENDING);
-  /** The first failure of the background indexer; reported by every later call that writes. */
-  private volatile IOException indexingFailure;
-  /** The first failure of a background merge; reported like {@link #indexingFailure}. */
+  /** Adds and deletes, applied in order on the background indexer thread. */
+  private final IndexQueue queue = new IndexQueue();
+  /** The first failure of a background merge; reported by every later call that writes. */
   private volatile Throwable mergeFailure;
   private final long committedPosition;
   /** The statistics file of the last commit (null: none) and the position its table counts to. */
@@ -262,22 +243,33 @@ public final class LuceneStore implements AutoCloseable {
    */
   public static final class Draft {
     private final Document document;
+    /** Its weight in the indexer's queue ({@link IndexQueue#weight}). */
+    private final int weight;
 
-    private Draft(Document document) {
+    private Draft(Document document, int weight) {
       this.document = document;
+      this.weight = weight;
     }
   }
 
   /** The {@link Draft} of an article at input {@code position}. Thread-safe. */
   public Draft draft(Fingerprint fp, long position) {
-    return new Draft(IndexLayout.document(fp, position, settings.storeText()));
+    long chars = fp.prepared.article.title().length();
+    if (settings.storeText()) {
+      chars += fp.keptText.length();
+      for (String line : fp.removed) {
+        chars += line.length() + 1;
+      }
+    }
+    return new Draft(IndexLayout.document(fp, position, settings.storeText()),
+        IndexQueue.weight(chars));
   }
 
   /** Queues an article's document (the facade deletes an earlier version itself first). */
   public void add(Draft draft, String clusterId, String bestMatch, MatchScores scores)
       throws IOException {
     Document d = IndexLayout.decided(draft.document, clusterId, bestMatch, scores);
-    submit(() -> writer.addDocument(d));
+    submit(() -> writer.addDocument(d), draft.weight);
   }
 
   /** Queues an article's document: {@link #draft} and {@link #add} in one. */
@@ -296,43 +288,25 @@ public final class LuceneStore implements AutoCloseable {
    * @throws StoryClustersException if the index is opened read-only
    */
   public void submit(IndexAction action) throws IOException {
+    submit(action, 1);
+  }
+
+  /** {@link #submit(IndexAction)} of a change weighing {@code weight} ({@link IndexQueue}). */
+  private void submit(IndexAction action, int weight) throws IOException {
     checkWritable();
     checkIndexer();
     changes++;
-    pending.acquireUninterruptibly();
-    try {
-      indexer.execute(() -> {
-        try {
-          if (indexingFailure == null) {
-            action.run();
-          }
-        } catch (IOException e) {
-          indexingFailure = e;
-        } catch (RuntimeException | Error e) {
-          indexingFailure = new IOException("indexing failed: " + e, e);
-        } finally {
-          pending.release();
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      pending.release();
-      throw new IOException("the index writer is closed", e);
-    }
+    queue.submit(action, weight);
   }
 
   /** Waits until every queued change is applied to the writer. */
   private void drain() throws IOException {
-    pending.acquireUninterruptibly(MAX_PENDING);
-    pending.release(MAX_PENDING);
+    queue.drain();
     checkIndexer();
   }
 
   private void checkIndexer() throws IOException {
-    IOException failure = indexingFailure;
-    if (failure != null) {
-      throw new IOException("an earlier add or delete failed in the background: "
-          + failure.getMessage(), failure);
-    }
+    queue.check();
     Throwable merge = mergeFailure;
     if (merge != null) {
       throw new IOException("a background merge failed: " + merge.getMessage(), merge);
@@ -442,7 +416,7 @@ public final class LuceneStore implements AutoCloseable {
       try {
         drain();
       } finally {
-        indexer.shutdown();
+        queue.shutdown();
         searchers.close();
       }
     } finally {
@@ -465,8 +439,7 @@ public final class LuceneStore implements AutoCloseable {
   /** Closes without committing (for a failed open). */
   public void rollback() throws IOException {
     try {
-      indexer.shutdown();
-      pending.acquireUninterruptibly(MAX_PENDING); // let queued changes finish before rolling back
+      queue.shutdownAndWait(); // let queued changes finish before rolling back
       searchers.close();
     } finally {
       try {

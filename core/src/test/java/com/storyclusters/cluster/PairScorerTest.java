@@ -143,7 +143,7 @@ class PairScorerTest {
    */
   @Test
   void windowedMayLinkEqualsMergeAfterStaleMarks() {
-    int[] seen = new int[2];
+    int[] seen = new int[3]; // may link, may not, ruled out by the filter alone
     com.storyclusters.Props.qt().withExamples(3000).forAll(longs().all(), integers().between(0, 600),
         doubles().between(0, 0.6)).checkAssert((seed, length, minLeadShare) -> {
           Random r = new Random(seed);
@@ -190,11 +190,15 @@ class PairScorerTest {
           java.nio.IntBuffer record = java.nio.IntBuffer.allocate(
               EvidenceRecord.size(e, new long[0]));
           EvidenceRecord.write(record, 0, e, new long[0]);
-          org.junit.jupiter.api.Assertions.assertEquals(expected,
-              v.mayLink(side, Evidence.stored("b", record, 0)));
+          Evidence stored = Evidence.stored("b", record, 0);
+          org.junit.jupiter.api.Assertions.assertEquals(expected, v.mayLink(side, stored));
+          if (v.ruledOutByFilter(side, stored)) {
+            org.junit.jupiter.api.Assertions.assertFalse(expected, "the filter ruled out a link");
+            seen[2]++;
+          }
           seen[expected ? 0 : 1]++;
         });
-    assertTrue(seen[0] > 100 && seen[1] > 100, Arrays.toString(seen));
+    assertTrue(seen[0] > 100 && seen[1] > 100 && seen[2] > 100, Arrays.toString(seen));
   }
 
   private static int[] sortedDistinct(int[] values) {

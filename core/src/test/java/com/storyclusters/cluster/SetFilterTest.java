@@ -25,6 +25,7 @@ class SetFilterTest {
     return b;
   }
 
+  /** Every value of a set passes its filter, whatever the set's size and where the filter lies. */
   @Test
   void neverRulesOutAValueOfTheSet() {
     com.storyclusters.Props.qt().withExamples(500).forAll(longs().all(),
@@ -38,8 +39,8 @@ class SetFilterTest {
   }
 
   /**
-   * About one value in 15 that a set does not hold passes its filter (8 bits per value, two of
-   * them per value in one word); the lead test counts on well under one in ten.
+   * About one value in 17 that a set does not hold passes its filter (8 bits per value, one or two
+   * of them per value in one word: 5.7% expected); the lead test counts on well under one in ten.
    */
   @Test
   void passesFewValuesTheSetDoesNotHold() {
