@@ -162,7 +162,7 @@ public final class Assigner {
       expected += out[k].length;
     }
     int perHalf = expected / 2;
-    parallel.run(2, half -> {
+    parallel.forSteps(expected).run(2, half -> {
       IntIntHashMap inSegment = new IntIntHashMap(perHalf);
       for (int k = 0; k < sets.length; k++) {
         int[] set = sets[k]; // ascending: the negative half first

@@ -151,7 +151,12 @@ public final class CandidateIndex implements java.io.Closeable {
    * the k-th one's.
    */
   private void post(int first, int[][] held, long[][] bandKeys, Parallel parallel) {
-    parallel.run(1 << SHARD_BITS, shard -> {
+    long keys = 0;
+    for (int k = 0; k < held.length; k++) {
+      keys += held[k].length + bandKeys[k].length;
+    }
+    // each shard reads every key and puts its own
+    parallel.forSteps(keys << SHARD_BITS).run(1 << SHARD_BITS, shard -> {
       for (int k = 0; k < held.length; k++) {
         post(first + k, held[k], bandKeys[k], shard);
       }

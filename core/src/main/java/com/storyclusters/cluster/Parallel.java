@@ -16,4 +16,15 @@ public interface Parallel {
   };
 
   void run(int n, IntConsumer task);
+
+  /**
+   * Work of fewer steps than this (a shingle counted, a key posted: some nanoseconds each) costs
+   * less done in the caller's thread than handed to others and waited for.
+   */
+  long MIN_PARALLEL_STEPS = 1 << 14;
+
+  /** This, or {@link #SERIAL} for work of fewer than {@link #MIN_PARALLEL_STEPS} steps. */
+  default Parallel forSteps(long steps) {
+    return steps < MIN_PARALLEL_STEPS ? SERIAL : this;
+  }
 }

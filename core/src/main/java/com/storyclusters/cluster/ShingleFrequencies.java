@@ -57,7 +57,11 @@ public final class ShingleFrequencies {
    * parallel} (each row alone, in set order: the same table as {@link #add} set by set).
    */
   public void addAll(java.util.List<int[]> sets, Parallel parallel) {
-    parallel.run(2, row -> {
+    long steps = 0;
+    for (int[] set : sets) {
+      steps += set.length;
+    }
+    parallel.forSteps(steps).run(2, row -> {
       short[] cells = row == 0 ? first : second;
       for (int[] set : sets) {
         for (int h : set) {
