@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,10 @@ class EvidenceStoreTest {
           assertNull(m);
         } else {
           assertSame(e, m);
+          assertTrue(m.filtered(), "a stored record carries its set's filter");
+          for (int v : e.set()) { // after the compactions too
+            assertTrue(m.mayHold(v), "value " + v + " of " + e.id());
+          }
         }
       }
       assertEquals(List.of(), listing(), "no scratch file in the folder while open");
