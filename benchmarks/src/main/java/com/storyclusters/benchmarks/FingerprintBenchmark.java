@@ -45,7 +45,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * ShingleFilter(2,2) → MinHashFilter(1,128,1,true)) and {@code hashFloor} (a char loop that splits
  * words and hashes each 2-shingle, nothing else). Each invocation processes one document: ops/s =
  * documents/s. The fork runs with the collector options {@code ./storyclusters} runs with (the
- * throughput collector, a 512 MiB young generation): with the JVM's default collector a run of
+ * throughput collector, a 512 MiB young generation; not its JIT options): with the JVM's default collector a run of
  * {@code storyclusters} had an error bar of ±60%, with these ±1-4% (README, Performance).
  */
 @State(Scope.Thread)
@@ -53,7 +53,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xmn512m"}) // as ./storyclusters runs
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xmn512m"}) // ./storyclusters' collector
 public class FingerprintBenchmark {
   private List<String> docs;
   private int next;

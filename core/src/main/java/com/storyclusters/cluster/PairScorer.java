@@ -147,8 +147,8 @@ public final class PairScorer {
    * few common phrases but not the lead), then a cheap unweighted overlap.
    */
   public MatchScores score(Query q, Evidence c, String candidateSource) {
-    java.util.Objects.requireNonNull(candidateSource, "candidateSource");
-    return score(q, c, id -> candidateSource);
+    String source = candidateSource == null ? "" : candidateSource; // null names no source
+    return score(q, c, id -> source);
   }
 
   /**

@@ -13,11 +13,13 @@ import java.util.concurrent.Semaphore;
  * every later {@link #submit} and {@link #drain}; the changes after it are not applied.
  *
  * <p>The queue is bounded in units: a change weighs one, and one more per {@link #UNIT_CHARS}
- * chars of its stored strings ({@link #weight}). {@link #MAX_PENDING} units are two batch segments
- * of ordinary articles (a segment is at most {@link Epochs#MAX_LENGTH} articles), so that the
- * indexer works through one segment's documents while the next is scored, instead of the writer
- * waiting for it in its sequential step; about 32 MiB of text at most, however long the articles.
- * For one writing thread at a time (the facade's lock); internal.
+ * chars (16 KiB) of what its document holds ({@link #weight}: stored strings, set, line keys).
+ * {@link #MAX_PENDING} units are two batch segments of ordinary articles (a segment is at most
+ * {@link Epochs#MAX_LENGTH} articles), so that the indexer works through one segment's documents
+ * while the next is scored, instead of the writer waiting for it in its sequential step; so the
+ * changes waiting hold about 32 MiB at most, but for one change heavier than that, which waits
+ * until the queue is empty and then goes alone. For one writing thread at a time (the facade's
+ * lock); internal.
  */
 final class IndexQueue {
   static final int MAX_PENDING = 2 * (int) Epochs.MAX_LENGTH;
@@ -32,7 +34,7 @@ final class IndexQueue {
   /** The first failure of the background indexer. */
   private volatile IOException failure;
 
-  /** The weight of a change whose stored strings hold {@code chars} chars. */
+  /** The weight of a change whose document holds about {@code chars} chars (two bytes each). */
   static int weight(long chars) {
     return (int) Math.min(MAX_PENDING, 1 + chars / UNIT_CHARS);
   }

@@ -254,7 +254,9 @@ public final class LuceneStore implements AutoCloseable {
 
   /** The {@link Draft} of an article at input {@code position}. Thread-safe. */
   public Draft draft(Fingerprint fp, long position) {
-    long chars = fp.prepared.article.title().length();
+    // in chars (two bytes): the title, the set (4 bytes a value), the line keys (8), the texts
+    long chars = fp.prepared.article.title().length() + 2L * fp.set.length
+        + 4L * fp.prepared.distinctLineKeys.length;
     if (settings.storeText()) {
       chars += fp.keptText.length();
       for (String line : fp.removed) {

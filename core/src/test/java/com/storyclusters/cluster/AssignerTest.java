@@ -21,8 +21,17 @@ class AssignerTest {
   @Test
   void recentCountsInHalvesEqualOnePassInOrder() {
     ForkJoinPool pool = new ForkJoinPool(2);
-    Parallel two = (n, task) -> pool.submit(() -> IntStream.range(0, n).parallel().forEach(task))
-        .join();
+    Parallel two = new Parallel() { // two threads, however small the work
+      @Override
+      public void run(int n, java.util.function.IntConsumer task) {
+        pool.submit(() -> IntStream.range(0, n).parallel().forEach(task)).join();
+      }
+
+      @Override
+      public Parallel forSteps(long steps) {
+        return this;
+      }
+    };
     try {
       com.storyclusters.Props.qt().withExamples(300).forAll(longs().all(),
           integers().between(0, 40)).checkAssert((seed, articles) -> {
