@@ -301,14 +301,18 @@ public final class LuceneStore implements AutoCloseable {
     queue.submit(action, weight);
   }
 
-  /** Waits until every queued change is applied to the writer. */
+  /** Waits until every queued change is applied to the writer (the queue reports its failure). */
   private void drain() throws IOException {
     queue.drain();
-    checkIndexer();
+    checkMerges();
   }
 
   private void checkIndexer() throws IOException {
     queue.check();
+    checkMerges();
+  }
+
+  private void checkMerges() throws IOException {
     Throwable merge = mergeFailure;
     if (merge != null) {
       throw new IOException("a background merge failed: " + merge.getMessage(), merge);
