@@ -28,7 +28,6 @@ public final class PairScorer {
   private final double minContainmentOfNew;
   private final double minLeadVerbatim;
 
-
   public PairScorer(double minScore, double minScoreSameSource, int leadShingles,
       double leadFraction, double minLeadShare, int minShingles, int maxAnchors) {
     this(minScore, minScoreSameSource, leadShingles, leadFraction, minLeadShare, minShingles,
@@ -159,7 +158,8 @@ public final class PairScorer {
   public MatchScores score(Query q, Evidence c,
       java.util.function.Function<String, String> sourceOf) {
     // the lead test reads the candidate's set where it lies; the arrays are read past it only
-    SetMerge m = mayLink(q.side, c) ? overlapping(q, c.set()) : null;
+    SetMerge merge = MERGE.get(); // one look-up per pair: a thread-local miss is a probe
+    SetMerge m = mayLink(q.side, c, merge) ? overlapping(q, c.set(), merge) : null;
     if (m == null) {
       return null;
     }
@@ -177,13 +177,15 @@ public final class PairScorer {
    * these pairs alone).
    */
   public boolean worthWeighing(Query q, int[] otherSet) {
-    return mayLink(q.side, otherSet) && overlapping(q, otherSet) != null;
+    SetMerge merge = MERGE.get();
+    return mayLink(q.side, java.nio.IntBuffer.wrap(otherSet), merge)
+        && overlapping(q, otherSet, merge) != null;
   }
 
   /** The merged sets when they overlap enough to be weighed ({@link #MIN_PLAIN_OVERLAP}). */
-  private SetMerge overlapping(Query q, int[] otherSet) {
+  private SetMerge overlapping(Query q, int[] otherSet, SetMerge merge) {
     Side a = q.side;
-    SetMerge m = MERGE.get().of(a.set(), otherSet);
+    SetMerge m = merge.of(a.set(), otherSet);
     double plain = (double) m.common / Math.max(1, Math.min(a.set().length, otherSet.length));
     return plain < MIN_PLAIN_OVERLAP ? null : m;
   }
@@ -406,7 +408,7 @@ public final class PairScorer {
    * them, so {@code verify} never links a pair this rejects.
    */
   boolean mayLink(Side a, int[] setB) {
-    return mayLink(a, java.nio.IntBuffer.wrap(setB));
+    return mayLink(a, java.nio.IntBuffer.wrap(setB), MERGE.get());
   }
 
   /**
@@ -416,21 +418,24 @@ public final class PairScorer {
    * pair the filter rules out is one the set would; only the others are searched in the set.
    */
   boolean mayLink(Side a, Evidence b) {
-    return !ruledOutByFilter(a, b) && mayLink(a, b.setView());
+    return mayLink(a, b, MERGE.get());
+  }
+
+  private boolean mayLink(Side a, Evidence b, SetMerge merge) {
+    return !ruledOutByFilter(a, b, merge) && mayLink(a, b.setView(), merge);
   }
 
   /**
    * Whether B's filter alone shows that B holds too little of A's lead: false when B has no
    * filter. Never true for a pair {@link #mayLink(Side, int[])} lets through.
    */
-  boolean ruledOutByFilter(Side a, Evidence b) {
-    return b.filtered()
-        && !leadShareReached(a, MERGE.get().ofLeadFilter(a.set(), a.leadSet(), b));
+  boolean ruledOutByFilter(Side a, Evidence b, SetMerge merge) {
+    return b.filtered() && !leadShareReached(a, merge.ofLeadFilter(a.set(), a.leadSet(), b));
   }
 
   /** {@link #mayLink(Side, int[])} with B's set read where it lies. */
-  private boolean mayLink(Side a, java.nio.IntBuffer setB) {
-    return leadShareReached(a, MERGE.get().ofLead(a.set(), a.leadSet(), setB));
+  private boolean mayLink(Side a, java.nio.IntBuffer setB, SetMerge merge) {
+    return leadShareReached(a, merge.ofLead(a.set(), a.leadSet(), setB));
   }
 
   /** Whether the lead marks {@code m} holds reach {@code minLeadShare}; clears the marks. */

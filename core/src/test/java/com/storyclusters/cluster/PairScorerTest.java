@@ -192,7 +192,7 @@ class PairScorerTest {
           EvidenceRecord.write(record, 0, e, new long[0]);
           Evidence stored = Evidence.stored("b", record, 0);
           org.junit.jupiter.api.Assertions.assertEquals(expected, v.mayLink(side, stored));
-          if (v.ruledOutByFilter(side, stored)) {
+          if (v.ruledOutByFilter(side, stored, new SetMerge())) {
             org.junit.jupiter.api.Assertions.assertFalse(expected, "the filter ruled out a link");
             seen[2]++;
           }
