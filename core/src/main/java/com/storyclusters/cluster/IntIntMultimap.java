@@ -9,8 +9,9 @@ import java.util.Arrays;
  * arena, where a block holds their count and then the values, contiguous, in the order they were
  * put. A block holds the power of two at or above its count and doubles when full (moved to the
  * arena's end, the old block abandoned). When the arena must grow and the abandoned blocks are
- * over a third of it, the live blocks are copied to a new arena instead, in slot order, so that
- * abandoned blocks never take much more than a third of it. So a look-up costs a probe
+ * over a quarter of what is used, the live blocks are copied to a new arena a quarter larger than
+ * they are, in slot order; otherwise the arena grows by half. So abandoned blocks never take much
+ * more than a quarter of it, nor free room more than a third. So a look-up costs a probe
  * and one contiguous read, never a chain of random reads, and a key costs 8 bytes of table. No
  * boxing and no allocation per entry. Not thread-safe for writes; reads are safe while nothing
  * writes.
@@ -95,11 +96,13 @@ final class IntIntMultimap {
    */
   private int block(int size) {
     if (arenaSize + 1 + size > arena.length) {
-      if (2 * (arenaSize - live) > live) { // much abandoned: compact rather than grow
-        compact(Math.max(2 * live, live + 1 + size));
+      if (3 * (arenaSize - live) > live) { // much abandoned: compact rather than grow
+        compact(Math.max(live + (live >> 2), live + 1 + size));
       }
       if (arenaSize + 1 + size > arena.length) {
-        arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + 1 + size));
+        // by half its length: a doubled arena would stand a quarter empty on average
+        arena = Arrays.copyOf(arena, Math.max(arena.length + (arena.length >> 1),
+            arenaSize + 1 + size));
       }
     }
     int at = arenaSize;
