@@ -2,6 +2,7 @@ package com.storyclusters;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
@@ -14,7 +15,23 @@ final class Workers implements AutoCloseable, com.storyclusters.cluster.Parallel
   private final ForkJoinPool pool;
 
   Workers(int threads) {
-    this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    this.pool = threads > 1 ? new ForkJoinPool(threads, Worker::new, null, false) : null;
+  }
+
+  /** A worker thread with its own scratch arrays, read from a field (no thread-local map). */
+  private static final class Worker extends ForkJoinWorkerThread
+      implements com.storyclusters.cluster.Scratch.Holder {
+    private final com.storyclusters.cluster.Scratch scratch =
+        new com.storyclusters.cluster.Scratch();
+
+    Worker(ForkJoinPool pool) {
+      super(pool);
+    }
+
+    @Override
+    public com.storyclusters.cluster.Scratch scratch() {
+      return scratch;
+    }
   }
 
   /** Runs {@code task} for 0..n-1 and waits; rethrows a task's exception. */

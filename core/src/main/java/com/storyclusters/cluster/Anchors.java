@@ -95,6 +95,7 @@ final class Anchors {
    * The {@code k} smallest of the distinct entries {@code packed[0, m)}, ascending (all of them if
    * fewer): the first {@code k} that sorting them all would give, at the cost of a partition and a
    * sort of {@code k} (a text's anchor sample holds a few hundred entries, of which 64 are read).
+   * Reorders {@code packed[0, m)}.
    */
   static long[] smallest(long[] packed, int m, int k) {
     if (m > k) {

@@ -247,10 +247,6 @@ public final class CandidateIndex implements java.io.Closeable {
     };
   }
 
-  /** Per-thread counters for one look-up: hits per ordinal, the ordinals hit. */
-  private static final ThreadLocal<int[][]> SCRATCH =
-      ThreadLocal.withInitial(() -> new int[][] {new int[1024], new int[1024]});
-
   /**
    * Live entries below {@code limit}, one hit per shared band key and per anchor shingle held; the
    * first {@code max} by {@link Candidate#ORDER}. Counts in per-thread primitive arrays; only the
@@ -260,7 +256,7 @@ public final class CandidateIndex implements java.io.Closeable {
     if (limit == 0 || max == 0) {
       return List.of();
     }
-    int[][] scratch = SCRATCH.get();
+    int[][] scratch = Scratch.current().hits; // hits per ordinal, the ordinals hit
     if (scratch[0].length < limit) {
       scratch[0] = new int[Math.max(limit, 2 * scratch[0].length)];
     }

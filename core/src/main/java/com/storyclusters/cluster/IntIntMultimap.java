@@ -96,13 +96,14 @@ final class IntIntMultimap {
    */
   private int block(int size) {
     if (arenaSize + 1 + size > arena.length) {
-      if (3 * (arenaSize - live) > live) { // much abandoned: compact rather than grow
+      if (3L * (arenaSize - live) > live) { // much abandoned: compact rather than grow
         compact(Math.max(live + (live >> 2), live + 1 + size));
       }
       if (arenaSize + 1 + size > arena.length) {
-        // by half its length: a doubled arena would stand a quarter empty on average
-        arena = Arrays.copyOf(arena, Math.max(arena.length + (arena.length >> 1),
-            arenaSize + 1 + size));
+        // by half its length (a doubled arena would stand a quarter empty on average), within
+        // what an array can hold
+        int grown = (int) Math.min(Integer.MAX_VALUE - 8, arena.length * 3L / 2);
+        arena = Arrays.copyOf(arena, Math.max(grown, arenaSize + 1 + size));
       }
     }
     int at = arenaSize;

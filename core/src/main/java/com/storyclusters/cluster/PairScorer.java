@@ -158,7 +158,7 @@ public final class PairScorer {
   public MatchScores score(Query q, Evidence c,
       java.util.function.Function<String, String> sourceOf) {
     // the lead test reads the candidate's set where it lies; the arrays are read past it only
-    SetMerge merge = MERGE.get(); // one look-up per pair: a thread-local miss is a probe
+    SetMerge merge = Scratch.current().merge; // once per pair
     SetMerge m = mayLink(q.side, c, merge) ? overlapping(q, c.set(), merge) : null;
     if (m == null) {
       return null;
@@ -177,7 +177,7 @@ public final class PairScorer {
    * these pairs alone).
    */
   public boolean worthWeighing(Query q, int[] otherSet) {
-    SetMerge merge = MERGE.get();
+    SetMerge merge = Scratch.current().merge;
     return mayLink(q.side, java.nio.IntBuffer.wrap(otherSet), merge)
         && overlapping(q, otherSet, merge) != null;
   }
@@ -192,7 +192,7 @@ public final class PairScorer {
 
   /** The full scores of a pair, linked or not (for explanations). */
   public MatchScores scores(Query q, Evidence c, String candidateSource) {
-    return scores(q, c, candidateSource, MERGE.get().of(q.side.set(), c.set()));
+    return scores(q, c, candidateSource, Scratch.current().merge.of(q.side.set(), c.set()));
   }
 
   private MatchScores scores(Query q, Evidence c, String candidateSource, SetMerge m) {
@@ -244,10 +244,11 @@ public final class PairScorer {
     for (int i = 0; i < n; i++) {
       max = Math.max(max, ranks[i]);
     }
-    boolean[] marks = RANK_MARKS.get();
+    Scratch scratch = Scratch.current();
+    boolean[] marks = scratch.rankMarks;
     if (marks.length <= max) {
       marks = new boolean[Math.max(max + 1, 2 * marks.length)];
-      RANK_MARKS.set(marks);
+      scratch.rankMarks = marks;
     }
     int distinct = 0;
     for (int i = 0; i < n; i++) {
@@ -266,11 +267,6 @@ public final class PairScorer {
     return out;
   }
 
-  private static final ThreadLocal<boolean[]> RANK_MARKS =
-      ThreadLocal.withInitial(() -> new boolean[1024]);
-
-  private static final ThreadLocal<SetMerge> MERGE = ThreadLocal.withInitial(SetMerge::new);
-
   /**
    * Scores a pair (merging the two sets first). A's shingles weigh {@code a.weights()}; B's own
    * shingles weigh by {@code weightOfOther}, whose sum over B's set is {@code otherTotalB}.
@@ -278,7 +274,7 @@ public final class PairScorer {
   MatchScores verify(Side a, Evidence b, double otherTotalB, IntToDoubleFunction weightOfOther,
       double minHashJaccard, boolean sameSource) {
     return verify(a, b, otherTotalB, weightOfOther, minHashJaccard, sameSource,
-        MERGE.get().of(a.set(), b.set()));
+        Scratch.current().merge.of(a.set(), b.set()));
   }
 
   /**
@@ -408,7 +404,7 @@ public final class PairScorer {
    * them, so {@code verify} never links a pair this rejects.
    */
   boolean mayLink(Side a, int[] setB) {
-    return mayLink(a, java.nio.IntBuffer.wrap(setB), MERGE.get());
+    return mayLink(a, java.nio.IntBuffer.wrap(setB), Scratch.current().merge);
   }
 
   /**
@@ -418,7 +414,7 @@ public final class PairScorer {
    * pair the filter rules out is one the set would; only the others are searched in the set.
    */
   boolean mayLink(Side a, Evidence b) {
-    return mayLink(a, b, MERGE.get());
+    return mayLink(a, b, Scratch.current().merge);
   }
 
   private boolean mayLink(Side a, Evidence b, SetMerge merge) {

@@ -11,8 +11,10 @@
  *   <li>{@link com.storyclusters.cluster.PairScorer}: the pair scoring, written once (weighted
  *       containment, lead rule, which text is inside which, same-source threshold), with {@code
  *       Anchors} (the keys an indexed article is found by, the anchors a query looks up),
- *       {@code SetMerge} (two sorted sets merged per thread) and {@code Leads} (where two texts
- *       share their leads);</li>
+ *       {@code SetMerge} (two sorted sets merged per thread), {@link
+ *       com.storyclusters.cluster.Scratch} (the arrays a thread reuses: a field of the facade's
+ *       workers, a thread-local elsewhere) and {@code Leads} (where two texts share their
+ *       leads);</li>
  *   <li>{@link com.storyclusters.cluster.ClusterRule}: join, start, representative;</li>
  *   <li>{@link com.storyclusters.cluster.ClusterState}: who is in which cluster;</li>
  *   <li>{@link com.storyclusters.cluster.Statistics} and {@link
