@@ -10,8 +10,8 @@ import java.util.Arrays;
  * put. A block holds the power of two at or above its count and doubles when full (moved to the
  * arena's end, the old block abandoned). When the arena must grow and the abandoned blocks are
  * over a quarter of what is used, the live blocks are copied to a new arena a quarter larger than
- * they are, in slot order; otherwise the arena grows by half. So abandoned blocks never take much
- * more than a quarter of it, nor free room more than a third. So a look-up costs a probe
+ * they are, in slot order; otherwise the arena grows by half. So abandoned blocks and free room
+ * each stay under about a third of it. A look-up costs a probe
  * and one contiguous read, never a chain of random reads, and a key costs 8 bytes of table. No
  * boxing and no allocation per entry. Not thread-safe for writes; reads are safe while nothing
  * writes.
