@@ -285,27 +285,27 @@ public final class CandidateIndex implements java.io.Closeable {
     }
     int[] chosen = new int[Math.min(n, max)];
     int taken = 0;
-    // the smallest ids of the boundary group, largest on top
-    java.util.PriorityQueue<Integer> tied = new java.util.PriorityQueue<>(
-        (x, y) -> Candidate.compareIds(ids[y], ids[x]));
+    // the smallest ids of the boundary group: a heap of ordinals, the largest id on top
     int room = max - above;
+    int[] tied = new int[Math.min(room, n)];
+    int tiedCount = 0;
     for (int i = 0; i < n; i++) {
       int v = touched[i];
       int h = hits[v];
       if (h > boundary) {
         chosen[taken++] = v;
       } else if (h == boundary) {
-        if (tied.size() < room) {
-          tied.add(v);
-        } else if (Candidate.compareIds(ids[v], ids[tied.peek()]) < 0) {
-          tied.poll();
-          tied.add(v);
+        if (tiedCount < tied.length) {
+          tied[tiedCount] = v;
+          siftUp(tied, tiedCount++);
+        } else if (Candidate.compareIds(ids[v], ids[tied[0]]) < 0) {
+          tied[0] = v;
+          siftDown(tied, tiedCount);
         }
       }
     }
-    for (int v : tied) {
-      chosen[taken++] = v;
-    }
+    System.arraycopy(tied, 0, chosen, taken, tiedCount);
+    taken += tiedCount;
     List<Candidate> out = new ArrayList<>(taken);
     for (int k = 0; k < taken; k++) {
       int v = chosen[k];
@@ -316,6 +316,38 @@ public final class CandidateIndex implements java.io.Closeable {
     }
     out.sort(Candidate.ORDER);
     return out;
+  }
+
+  /** Moves heap entry {@code k} up while its id is larger than its parent's. */
+  private void siftUp(int[] heap, int k) {
+    int v = heap[k];
+    while (k > 0) {
+      int parent = (k - 1) >>> 1;
+      if (Candidate.compareIds(ids[v], ids[heap[parent]]) <= 0) {
+        break;
+      }
+      heap[k] = heap[parent];
+      k = parent;
+    }
+    heap[k] = v;
+  }
+
+  /** Moves the heap's top down while a child's id is larger (a heap of {@code size}). */
+  private void siftDown(int[] heap, int size) {
+    int v = heap[0];
+    int k = 0;
+    while (2 * k + 1 < size) {
+      int child = 2 * k + 1;
+      if (child + 1 < size && Candidate.compareIds(ids[heap[child + 1]], ids[heap[child]]) > 0) {
+        child++;
+      }
+      if (Candidate.compareIds(ids[heap[child]], ids[v]) <= 0) {
+        break;
+      }
+      heap[k] = heap[child];
+      k = child;
+    }
+    heap[k] = v;
   }
 
   /**

@@ -89,4 +89,47 @@ class CandidateIndexTest {
           new long[0], new int[] {2 * i + 2}, 10)));
     }
   }
+
+  /**
+   * The first {@code max} candidates are those of a full ranking by {@link Candidate#ORDER}: most
+   * hits, then smallest id, however many entries tie at the last place taken (entries drawn from
+   * a few shingles, so that ties are the rule).
+   */
+  @Test
+  @org.junit.jupiter.api.Tag("property")
+  void theFirstCandidatesAreThoseOfAFullRanking() {
+    com.storyclusters.Props.qt().withExamples(300)
+        .forAll(org.quicktheories.generators.SourceDSL.longs().all(),
+            org.quicktheories.generators.SourceDSL.integers().between(1, 40))
+        .checkAssert((seed, max) -> {
+          java.util.Random r = new java.util.Random(seed);
+          CandidateIndex index = new CandidateIndex(CandidateIndexTest::anchorSample);
+          int n = 1 + r.nextInt(300);
+          List<Evidence> all = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            int[] set = r.ints(1 + r.nextInt(6), 0, 12).map(x -> 2 * x).distinct().toArray();
+            Evidence e = evidence("id" + r.nextInt(1_000_000) + "-" + i, set);
+            all.add(e);
+            index.add(e, new long[0]);
+          }
+          int[] anchors = r.ints(1 + r.nextInt(6), 0, 12).map(x -> 2 * x).distinct().toArray();
+          List<Candidate> expected = new ArrayList<>();
+          for (Evidence e : all) {
+            int hits = 0;
+            for (int a : anchors) {
+              hits += java.util.Arrays.binarySearch(e.set(), a) >= 0 ? 1 : 0;
+            }
+            if (hits > 0) {
+              expected.add(new Candidate(e, hits));
+            }
+          }
+          expected.sort(Candidate.ORDER);
+          List<Candidate> want = expected.subList(0, Math.min(max, expected.size()));
+          try {
+            assertEquals(ids(want), ids(index.view(n).candidates(new long[0], anchors, max)));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
 }
