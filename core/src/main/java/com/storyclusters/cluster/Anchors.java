@@ -93,52 +93,37 @@ final class Anchors {
 
   /**
    * The {@code k} smallest of the distinct entries {@code packed[0, m)}, ascending (all of them if
-   * fewer): the first {@code k} that sorting them all would give, at the cost of a partition and a
-   * sort of {@code k} (a text's anchor sample holds a few hundred entries, of which 64 are read).
-   * Reorders {@code packed[0, m)}.
+   * fewer): the first {@code k} that sorting them all would give, at the cost of a selection
+   * (Lucene's {@link org.apache.lucene.util.IntroSelector}) and a sort of {@code k} (a text's
+   * anchor sample holds a few hundred entries, of which 64 are read). Reorders {@code
+   * packed[0, m)}.
    */
   static long[] smallest(long[] packed, int m, int k) {
     if (m > k) {
-      select(packed, 0, m - 1, k);
+      new org.apache.lucene.util.IntroSelector() {
+        private long pivot;
+
+        @Override
+        protected void swap(int i, int j) {
+          long t = packed[i];
+          packed[i] = packed[j];
+          packed[j] = t;
+        }
+
+        @Override
+        protected void setPivot(int i) {
+          pivot = packed[i];
+        }
+
+        @Override
+        protected int comparePivot(int j) {
+          return Long.compare(pivot, packed[j]);
+        }
+      }.select(0, m, k); // [0, k) holds entries no larger than the k-th, [k + 1, m) none smaller
       m = k;
     }
     Arrays.sort(packed, 0, m);
     return Arrays.copyOf(packed, m);
-  }
-
-  /**
-   * Reorders {@code a[lo, hi]} so that its {@code k} smallest entries come first (Hoare's
-   * selection, the pivot the median of three: deterministic, linear on average).
-   */
-  private static void select(long[] a, int lo, int hi, int k) {
-    while (hi > lo) {
-      int mid = (lo + hi) >>> 1;
-      long pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (a[i] < pivot) {
-          i++;
-        }
-        while (a[j] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          long t = a[i];
-          a[i++] = a[j];
-          a[j--] = t;
-        }
-      }
-      // a[lo, j] <= pivot <= a[i, hi], and whatever lies between equals the pivot
-      if (k <= j - lo + 1) {
-        hi = j;
-      } else if (k >= i - lo) {
-        k -= i - lo;
-        lo = i;
-      } else {
-        return;
-      }
-    }
   }
 
   /** The distinct entries of {@code packed[0, m)}, rarest first, then by value. */
