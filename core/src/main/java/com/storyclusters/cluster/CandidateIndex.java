@@ -285,9 +285,9 @@ public final class CandidateIndex implements java.io.Closeable {
     }
     int[] chosen = new int[Math.min(n, max)];
     int taken = 0;
-    // the smallest ids of the boundary group: a heap of ordinals, the largest id on top
+    // the boundary group's smallest ids: selected among its ordinals (no boxing, no heap)
     int room = max - above;
-    int[] tied = new int[Math.min(room, n)];
+    int[] tied = new int[n];
     int tiedCount = 0;
     for (int i = 0; i < n; i++) {
       int v = touched[i];
@@ -295,14 +295,12 @@ public final class CandidateIndex implements java.io.Closeable {
       if (h > boundary) {
         chosen[taken++] = v;
       } else if (h == boundary) {
-        if (tiedCount < tied.length) {
-          tied[tiedCount] = v;
-          siftUp(tied, tiedCount++);
-        } else if (Candidate.compareIds(ids[v], ids[tied[0]]) < 0) {
-          tied[0] = v;
-          siftDown(tied, tiedCount);
-        }
+        tied[tiedCount++] = v;
       }
+    }
+    if (tiedCount > room) {
+      smallestIds(tied, tiedCount, room);
+      tiedCount = room;
     }
     System.arraycopy(tied, 0, chosen, taken, tiedCount);
     taken += tiedCount;
@@ -318,36 +316,31 @@ public final class CandidateIndex implements java.io.Closeable {
     return out;
   }
 
-  /** Moves heap entry {@code k} up while its id is larger than its parent's. */
-  private void siftUp(int[] heap, int k) {
-    int v = heap[k];
-    while (k > 0) {
-      int parent = (k - 1) >>> 1;
-      if (Candidate.compareIds(ids[v], ids[heap[parent]]) <= 0) {
-        break;
-      }
-      heap[k] = heap[parent];
-      k = parent;
-    }
-    heap[k] = v;
-  }
+  /**
+   * Reorders {@code ordinals[0, n)} so that the {@code k} (< n) with the smallest ids by {@link
+   * Candidate#compareIds} come first (Lucene's {@link org.apache.lucene.util.IntroSelector}).
+   */
+  private void smallestIds(int[] ordinals, int n, int k) {
+    new org.apache.lucene.util.IntroSelector() {
+      private String pivot;
 
-  /** Moves the heap's top down while a child's id is larger (a heap of {@code size}). */
-  private void siftDown(int[] heap, int size) {
-    int v = heap[0];
-    int k = 0;
-    while (2 * k + 1 < size) {
-      int child = 2 * k + 1;
-      if (child + 1 < size && Candidate.compareIds(ids[heap[child + 1]], ids[heap[child]]) > 0) {
-        child++;
+      @Override
+      protected void swap(int i, int j) {
+        int t = ordinals[i];
+        ordinals[i] = ordinals[j];
+        ordinals[j] = t;
       }
-      if (Candidate.compareIds(ids[heap[child]], ids[v]) <= 0) {
-        break;
+
+      @Override
+      protected void setPivot(int i) {
+        pivot = ids[ordinals[i]];
       }
-      heap[k] = heap[child];
-      k = child;
-    }
-    heap[k] = v;
+
+      @Override
+      protected int comparePivot(int j) {
+        return Candidate.compareIds(pivot, ids[ordinals[j]]);
+      }
+    }.select(0, n, k);
   }
 
   /**
