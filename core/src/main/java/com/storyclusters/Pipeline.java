@@ -22,7 +22,6 @@ import com.storyclusters.fingerprint.Prepared;
 import com.storyclusters.index.IndexSettings;
 import com.storyclusters.index.IndexSnapshot;
 import com.storyclusters.index.LuceneStore;
-import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +42,6 @@ import java.util.function.Function;
  */
 final class Pipeline {
   final Settings settings;
-  final LshPlan plan;
   final PairScorer scorer;
   private final Assigner assigner;
   final LuceneStore store;
@@ -72,15 +70,14 @@ final class Pipeline {
   Pipeline(Settings s) {
     this.settings = s;
     MinHasher hasher = new MinHasher(s.signatureSize(), s.seed(), s.scheme());
-    this.plan = LshPlan.plan(s.lshThreshold(), s.signatureSize(), 0.5, 0.5);
     this.scorer = new PairScorer(s.minScore(), s.minScoreSameSource(), s.leadShingles(),
         s.leadFraction(), s.minLeadShare(), s.minShingles(), s.maxAnchors(),
         s.minContainmentOfNew(), s.minLeadVerbatim());
-    this.assigner = new Assigner(scorer, hasher, plan, s.maxShingles(), s.boilerplate(),
+    this.assigner = new Assigner(scorer, hasher, s.maxShingles(), s.boilerplate(),
         s.maxCandidates());
     this.store = LuceneStore.open(s.directory(), new IndexSettings(s.shingleSize(),
-        s.signatureSize(), s.seed(), s.scheme(), plan.bands(), plan.rows(), s.fingerprintTitle(),
-        s.storeText()), s.readOnly());
+        s.signatureSize(), s.seed(), s.scheme(), s.fingerprintTitle(), s.storeText()),
+        s.readOnly());
     this.state = new ClusterState(s.retention() != null);
     CandidateIndex index = null;
     try {
@@ -170,19 +167,17 @@ final class Pipeline {
     List<Object[]> pending = new ArrayList<>();
     // the candidate index takes the evidence in chunks, so that an open holds one chunk of it
     List<Evidence> held = new ArrayList<>();
-    List<long[]> heldBands = new ArrayList<>();
     try (IndexSnapshot snap = store.snapshot();
         Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
-      snap.visit(sources, (m, pos, evidence, bandKeys, keys, sourceKeys) -> {
+      snap.visit(sources, (m, pos, evidence, keys, sourceKeys) -> {
         state.put(m);
         stories.add(sourceKeys, LineStories.story(m.clusterId()), sourceKeysSeen::get);
         for (long k : sourceKeys) {
           sourceKeysSeen.addTo(k, 1);
         }
         held.add(evidence);
-        heldBands.add(bandKeys);
         if (held.size() == OPEN_CHUNK) {
-          addHeld(held, heldBands, workers);
+          addHeld(held, workers);
         }
         if (pos < epochStart) {
           if (m.published() != Long.MAX_VALUE) { // undated: no time (ClusterState)
@@ -197,7 +192,7 @@ final class Pipeline {
           pending.add(new Object[] {m.id(), evidence.set(), keys});
         }
       });
-      addHeld(held, heldBands, workers);
+      addHeld(held, workers);
     }
     Statistics s = new Statistics(frequencies, lines, stories, counted[0], position);
     for (Object[] p : pending) {
@@ -209,11 +204,10 @@ final class Pipeline {
   /** Articles read into the candidate index at a time on open. */
   private static final int OPEN_CHUNK = 4096;
 
-  /** Adds the articles read so far to the candidate index, in order, and empties the lists. */
-  private void addHeld(List<Evidence> held, List<long[]> bands, Workers workers) {
-    candidates.addAll(held.toArray(new Evidence[0]), bands.toArray(new long[0][]), workers);
+  /** Adds the articles read so far to the candidate index, in order, and empties the list. */
+  private void addHeld(List<Evidence> held, Workers workers) {
+    candidates.addAll(held.toArray(new Evidence[0]), workers);
     held.clear();
-    bands.clear();
   }
 
   /** An indexed article's assignment as the index records it (null: not indexed). */

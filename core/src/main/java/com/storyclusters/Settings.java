@@ -48,11 +48,6 @@ public final class Settings implements java.io.Serializable {
     return v.scheme;
   }
 
-  /** See {@link Builder#lshThreshold}. */
-  public double lshThreshold() {
-    return v.lshThreshold;
-  }
-
   /** See {@link Builder#minScore}. */
   public double minScore() {
     return v.minScore;
@@ -165,7 +160,6 @@ public final class Settings implements java.io.Serializable {
     private int signatureSize = 128;
     private long seed = 0x53544F5259L;
     private MinHasher.Scheme scheme = MinHasher.Scheme.ONE_PERMUTATION;
-    private double lshThreshold = 0.5;
     private double minScore = 0.15;
     private double minScoreSameSource = 0.5;
     private int leadShingles = 50;
@@ -196,7 +190,6 @@ public final class Settings implements java.io.Serializable {
       c.signatureSize = signatureSize;
       c.seed = seed;
       c.scheme = scheme;
-      c.lshThreshold = lshThreshold;
       c.minScore = minScore;
       c.minScoreSameSource = minScoreSameSource;
       c.leadShingles = leadShingles;
@@ -265,17 +258,6 @@ public final class Settings implements java.io.Serializable {
     /** MinHash scheme; default one-permutation hashing (one hash per shingle). */
     public Builder scheme(MinHasher.Scheme scheme) {
       this.scheme = java.util.Objects.requireNonNull(scheme, "scheme");
-      return this;
-    }
-
-    /**
-     * Jaccard similarity at which LSH band keys make near-duplicates candidates; default 0.5.
-     * Lower-similarity copies are found through shared rare shingles instead.
-     */
-    public Builder lshThreshold(double threshold) {
-      checkArgument(threshold > 0 && threshold < 1, "lshThreshold must be in (0, 1), got %s",
-          threshold);
-      this.lshThreshold = threshold;
       return this;
     }
 
@@ -394,15 +376,15 @@ public final class Settings implements java.io.Serializable {
     }
 
     /**
-     * Shingles looked up per add to find candidates beside the band keys; default 64: the 16
-     * rarest of its lead window, then the rarest of the rest, each held by 1 to 256 indexed
-     * articles. An indexed article is found by the anchor sample of its lead window alone (what
+     * Shingles looked up per add to find candidates (its anchors); default 64: the 16 rarest of
+     * its lead window, then the rarest of the rest, each held by 1 to 256 indexed articles.
+     * Between 1 and 512. An indexed article is found by the anchor sample of its lead window alone (what
      * the lead rule needs shared). 256 gives the same clusters on the development sets and moves 11
      * of 20,000 generated articles, for about 10% more CPU.
      */
     public Builder maxAnchors(int maxAnchors) {
-      checkArgument(maxAnchors >= 0 && maxAnchors <= 512,
-          "maxAnchors must be between 0 and 512, got %s", maxAnchors);
+      checkArgument(maxAnchors >= 1 && maxAnchors <= 512,
+          "maxAnchors must be between 1 and 512, got %s", maxAnchors);
       this.maxAnchors = maxAnchors;
       return this;
     }

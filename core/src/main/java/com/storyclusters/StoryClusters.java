@@ -3,7 +3,6 @@ package com.storyclusters;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.storyclusters.cluster.ClusterState;
-import com.storyclusters.lsh.LshPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -257,10 +256,5 @@ public final class StoryClusters implements AutoCloseable {
   /** Whether the index stores the fingerprinted texts (see {@link Settings.Builder#storeText}). */
   public boolean storesText() {
     return pipeline.store.storesText();
-  }
-
-  /** The LSH banding in use (derived from the signature size and the LSH threshold). */
-  public LshPlan lshPlan() {
-    return pipeline.plan;
   }
 }

@@ -123,7 +123,6 @@ final class LocalBatch {
     IntIntHashMap recent = new IntIntHashMap();
     int counted = 0; // articles in the table
     long epoch = -1;
-    Map<Integer, List<long[]>> byBand = new HashMap<>(); // folded key -> (ordinal, key)
     Map<Integer, List<Integer>> byShingle = new HashMap<>();
     Map<String, Integer> ordinal = new HashMap<>();
     PartReplay.Article[] out = new PartReplay.Article[n];
@@ -150,13 +149,6 @@ final class LocalBatch {
       Map<String, MatchScores> scores = new TreeMap<>();
       if (q.canLink()) {
         Map<Integer, Integer> hits = new TreeMap<>();
-        for (long b : fp.bandKeys()) {
-          for (long[] e : byBand.getOrDefault(folded(b), List.of())) {
-            if (holds(fps[(int) e[0]].bandKeys(), b)) {
-              hits.merge((int) e[0], 1, Integer::sum);
-            }
-          }
-        }
         for (int a : q.anchors()) {
           for (int j : byShingle.getOrDefault(a, List.of())) {
             hits.merge(j, 1, Integer::sum);
@@ -185,9 +177,6 @@ final class LocalBatch {
       out[i] = new PartReplay.Article(fp, q.canLink(), top, scores);
       // this article: a candidate of later ones, and recent for the rest of its epoch
       ordinal.put(fp.id(), i);
-      for (long b : fp.bandKeys()) {
-        byBand.computeIfAbsent(folded(b), x -> new ArrayList<>()).add(new long[] {i, b});
-      }
       for (int s : steps.heldKeys(fp)) {
         byShingle.computeIfAbsent(s, x -> new ArrayList<>()).add(i);
       }
@@ -205,19 +194,6 @@ final class LocalBatch {
           table[1].get(steps.cell(1, set[k])));
     }
     return out;
-  }
-
-  private static int folded(long b) {
-    return (int) (b ^ (b >>> 32));
-  }
-
-  private static boolean holds(long[] keys, long key) {
-    for (long k : keys) {
-      if (k == key) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Parts by union-find over linked pairs and equal texts; each replayed. Null: rep asked for. */

@@ -5,7 +5,6 @@ import com.storyclusters.Article;
 import com.storyclusters.examples.Jsonl;
 import com.storyclusters.fingerprint.Fingerprint;
 import com.storyclusters.fingerprint.Prepared;
-import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
 import com.storyclusters.shingle.Shingler;
 import com.storyclusters.text.TextNormalizer;
@@ -41,7 +40,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * same corpus in one run: {@code storyclusters} (exactly what an add runs before it looks for
  * candidates: {@link Prepared#of} (normalize, lines, title and headline, tokenize, shingle) and
  * {@link Fingerprint#select} (boilerplate filter, lead, distinct set, one-permutation MinHash,
- * sketch, band keys)), {@code luceneMinHashFilter} (StandardTokenizer → LowerCaseFilter →
+ * sketch)), {@code luceneMinHashFilter} (StandardTokenizer → LowerCaseFilter →
  * ShingleFilter(2,2) → MinHashFilter(1,128,1,true)) and {@code hashFloor} (a char loop that splits
  * words and hashes each 2-shingle, nothing else). Each invocation processes one document: ops/s =
  * documents/s. The fork runs with the collector options {@code ./storyclusters} runs with (the
@@ -61,7 +60,6 @@ public class FingerprintBenchmark {
   private final Shingler shingler = new Shingler(N);
   private final MinHasher hasher = new MinHasher(128, 0x53544F5259L,
       MinHasher.Scheme.ONE_PERMUTATION);
-  private final LshPlan plan = LshPlan.plan(0.5, 128, 0.5, 0.5);
 
   @Setup
   public void setup() throws IOException {
@@ -110,8 +108,8 @@ public class FingerprintBenchmark {
     Article a = Article.builder("doc").source("bbc").title("Headline of the day")
         .text(nextDoc()).build();
     Prepared p = Prepared.of(a, N, 1_000_000, true);
-    Fingerprint fp = Fingerprint.select(p, LineCounts.none(p.lines()), hasher, plan, 20_000);
-    bh.consume(fp.bandKeys);
+    Fingerprint fp = Fingerprint.select(p, LineCounts.none(p.lines()), hasher, 20_000);
+    bh.consume(fp.sketch);
   }
 
   /** Breakdown of {@code storyclusters}: normalization alone. */

@@ -12,7 +12,6 @@ import com.storyclusters.cluster.PairScorer;
 import com.storyclusters.cluster.ShingleFrequencies;
 import com.storyclusters.fingerprint.Fingerprint;
 import com.storyclusters.fingerprint.Prepared;
-import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,11 +36,10 @@ public final class BatchSteps {
   public BatchSteps(Settings s) {
     this.settings = s;
     MinHasher hasher = new MinHasher(s.signatureSize(), s.seed(), s.scheme());
-    LshPlan plan = LshPlan.plan(s.lshThreshold(), s.signatureSize(), 0.5, 0.5);
     this.scorer = new PairScorer(s.minScore(), s.minScoreSameSource(), s.leadShingles(),
         s.leadFraction(), s.minLeadShare(), s.minShingles(), s.maxAnchors(),
         s.minContainmentOfNew(), s.minLeadVerbatim());
-    this.assigner = new Assigner(scorer, hasher, plan, s.maxShingles(), s.boilerplate(),
+    this.assigner = new Assigner(scorer, hasher, s.maxShingles(), s.boilerplate(),
         s.maxCandidates());
     this.mask = (1 << s.frequencyBits()) - 1;
   }
@@ -114,7 +112,7 @@ public final class BatchSteps {
     return new Fingerprinted(a.id(), a.source(), position,
         a.published().map(java.time.Instant::toEpochMilli).orElse(Long.MAX_VALUE), p.textHash,
         scorer.longEnough(p.shingles.length), fp.set, fp.leadRanks, fp.length, fp.sketch,
-        fp.bandKeys, fp.removed, dependent, assumed);
+        fp.removed, dependent, assumed);
   }
 
   /**
@@ -211,8 +209,7 @@ public final class BatchSteps {
 
   /**
    * The candidates an article's pairs are scored with, as indexes into {@code ids}: among the
-   * earlier articles with at least one hit (a hit per band key shared, counted per occurrence,
-   * and per anchor held), the first {@code Settings.maxCandidates()} by most hits, then smallest
+   * earlier articles with at least one hit (a hit per anchor held), the first {@code Settings.maxCandidates()} by most hits, then smallest
    * id ({@code Candidate.ORDER}).
    */
   public int[] top(String[] ids, int[] hits) {

@@ -18,7 +18,6 @@ import java.util.List;
  * @param leadRanks the lead as ranks into {@code set}
  * @param length the evidence shingles with repeats
  * @param sketch the MinHash sketch
- * @param bandKeys the LSH band keys
  * @param removed the lines removed before fingerprinting, in text order
  * @param storyDependent the lines (indexes) whose verdict depended on the stories of earlier
  *     articles, ascending
@@ -27,5 +26,5 @@ import java.util.List;
  */
 public record Fingerprinted(String id, String source, long position, long published,
     long textHash, boolean longEnough, int[] set, int[] leadRanks, int length, int[] sketch,
-    long[] bandKeys, List<String> removed, int[] storyDependent, boolean[] severalStories)
+    List<String> removed, int[] storyDependent, boolean[] severalStories)
     implements Serializable {}

@@ -11,7 +11,7 @@
  *       (the frequencies as the library's count-min table held them at the position's epoch
  *       start: {@link com.storyclusters.batch.BatchSteps#cell}, {@link
  *       com.storyclusters.batch.BatchSteps#estimate});</li>
- *   <li>candidates are the earlier articles that share a band key or hold an anchor, ranked by
+ *   <li>candidates are the earlier articles that hold an anchor, ranked by
  *       {@link com.storyclusters.batch.BatchSteps#top};</li>
  *   <li>the cluster rule runs in input order within each connected part of the graph of linked
  *       pairs and equal texts ({@link com.storyclusters.batch.PartReplay}): parts never

@@ -7,7 +7,6 @@ import com.storyclusters.boilerplate.BoilerplateFilter;
 import com.storyclusters.boilerplate.LineCounts;
 import com.storyclusters.fingerprint.Fingerprint;
 import com.storyclusters.fingerprint.Prepared;
-import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,16 +39,14 @@ import java.util.function.Function;
 public final class Assigner {
   private final PairScorer scorer;
   private final MinHasher hasher;
-  private final LshPlan plan;
   private final int maxShingles;
   private final boolean boilerplate;
   private final int maxCandidates;
 
-  public Assigner(PairScorer scorer, MinHasher hasher, LshPlan plan, int maxShingles,
+  public Assigner(PairScorer scorer, MinHasher hasher, int maxShingles,
       boolean boilerplate, int maxCandidates) {
     this.scorer = scorer;
     this.hasher = hasher;
-    this.plan = plan;
     this.maxShingles = maxShingles;
     this.boilerplate = boilerplate;
     this.maxCandidates = maxCandidates;
@@ -131,7 +128,7 @@ public final class Assigner {
 
   /** Step 1b (parallel): the fingerprint of an article, its boilerplate removed by the counts. */
   public Fingerprint fingerprint(Prepared p, LineCounts lineCounts) {
-    return Fingerprint.select(p, lineCounts, hasher, plan, maxShingles);
+    return Fingerprint.select(p, lineCounts, hasher, maxShingles);
   }
 
   /**
@@ -214,7 +211,7 @@ public final class Assigner {
     }
     int max = maxCandidates + (excluded == null ? 0 : 1);
     List<Candidate> top = Candidate.top(maxCandidates, excluded,
-        before.candidates(fp.bandKeys, q.anchors, max));
+        before.candidates(q.anchors, max));
     Map<String, MatchScores> scored = new HashMap<>();
     for (Candidate c : top) {
       scored.put(c.id(), scorer.score(q, c.evidence(), sourceOf));

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * An indexed article found for a query and its hits: the number of band keys and anchor shingles
- * it shares with the query. Immutable; internal.
+ * An indexed article found for a query and its hits: the number of anchor shingles of the query
+ * it holds. Immutable; internal.
  */
 public record Candidate(Evidence evidence, int hits) {
   /**

@@ -9,13 +9,12 @@ import java.util.List;
 
 /**
  * Every live indexed article's candidate keys, in memory and in primitive form, and its evidence
- * and band keys (in an {@link EvidenceStore}: a mapped scratch file, or the heap; a band-key hit,
- * folded to 32 bits in the map, is checked there on the full key): the only place candidates are
- * looked up. Each article gets an ordinal in add order; its band keys and the shingles it is found
- * by (given at construction: {@link PairScorer#heldKeys}, the anchor sample of its lead window)
- * point at it in two primitive multimaps ({@link IntIntMultimap}), where each key's ordinals lie
- * contiguous and ascending. The durable index keeps what this is rebuilt from on open (the sets,
- * leads, sketches and band keys as doc values), and no term of either kind.
+ * (in an {@link EvidenceStore}: a mapped scratch file, or the heap): the only place candidates are
+ * looked up. Each article gets an ordinal in add order; the shingles it is found by (given at
+ * construction: {@link PairScorer#heldKeys}, the anchor sample of its lead window) point at it in
+ * a primitive multimap ({@link IntIntMultimap}), where each key's ordinals lie contiguous and
+ * ascending. The durable index keeps what this is rebuilt from on open (the sets, leads and
+ * sketches as doc values), and no term for them.
  *
  * <p>{@link #view} gives a {@link CandidateSource} over the articles with ordinals below a limit: a
  * batch segment's parallel step gives each article the view of everything added before it, so an
@@ -70,8 +69,6 @@ public final class CandidateIndex implements java.io.Closeable {
   /** Each key lives in one shard (by its hash), so that shards are filled in parallel. */
   private static final int SHARD_BITS = 2;
   private IntIntMultimap[] byShingle = shards();
-  /** Band keys by their low 32 bits folded with the high ones; a hit is checked on the full key. */
-  private IntIntMultimap[] byBand = shards();
 
   private static IntIntMultimap[] shards() {
     IntIntMultimap[] out = new IntIntMultimap[1 << SHARD_BITS];
@@ -83,10 +80,6 @@ public final class CandidateIndex implements java.io.Closeable {
 
   private static int shard(int key) {
     return (int) (com.storyclusters.text.Tokenizer.fmix64(key) >>> (64 - SHARD_BITS));
-  }
-
-  private static int folded(long bandKey) {
-    return (int) (bandKey ^ (bandKey >>> 32));
   }
 
   /** Ordinals handed out so far, deleted ones included: the limit of a view of everything. */
@@ -105,34 +98,32 @@ public final class CandidateIndex implements java.io.Closeable {
    */
   public void addAll(String[] ids, Fingerprint[] fps, Parallel parallel) {
     Evidence[] evidence = new Evidence[fps.length];
-    long[][] bandKeys = new long[fps.length][];
     for (int k = 0; k < fps.length; k++) {
       evidence[k] = Evidence.of(ids[k], fps[k]);
-      bandKeys[k] = fps[k].bandKeys;
     }
-    addAll(evidence, bandKeys, parallel);
+    addAll(evidence, parallel);
   }
 
   /**
-   * Adds articles' evidence and band keys, in order (ids new to the index and distinct); the
-   * maps' shards are filled in parallel, each in ordinal order.
+   * Adds articles' evidence, in order (ids new to the index and distinct); the map's shards are
+   * filled in parallel, each in ordinal order.
    */
-  public void addAll(Evidence[] evidence, long[][] bandKeys, Parallel parallel) {
+  public void addAll(Evidence[] evidence, Parallel parallel) {
     int first = size;
     int[][] held = new int[evidence.length][];
     parallel.run(evidence.length, k -> held[k] = heldKeys.apply(evidence[k]));
     for (int k = 0; k < evidence.length; k++) {
-      register(evidence[k], bandKeys[k]);
+      register(evidence[k]);
     }
-    post(first, held, bandKeys, parallel);
+    post(first, held, parallel);
   }
 
-  /** Adds an article's evidence and band keys; its id must not be held. */
-  public void add(Evidence e, long[] bandKeys) {
-    addAll(new Evidence[] {e}, new long[][] {bandKeys}, Parallel.SERIAL);
+  /** Adds an article's evidence; its id must not be held. */
+  public void add(Evidence e) {
+    addAll(new Evidence[] {e}, Parallel.SERIAL);
   }
 
-  private int register(Evidence e, long[] bandKeys) {
+  private int register(Evidence e) {
     if (ordinals.containsKey(e.id())) {
       throw new IllegalStateException("article " + e.id() + " is held already");
     }
@@ -141,41 +132,33 @@ public final class CandidateIndex implements java.io.Closeable {
     }
     int ordinal = size++;
     ids[ordinal] = e.id();
-    store.put(ordinal, e, bandKeys);
+    store.put(ordinal, e);
     ordinals.put(e.id(), ordinal);
     return ordinal;
   }
 
   /**
-   * Puts the keys of the entries from {@code first} on, {@code held[k]} and {@code bandKeys[k]}
-   * the k-th one's.
+   * Puts the keys of the entries from {@code first} on, {@code held[k]} the k-th one's.
    */
-  private void post(int first, int[][] held, long[][] bandKeys, Parallel parallel) {
+  private void post(int first, int[][] held, Parallel parallel) {
     long keys = 0;
-    for (int k = 0; k < held.length; k++) {
-      keys += held[k].length + bandKeys[k].length;
+    for (int[] h : held) {
+      keys += h.length;
     }
     // each shard reads every key and puts its own
     parallel.forSteps(keys << SHARD_BITS).run(1 << SHARD_BITS, shard -> {
       for (int k = 0; k < held.length; k++) {
-        post(first + k, held[k], bandKeys[k], shard);
+        post(first + k, held[k], shard);
       }
     });
   }
 
   /** Puts an entry's keys that fall in {@code shard}. */
-  private void post(int ordinal, int[] held, long[] bandKeys, int shard) {
+  private void post(int ordinal, int[] held, int shard) {
     IntIntMultimap shingles = byShingle[shard];
     for (int h : held) {
       if (shard(h) == shard) {
         shingles.put(h, ordinal);
-      }
-    }
-    IntIntMultimap bandMap = byBand[shard];
-    for (long b : bandKeys) {
-      int key = folded(b);
-      if (shard(key) == shard) {
-        bandMap.put(key, ordinal);
       }
     }
   }
@@ -221,22 +204,19 @@ public final class CandidateIndex implements java.io.Closeable {
     deleted = new BitSet();
     deletedCount = 0;
     byShingle = shards();
-    byBand = shards();
     int[][] held = new int[size][];
-    long[][] bandKeys = new long[size][];
     for (int i = 0; i < size; i++) {
       held[i] = heldKeys.apply(store.get(i, ids[i]));
-      bandKeys[i] = store.bandKeys(i);
     }
-    post(0, held, bandKeys, Parallel.SERIAL);
+    post(0, held, Parallel.SERIAL);
   }
 
   /** The articles with ordinals below {@code limit} (added before it) as a candidate source. */
   public CandidateSource view(int limit) {
     return new CandidateSource() {
       @Override
-      public List<Candidate> candidates(long[] bandKeys, int[] anchors, int max) {
-        return CandidateIndex.this.candidates(limit, bandKeys, anchors, max);
+      public List<Candidate> candidates(int[] anchors, int max) {
+        return CandidateIndex.this.candidates(limit, anchors, max);
       }
 
       @Override
@@ -248,11 +228,11 @@ public final class CandidateIndex implements java.io.Closeable {
   }
 
   /**
-   * Live entries below {@code limit}, one hit per shared band key and per anchor shingle held; the
-   * first {@code max} by {@link Candidate#ORDER}. Counts in per-thread primitive arrays; only the
-   * chosen entries become candidates.
+   * Live entries below {@code limit}, one hit per anchor shingle held; the first {@code max} by
+   * {@link Candidate#ORDER}. Counts in per-thread primitive arrays; only the chosen entries become
+   * candidates.
    */
-  private List<Candidate> candidates(int limit, long[] bandKeys, int[] anchors, int max) {
+  private List<Candidate> candidates(int limit, int[] anchors, int max) {
     if (limit == 0 || max == 0) {
       return List.of();
     }
@@ -262,11 +242,8 @@ public final class CandidateIndex implements java.io.Closeable {
     }
     int[] hits = scratch[0];
     int n = 0;
-    for (long b : bandKeys) {
-      n = count(byBand, folded(b), true, b, limit, hits, scratch, n);
-    }
     for (int a : anchors) {
-      n = count(byShingle, a, false, 0, limit, hits, scratch, n);
+      n = count(a, limit, hits, scratch, n);
     }
     int[] touched = scratch[1];
     // hits are small counts: select the first max by a histogram, not by sorting every hit
@@ -344,13 +321,11 @@ public final class CandidateIndex implements java.io.Closeable {
   }
 
   /**
-   * Adds a hit to every live entry below {@code limit} under {@code key}; for a band key ({@code
-   * isBand}), only to entries that hold exactly {@code bandKey} (band keys are folded to 32 bits in
-   * the map). Returns the new number of entries hit.
+   * Adds a hit to every live entry below {@code limit} under {@code key}. Returns the new number
+   * of entries hit.
    */
-  private int count(IntIntMultimap[] shards, int key, boolean isBand, long bandKey, int limit,
-      int[] hits, int[][] scratch, int n) {
-    IntIntMultimap map = shards[shard(key)];
+  private int count(int key, int limit, int[] hits, int[][] scratch, int n) {
+    IntIntMultimap map = byShingle[shard(key)];
     int slot = map.find(key);
     if (slot == IntIntMultimap.NONE) {
       return n;
@@ -363,9 +338,6 @@ public final class CandidateIndex implements java.io.Closeable {
       }
       if (deleted.get(v)) {
         continue;
-      }
-      if (isBand && !store.holdsBand(v, bandKey)) {
-        continue; // another key with the same folded bits
       }
       if (hits[v]++ == 0) {
         if (n == scratch[1].length) {

@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where a {@link CandidateIndex} keeps its entries' evidence (shingle set, lead ranks, sketch) and
- * band keys, by ordinal: on the heap ({@link #onHeap}), or in a scratch file mapped into memory
+ * Where a {@link CandidateIndex} keeps its entries' evidence (shingle set, lead ranks, sketch), by
+ * ordinal: on the heap ({@link #onHeap}), or in a scratch file mapped into memory
  * ({@link #mapped}), so that the evidence of a large window lives in the page cache, as a Lucene
  * index's doc values do, and not in the Java heap. Each {@link #get} of mapped evidence gives a
  * fresh instance that reads the file when first used (see {@link Evidence}). Writes need the
@@ -23,20 +23,11 @@ import java.util.List;
  * writes. Internal.
  */
 abstract class EvidenceStore implements Closeable {
-  /**
-   * Stores the evidence and band keys of {@code ordinal}, the next one: every lower one is
-   * stored.
-   */
-  abstract void put(int ordinal, Evidence e, long[] bandKeys);
+  /** Stores the evidence of {@code ordinal}, the next one: every lower one is stored. */
+  abstract void put(int ordinal, Evidence e);
 
   /** The evidence stored under {@code ordinal}, its id {@code id}. */
   abstract Evidence get(int ordinal, String id);
-
-  /** Whether {@code ordinal}'s band keys include {@code key}. */
-  abstract boolean holdsBand(int ordinal, long key);
-
-  /** {@code ordinal}'s band keys (a copy, or the array stored). */
-  abstract long[] bandKeys(int ordinal);
 
   /** Forgets {@code ordinal}'s evidence (it is deleted). */
   abstract void drop(int ordinal);
@@ -67,16 +58,13 @@ abstract class EvidenceStore implements Closeable {
 
   private static final class Heap extends EvidenceStore {
     private Evidence[] entries = new Evidence[1024];
-    private long[][] bands = new long[1024][];
 
     @Override
-    void put(int ordinal, Evidence e, long[] bandKeys) {
+    void put(int ordinal, Evidence e) {
       if (ordinal == entries.length) {
         entries = Arrays.copyOf(entries, 2 * ordinal);
-        bands = Arrays.copyOf(bands, 2 * ordinal);
       }
       entries[ordinal] = e;
-      bands[ordinal] = bandKeys;
     }
 
     @Override
@@ -85,36 +73,17 @@ abstract class EvidenceStore implements Closeable {
     }
 
     @Override
-    boolean holdsBand(int ordinal, long key) {
-      for (long k : bands[ordinal]) {
-        if (k == key) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    @Override
-    long[] bandKeys(int ordinal) {
-      return bands[ordinal];
-    }
-
-    @Override
     void drop(int ordinal) {
       entries[ordinal] = null;
-      bands[ordinal] = null;
     }
 
     @Override
     void keep(int[] live) {
       Evidence[] kept = new Evidence[Math.max(1024, entries.length)];
-      long[][] keptBands = new long[kept.length][];
       for (int n = 0; n < live.length; n++) {
         kept[n] = entries[live[n]];
-        keptBands[n] = bands[live[n]];
       }
       entries = kept;
-      bands = keptBands;
     }
   }
 
@@ -175,10 +144,9 @@ abstract class EvidenceStore implements Closeable {
     }
 
     @Override
-    void put(int ordinal, Evidence e, long[] bandKeys) {
-      long start = reserve(ordinal, EvidenceRecord.size(e, bandKeys));
-      EvidenceRecord.write(chunks.get((int) (start / CHUNK_INTS)), (int) (start % CHUNK_INTS), e,
-          bandKeys);
+    void put(int ordinal, Evidence e) {
+      long start = reserve(ordinal, EvidenceRecord.size(e));
+      EvidenceRecord.write(chunks.get((int) (start / CHUNK_INTS)), (int) (start % CHUNK_INTS), e);
     }
 
     /**
@@ -206,20 +174,6 @@ abstract class EvidenceStore implements Closeable {
     Evidence get(int ordinal, String id) {
       long start = at[ordinal];
       return Evidence.stored(id, chunks.get((int) (start / CHUNK_INTS)),
-          (int) (start % CHUNK_INTS));
-    }
-
-    @Override
-    boolean holdsBand(int ordinal, long key) {
-      long start = at[ordinal];
-      return EvidenceRecord.holdsBand(chunks.get((int) (start / CHUNK_INTS)),
-          (int) (start % CHUNK_INTS), key);
-    }
-
-    @Override
-    long[] bandKeys(int ordinal) {
-      long start = at[ordinal];
-      return EvidenceRecord.bandKeys(chunks.get((int) (start / CHUNK_INTS)),
           (int) (start % CHUNK_INTS));
     }
 

@@ -3,7 +3,6 @@ package com.storyclusters.fingerprint;
 import com.storyclusters.boilerplate.BoilerplateFilter;
 import com.storyclusters.boilerplate.LineCounts;
 
-import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
 import com.storyclusters.minhash.Signature;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.List;
  * An article's fingerprint after boilerplate removal: the lead of its evidence shingles in text
  * order (32-bit, the high half of the 64-bit shingle hash; the first {@link #leadLength} of them,
  * all the lead rule ever looks at) and their total count, the sorted distinct set of all of them,
- * the MinHash signature and the LSH band keys. Immutable after construction (its arrays are not to
+ * and the MinHash signature. Immutable after construction (its arrays are not to
  * be written by callers); internal.
  */
 public final class Fingerprint {
@@ -49,11 +48,10 @@ public final class Fingerprint {
    * Jaccard as the full values do (a chance agreement of two different minima is 2^-32 per value).
    */
   public final int[] sketch;
-  public final long[] bandKeys;
   public final List<String> removed;
 
   private Fingerprint(Prepared prepared, String keptText, int[] sequence, int[] set,
-      int[] leadRanks, Signature signature, long[] bandKeys, List<String> removed) {
+      int[] leadRanks, Signature signature, List<String> removed) {
     this.prepared = prepared;
     this.keptText = keptText;
     this.lead = Arrays.copyOf(sequence, leadLength(sequence.length));
@@ -62,7 +60,6 @@ public final class Fingerprint {
     this.set = set;
     this.signature = signature;
     this.sketch = sketchOf(signature);
-    this.bandKeys = bandKeys;
     this.removed = removed;
   }
 
@@ -74,7 +71,7 @@ public final class Fingerprint {
    *     stories of the source, carry each line; null to skip boilerplate removal
    */
   public static Fingerprint select(Prepared p, LineCounts lineCounts, MinHasher hasher,
-      LshPlan plan, int maxShingles) {
+      int maxShingles) {
     int lines = p.lines();
     boolean[] drop = new boolean[lines];
     if (lineCounts != null && !p.article.source().isEmpty()) {
@@ -118,9 +115,7 @@ public final class Fingerprint {
     }
     DistinctSort sorted = DistinctSort.of(sequence, count, leadLength(count));
     Signature signature = hasher.signature(shingles, count, sorted.set.length);
-    long[] bandKeys = plan.bandKeys(signature);
-    return new Fingerprint(p, keptText, sequence, sorted.set, sorted.ranks, signature, bandKeys,
-        removed);
+    return new Fingerprint(p, keptText, sequence, sorted.set, sorted.ranks, signature, removed);
   }
 
   /**

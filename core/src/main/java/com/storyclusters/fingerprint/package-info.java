@@ -5,11 +5,10 @@
  * own headline starts), the one-pass scan that computes all of that for Latin-script text
  * ({@code LineScan}, checked against the plain steps by a property test), and {@link
  * com.storyclusters.fingerprint.Fingerprint} (after boilerplate removal: the lead and its ranks in
- * the set, the distinct set, the MinHash signature and sketch, the LSH band keys, and which
- * shingles are the consistent anchor sample), with {@code DistinctSort} for the set and ranks.
+ * the set, the distinct set, the MinHash signature and sketch, and which shingles are the
+ * consistent anchor sample), with {@code DistinctSort} for the set and ranks.
  *
- * <p>Depends on {@code text}, {@code shingle}, {@code minhash}, {@code lsh} and {@code
- * boilerplate}. Every public type here is internal to the library (used by its other packages),
+ * <p>Depends on {@code text}, {@code shingle}, {@code minhash} and {@code boilerplate}. Every public type here is internal to the library (used by its other packages),
  * not part of its API: it may change in any release.
  */
 package com.storyclusters.fingerprint;

@@ -79,9 +79,9 @@ public final class IndexCheck {
           + IndexLayout.FORMAT_KEY);
       return false;
     }
-    if (!format.equals(Integer.toString(IndexLayout.FORMAT_VERSION))) {
-      problems.add("index at " + path + " has format " + format + "; this version reads format "
-          + IndexLayout.FORMAT_VERSION + " only: build a new index");
+    if (!IndexLayout.READABLE_VERSIONS.contains(format)) {
+      problems.add("index at " + path + " has format " + format + "; this version reads formats "
+          + new java.util.TreeSet<>(IndexLayout.READABLE_VERSIONS) + " only: build a new index");
       return false;
     }
     List<String> missing = new ArrayList<>(IndexSettings.recordedKeys());
@@ -170,7 +170,6 @@ public final class IndexCheck {
               fields.member(d, sources, clusterIds);
               fields.position(d);
               fields.evidence(d);
-              fields.bandKeys(d);
               return fields.lineKeys(d);
             });
             count++;

@@ -52,13 +52,16 @@ import org.apache.lucene.util.BytesRef;
  * set     binary doc values              distinct evidence shingles, sorted: vint count, vlong
  *                                        deltas from Integer.MIN_VALUE
  * sig     binary doc values              MinHash signature, high 32 bits of each value, 4 bytes
- * lsh     binary doc values              LSH band keys, 8 bytes each
  * </pre>
  * Candidates are looked up in memory ({@code cluster.CandidateIndex}), rebuilt on open from
- * {@code set} and {@code lsh}: the index holds no term but the id.
+ * {@code set} and {@code seq}: the index holds no term but the id.
  * Commit user data: the {@link IndexSettings}, {@code storyclusters.position} (adds so far),
  * {@code storyclusters.stats} (the statistics file, if any) and {@code storyclusters.statsAt} (the
- * position its frequency table counts to; adds from there on are replayed from {@code set}). Format 7
+ * position its frequency table counts to; adds from there on are replayed from {@code set}). Format 8
+ * drops format 7's {@code lsh} field (LSH band keys, 8 bytes each) and its {@code bands} and
+ * {@code rows} settings: candidates are found by anchors alone. A format-7 index is read as it is
+ * ({@link #READABLE_VERSIONS}): its band keys are ignored, and its next commit records format 8.
+ * Format 7
  * keeps the lines' keys in every source (format 6: their keys in the article's source, so no count
  * of a line over all sources could be rebuilt). Format 6 keeps the band keys as doc values, not terms, and no anchor-sample terms; what an open reads of
  * every article (cluster, source, published, text hash) is doc values, so no stored block (with
@@ -69,7 +72,13 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexLayout {
   /** Version of the stored layout. */
-  public static final int FORMAT_VERSION = 7;
+  public static final int FORMAT_VERSION = 8;
+
+  /**
+   * The format versions this version reads: its own, and format 7, whose documents are this
+   * format's and an {@code lsh} field no one reads (merges carry it along until its documents go).
+   */
+  static final java.util.Set<String> READABLE_VERSIONS = java.util.Set.of("7", "8");
 
   static final String ID = "id";
   static final String CLUSTER = "cid";
@@ -81,7 +90,6 @@ public final class IndexLayout {
   static final String BEST_MATCH = "bm";
   static final String SCORES = "sc";
   static final String BOILERPLATE = "bp";
-  static final String BANDS = "lsh";
   static final String POSITION = "pos";
   static final String LINES = "lines";
   static final String LEAD = "seq";
@@ -156,7 +164,6 @@ public final class IndexLayout {
     ByteBuffer sig = ByteBuffer.allocate(4 * fp.sketch.length);
     sig.asIntBuffer().put(fp.sketch);
     d.add(new BinaryDocValuesField(SKETCH, new BytesRef(sig.array())));
-    d.add(new BinaryDocValuesField(BANDS, new BytesRef(longsBytes(fp.bandKeys))));
     return d;
   }
 
@@ -194,7 +201,6 @@ public final class IndexLayout {
     private BinaryDocValues set;
     private BinaryDocValues sketch;
     private BinaryDocValues lines;
-    private BinaryDocValues bands;
     private SortedDocValues sources;
     private SortedDocValues lineSources;
     private SortedDocValues clusters;
@@ -260,16 +266,6 @@ public final class IndexLayout {
       String source = lineSources.lookupOrd(lineSources.ordValue()).utf8ToString();
       long[] keys = readLongs(lines.binaryValue());
       return new LineKeySets(LineKeys.counted(source, keys), LineKeys.ofSource(source, keys));
-    }
-
-    long[] bandKeys(int doc) throws IOException {
-      if (bands == null || bands.docID() >= doc) {
-        bands = reader.getBinaryDocValues(BANDS);
-      }
-      if (bands == null || !bands.advanceExact(doc)) {
-        throw new CorruptIndexException("document without band keys", path);
-      }
-      return readLongs(bands.binaryValue());
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.Map;
  * Lucene commit user data; an index opened with other values fails with a {@link
  * SettingsMismatchException}. Immutable; internal.
  */
-public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme scheme, int bands,
-    int rows, boolean title, boolean storeText) {
+public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme scheme,
+    boolean title, boolean storeText) {
   private static final int FORMAT_VERSION = IndexLayout.FORMAT_VERSION;
   private static final String FORMAT_KEY = IndexLayout.FORMAT_KEY;
   private static final String STORE_TEXT_KEY = "storyclusters.storeText";
@@ -21,8 +21,8 @@ public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme 
   /** These settings with the text storage an existing index was created with, if recorded. */
   IndexSettings withStoredText(Map<String, String> stored) {
     String recorded = stored.get(STORE_TEXT_KEY);
-    return recorded == null ? this : new IndexSettings(shingleSize, k, seed, scheme, bands, rows,
-        title, Boolean.parseBoolean(recorded));
+    return recorded == null ? this : new IndexSettings(shingleSize, k, seed, scheme, title,
+        Boolean.parseBoolean(recorded));
   }
 
   Map<String, String> toUserData() {
@@ -32,8 +32,6 @@ public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme 
     m.put("storyclusters.k", Integer.toString(k));
     m.put("storyclusters.seed", Long.toString(seed));
     m.put("storyclusters.scheme", scheme.name());
-    m.put("storyclusters.bands", Integer.toString(bands));
-    m.put("storyclusters.rows", Integer.toString(rows));
     m.put("storyclusters.title", Boolean.toString(title));
     m.put(STORE_TEXT_KEY, Boolean.toString(storeText));
     return m;
@@ -41,7 +39,7 @@ public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme 
 
   /** The commit user data keys the settings are recorded under. */
   static java.util.Set<String> recordedKeys() {
-    return new IndexSettings(0, 0, 0, MinHasher.Scheme.values()[0], 0, 0, false, false)
+    return new IndexSettings(0, 0, 0, MinHasher.Scheme.values()[0], false, false)
         .toUserData().keySet();
   }
 
@@ -57,6 +55,9 @@ public record IndexSettings(int shingleSize, int k, long seed, MinHasher.Scheme 
     for (Map.Entry<String, String> e : mine.entrySet()) {
       if (e.getKey().equals(STORE_TEXT_KEY)) {
         continue; // an existing index keeps the choice it was created with
+      }
+      if (e.getKey().equals(FORMAT_KEY) && IndexLayout.READABLE_VERSIONS.contains(format)) {
+        continue; // an older format this version reads (its next commit records this one)
       }
       String theirs = stored.get(e.getKey());
       if (!e.getValue().equals(theirs)) {

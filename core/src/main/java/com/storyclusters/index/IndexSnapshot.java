@@ -53,12 +53,11 @@ public final class IndexSnapshot implements AutoCloseable {
   public interface ArticleVisitor {
     /**
      * @param evidence what scoring reads of the article
-     * @param bandKeys its LSH band keys
      * @param lineKeys the distinct line keys its statistics count (both kinds)
      * @param sourceLineKeys its distinct line keys in its source
      */
-    void article(ClusterState.Member member, long position, Evidence evidence, long[] bandKeys,
-        long[] lineKeys, long[] sourceLineKeys);
+    void article(ClusterState.Member member, long position, Evidence evidence, long[] lineKeys,
+        long[] sourceLineKeys);
   }
 
   /**
@@ -79,7 +78,7 @@ public final class IndexSnapshot implements AutoCloseable {
         Integrity.read(path, () -> {
           IndexLayout.LineKeySets lines = fields.lines(d);
           visitor.article(fields.member(d, sources, clusterIds), fields.position(d),
-              fields.evidence(d), fields.bandKeys(d), lines.counted(), lines.ofSource());
+              fields.evidence(d), lines.counted(), lines.ofSource());
           return null;
         });
       }

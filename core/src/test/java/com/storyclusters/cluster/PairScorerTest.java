@@ -188,8 +188,8 @@ class PairScorerTest {
           // a stored record: its filter first, then its set
           Evidence e = new Evidence("b", new int[0], b.length, setB, new int[0]);
           java.nio.IntBuffer record = java.nio.IntBuffer.allocate(
-              EvidenceRecord.size(e, new long[0]));
-          EvidenceRecord.write(record, 0, e, new long[0]);
+              EvidenceRecord.size(e));
+          EvidenceRecord.write(record, 0, e);
           Evidence stored = Evidence.stored("b", record, 0);
           org.junit.jupiter.api.Assertions.assertEquals(expected, v.mayLink(side, stored));
           if (v.ruledOutByFilter(side, stored, new SetMerge())) {

@@ -9,7 +9,6 @@ import com.storyclusters.Article;
 import com.storyclusters.boilerplate.BoilerplateFilter;
 import com.storyclusters.boilerplate.LineCounts;
 import com.storyclusters.boilerplate.Headline;
-import com.storyclusters.lsh.LshPlan;
 import com.storyclusters.minhash.MinHasher;
 import com.storyclusters.shingle.Shingler;
 import com.storyclusters.text.TextNormalizer;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 class PreparedTest {
   private static final MinHasher HASHER =
       new MinHasher(128, 0x53544F5259L, MinHasher.Scheme.ONE_PERMUTATION);
-  private static final LshPlan PLAN = LshPlan.plan(0.5, 128, 0.5, 0.5);
   /** Fast-path chars (ASCII, Latin-1, quotes, dashes) and some that are not (entities, CJK...). */
   private static final String ALPHABET = "aaaabbcXYZ09    .,\n\n\r\t-&;#\u00a0\u00e9\u00c9\u00ad"
       + "\u00ab\u2019\u201c\u2014\u20ac\u2022\u00bd\u4e2d\u0643\u064b\ud83d\ude00\u200b\u0001";
@@ -81,7 +79,7 @@ class PreparedTest {
           for (LineCounts lineCounts : new LineCounts[] {null, LineCounts.none(p.lines()),
               new LineCounts(counts, counts, counts), new LineCounts(counts, elsewhere, counts)}) {
             for (int max : new int[] {20_000, 3}) {
-              Fingerprint f = Fingerprint.select(p, lineCounts, HASHER, PLAN, max);
+              Fingerprint f = Fingerprint.select(p, lineCounts, HASHER, max);
               checkSelect(p, lineCounts, max, f, what);
             }
           }
@@ -129,7 +127,6 @@ class PreparedTest {
       assertEquals(Arrays.binarySearch(set, f.lead[i]), f.leadRanks[i], what);
     }
     assertEquals(HASHER.signature(hashes, hashes.length, set.length), f.signature, what);
-    assertArrayEquals(PLAN.bandKeys(f.signature), f.bandKeys, what);
   }
 
   /** {@link Prepared#of} by its definition, one step at a time. */

@@ -100,7 +100,7 @@ class IndexLayoutGoldenTest {
           terms.getOrDefault(doc, List.of()).forEach(t -> d.append("term ").append(t)
               .append('\n'));
           for (String field : new String[] {IndexLayout.LEAD, IndexLayout.SET,
-              IndexLayout.SKETCH, IndexLayout.LINES, IndexLayout.BANDS}) {
+              IndexLayout.SKETCH, IndexLayout.LINES}) {
             BinaryDocValues v = r.getBinaryDocValues(field);
             if (v != null && v.advanceExact(doc)) {
               BytesRef b = v.binaryValue();

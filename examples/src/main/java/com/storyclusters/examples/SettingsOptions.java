@@ -54,11 +54,6 @@ final class SettingsOptions {
         + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; recorded in the index)")
     MinHasher.Scheme scheme = DEFAULTS.scheme();
 
-    @Option(names = "--lsh-threshold", paramLabel = "J", description = "Jaccard at which LSH "
-        + "bands make candidates, in (0, 1) (default: ${DEFAULT-VALUE}; its bands and rows are "
-        + "recorded in the index)")
-    double lshThreshold = DEFAULTS.lshThreshold();
-
     @Option(names = "--min-score", paramLabel = "S", description = "minimum weighted "
         + "containment of the smaller text in the larger, in (0, 1] (default: ${DEFAULT-VALUE})")
     double minScore = DEFAULTS.minScore();
@@ -130,8 +125,7 @@ final class SettingsOptions {
   /** The option that sets each setting the index records (its name in the mismatch). */
   private static final Map<String, String> RECORDED = Map.of("shingleSize", "--shingle-size",
       "k", "--signature-size", "seed", "--seed", "scheme", "--scheme", "title",
-      "--[no-]fingerprint-title", "bands", "--lsh-threshold and --signature-size", "rows",
-      "--lsh-threshold and --signature-size");
+      "--[no-]fingerprint-title");
 
   /**
    * Sets every setting on {@code builder}, one setter at a time, so that a value the builder
@@ -145,7 +139,6 @@ final class SettingsOptions {
     set("--signature-size", v.signatureSize, () -> b.signatureSize(v.signatureSize));
     set("--seed", v.seed, () -> b.seed(v.seed));
     set("--scheme", v.scheme, () -> b.scheme(v.scheme));
-    set("--lsh-threshold", v.lshThreshold, () -> b.lshThreshold(v.lshThreshold));
     set("--min-score", v.minScore, () -> b.minScore(v.minScore));
     set("--min-score-same-source", v.minScoreSameSource,
         () -> b.minScoreSameSource(v.minScoreSameSource));
@@ -190,7 +183,6 @@ final class SettingsOptions {
       return e.getMessage();
     }
     String matching = switch (e.setting()) {
-      case "bands", "rows" -> "set by " + option;
       case "title" -> (Boolean.parseBoolean(e.indexValue()) ? "--fingerprint-title"
           : "--no-fingerprint-title") + " opens it";
       default -> option + " " + e.indexValue() + " opens it";

@@ -51,7 +51,6 @@ class SettingsOptionsTest {
       new Case("--signature-size", "64", Settings::signatureSize, 64),
       new Case("--seed", "0x10", Settings::seed, 16L),
       new Case("--scheme", "CLASSIC", Settings::scheme, MinHasher.Scheme.CLASSIC),
-      new Case("--lsh-threshold", "0.7", Settings::lshThreshold, 0.7),
       new Case("--min-score", "0.9", Settings::minScore, 0.9),
       new Case("--min-score-same-source", "0.8", Settings::minScoreSameSource, 0.8),
       new Case("--lead-shingles", "100", Settings::leadShingles, 100),
@@ -152,7 +151,7 @@ class SettingsOptionsTest {
   @Test
   void aRefusedValueExits2NamingTheOption() {
     String[][] bad = {{"--shingle-size", "0"}, {"--signature-size", "4"}, {"--seed", "x"},
-        {"--scheme", "BOGUS"}, {"--lsh-threshold", "1"}, {"--min-score", "0"},
+        {"--scheme", "BOGUS"}, {"--max-anchors", "0"}, {"--min-score", "0"},
         {"--min-score-same-source", "1.5"}, {"--lead-shingles", "200"},
         {"--lead-fraction", "0.5"}, {"--min-lead-share", "-1"},
         {"--min-containment-of-new", "2"}, {"--min-lead-verbatim", "-0.1"},

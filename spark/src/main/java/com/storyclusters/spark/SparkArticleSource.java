@@ -82,10 +82,10 @@ final class SparkArticleSource implements ArticleSource {
       if (!quiet) {
         System.err.printf(java.util.Locale.ROOT, "storyclusters-spark: %,d articles in %.1f s: "
             + "%d round(s), %d replay(s); %,d parts, the largest %,d articles; the largest "
-            + "band-key group %,d articles; %,d articles with story-dependent lines; %,d "
+            + "group found by one shingle %,d articles; %,d articles with story-dependent lines; %,d "
             + "shuffle bytes written (%,d per article)%n", n,
             (System.nanoTime() - started) / 1e9, plan.rounds, plan.replays, plan.parts,
-            plan.largestPart, plan.largestBandGroup, plan.storyDependent, shuffled.sum(),
+            plan.largestPart, plan.largestHolderGroup, plan.storyDependent, shuffled.sum(),
             shuffled.sum() / Math.max(1, n));
       }
       Iterator<SparkArticles.Line> articles = withArticles ? ok.toLocalIterator() : null;

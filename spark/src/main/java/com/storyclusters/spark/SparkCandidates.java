@@ -8,44 +8,30 @@ import com.storyclusters.Settings;
 import com.storyclusters.batch.BatchSteps;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
 /**
  * The candidates of {@link SparkPlan}: for each article, the earlier articles with a hit (one per
- * band key shared, counted per occurrence as the candidate index counts, and one per anchor held),
- * ranked by {@link BatchSteps#top}. Keys are spread over buckets; an article sends one packed
- * record per bucket (its band keys there, the shingles it is found by ({@link
- * BatchSteps#heldKeys}), the anchors it asks), and each bucket finds its hits with an index built
- * once, as {@link PrefixCounts} counts.
+ * anchor held, as the candidate index counts), ranked by {@link BatchSteps#top}. Keys are spread
+ * over buckets; an article sends one packed record per bucket (the shingles it is found by ({@link
+ * BatchSteps#heldKeys}) there, the anchors it asks), and each bucket finds its hits with an index
+ * built once, as {@link PrefixCounts} counts.
  * Stateless.
  */
 final class SparkCandidates {
   private SparkCandidates() {}
 
-  private static int folded(long key) {
-    return (int) (key ^ (key >>> 32));
-  }
-
   /**
-   * An article's keys in one bucket, packed: {@code [position, canLink, bands, (folded, key) x
-   * bands, holds, shingle x holds, asks, anchor x asks]}.
+   * An article's keys in one bucket, packed: {@code [position, canLink, holds, shingle x holds,
+   * asks, anchor x asks]}.
    */
   private static List<Tuple2<Integer, long[]>> packed(BatchSteps steps, int buckets,
       long position, SparkPlan.Own own) {
-    LongArrayList[] bands = new LongArrayList[buckets];
     LongArrayList[] holds = new LongArrayList[buckets];
     LongArrayList[] asks = new LongArrayList[buckets];
-    for (long key : own.fp().bandKeys()) {
-      int f = folded(key);
-      list(bands, PrefixCounts.bucket(f, buckets)).add(f, key);
-    }
     for (int h : steps.heldKeys(own.fp())) {
       list(holds, PrefixCounts.bucket(h, buckets)).add(h);
     }
@@ -56,15 +42,14 @@ final class SparkCandidates {
     }
     List<Tuple2<Integer, long[]>> out = new ArrayList<>();
     for (int b = 0; b < buckets; b++) {
-      if (bands[b] == null && holds[b] == null && asks[b] == null) {
+      if (holds[b] == null && asks[b] == null) {
         continue;
       }
       LongArrayList p = new LongArrayList();
       p.add(position, own.canLink() ? 1 : 0);
-      for (int part = 0; part < 3; part++) {
-        LongArrayList l = part == 0 ? bands[b] : part == 1 ? holds[b] : asks[b];
+      for (LongArrayList l : new LongArrayList[] {holds[b], asks[b]}) {
         int n = l == null ? 0 : l.size();
-        p.add(part == 0 ? n / 2 : n);
+        p.add(n);
         if (n > 0) {
           p.add(l.buffer, 0, n);
         }
@@ -81,12 +66,12 @@ final class SparkCandidates {
   /**
    * Each article's candidates, in rank order ({@link BatchSteps#top}), by position.
    *
-   * @param largestBandGroup receives each bucket's largest band-key group (the number of
-   *     entries under one folded key) when the result is computed
+   * @param largestHolderGroup receives each bucket's largest group of holders (the number of
+   *     articles found by one shingle) when the result is computed
    */
   static JavaPairRDD<Long, List<Long>> top(Broadcast<Settings> bs, int buckets,
       Broadcast<String[]> names, JavaPairRDD<Long, SparkPlan.Own> own,
-      org.apache.spark.util.CollectionAccumulator<Long> largestBandGroup) {
+      org.apache.spark.util.CollectionAccumulator<Long> largestHolderGroup) {
     JavaPairRDD<Integer, long[]> keys = JavaPairRDD.fromJavaRDD(own.flatMap(
         t -> packed(SparkPlan.steps(bs.value()), buckets, t._1(), t._2()).iterator()));
     JavaPairRDD<Long, long[]> hits = keys.partitionBy(new PrefixCounts.Buckets(buckets))
@@ -95,7 +80,7 @@ final class SparkCandidates {
           it.forEachRemaining(t -> records.add(t._2()));
           long[] largest = new long[1];
           List<Tuple2<Long, long[]>> found = bucketHits(records, largest);
-          largestBandGroup.add(largest[0]);
+          largestHolderGroup.add(largest[0]);
           return found.iterator();
         });
     return PrefixCounts.group(hits, buckets).mapValues(lists -> {
@@ -124,26 +109,15 @@ final class SparkCandidates {
   }
 
   /**
-   * One bucket's hits: for each asking article, the earlier articles that hold one of its band
-   * keys (once per entry under the folded key, as the candidate index counts) or one of its
-   * anchors; and in {@code largestBandGroup[0]}, the most entries under one folded key.
+   * One bucket's hits: for each asking article, the earlier articles that hold one of its anchors
+   * (a hit per anchor held); and in {@code largestHolderGroup[0]}, the most holders of one
+   * shingle.
    */
   private static List<Tuple2<Long, long[]>> bucketHits(List<long[]> records,
-      long[] largestBandGroup) {
-    // folded band key -> entries {position, key}; anchor-sample shingle -> holders
-    IntObjectHashMap<LongArrayList> bandEntries = new IntObjectHashMap<>();
-    IntObjectHashMap<LongArrayList> holders = new IntObjectHashMap<>();
+      long[] largestHolderGroup) {
+    IntObjectHashMap<LongArrayList> holders = new IntObjectHashMap<>(); // shingle -> holders
     for (long[] r : records) {
       int i = 2;
-      int bands = (int) r[i++];
-      for (int b = 0; b < bands; b++, i += 2) {
-        int f = (int) r[i];
-        LongArrayList l = bandEntries.get(f);
-        if (l == null) {
-          bandEntries.put(f, l = new LongArrayList());
-        }
-        l.add(r[0], r[i + 1]);
-      }
       int holds = (int) r[i++];
       for (int h = 0; h < holds; h++, i++) {
         int s = (int) r[i];
@@ -155,14 +129,11 @@ final class SparkCandidates {
       }
     }
     long largest = 0;
-    Map<Integer, Map<Long, Set<Long>>> held = new HashMap<>(); // per folded key: who holds what
-    for (com.carrotsearch.hppc.cursors.IntObjectCursor<LongArrayList> c : bandEntries) {
-      largest = Math.max(largest, c.value.size() / 2);
-    }
     for (com.carrotsearch.hppc.cursors.IntObjectCursor<LongArrayList> c : holders) {
       Arrays.sort(c.value.buffer, 0, c.value.size());
+      largest = Math.max(largest, c.value.size());
     }
-    largestBandGroup[0] = largest;
+    largestHolderGroup[0] = largest;
     List<Tuple2<Long, long[]>> out = new ArrayList<>();
     for (long[] r : records) {
       if (r[1] == 0) {
@@ -171,25 +142,6 @@ final class SparkCandidates {
       long self = r[0];
       LongArrayList found = new LongArrayList();
       int i = 2;
-      int bands = (int) r[i++];
-      for (int b = 0; b < bands; b++, i += 2) {
-        int f = (int) r[i];
-        long key = r[i + 1];
-        LongArrayList entries = bandEntries.get(f);
-        Map<Long, Set<Long>> keysOf = held.computeIfAbsent(f, x -> {
-          Map<Long, Set<Long>> m = new HashMap<>();
-          for (int e = 0; e < entries.size(); e += 2) {
-            m.computeIfAbsent(entries.get(e), y -> new HashSet<>()).add(entries.get(e + 1));
-          }
-          return m;
-        });
-        for (int e = 0; e < entries.size(); e += 2) {
-          long o = entries.get(e);
-          if (o < self && keysOf.get(o).contains(key)) {
-            found.add(o);
-          }
-        }
-      }
       i += 1 + (int) r[i]; // the shingles held
       int asks = (int) r[i++];
       for (int a = 0; a < asks; a++, i++) {

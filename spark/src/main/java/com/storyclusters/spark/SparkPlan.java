@@ -25,7 +25,7 @@ import scala.Tuple2;
  * com.storyclusters.batch}) with each step's inputs computed by joins. Per round: line counts
  * (prefix counts), fingerprints (with the story verdicts assumed so far), shingle statistics at
  * each article's epoch (prefix counts over the frequency table's cells and over shingles),
- * candidates (band keys and anchors; hits counted per pair), the pairs' scores (the other text's
+ * candidates (anchors; hits counted per pair), the pairs' scores (the other text's
  * frequencies fetched only for pairs worth weighing), the parts (connected by linked pairs and
  * equal texts, found on the driver), the cluster rule in each part in input order (in parallel),
  * and a check of the story verdicts assumed; a wrong one is corrected and the round run again.
@@ -40,7 +40,7 @@ final class SparkPlan {
   int replays;
   long parts;
   long largestPart;
-  long largestBandGroup;
+  long largestHolderGroup;
   long storyDependent;
   /** Every article's id, by position (the candidates' ranking breaks ties by id). */
   private String[] idsByPosition;
@@ -102,16 +102,16 @@ final class SparkPlan {
       JavaRDD<EpochTables.Block> blocks = tables.blocks(fps, bs)
           .persist(StorageLevel.MEMORY_AND_DISK());
       JavaPairRDD<Long, Own> own = own(blocks, bs).persist(StorageLevel.MEMORY_AND_DISK_SER());
-      org.apache.spark.util.CollectionAccumulator<Long> bandGroups =
+      org.apache.spark.util.CollectionAccumulator<Long> holderGroups =
           jsc.sc().collectionAccumulator();
       JavaPairRDD<Long, List<Long>> top = SparkCandidates.top(bs, buckets, names, own,
-          bandGroups).persist(StorageLevel.MEMORY_AND_DISK_SER());
+          holderGroups).persist(StorageLevel.MEMORY_AND_DISK_SER());
       // the pairs' scores: for each article, its candidates' in rank order
       JavaPairRDD<Long, Long> pairs = top.flatMapValues(List::iterator);
       JavaPairRDD<Long, Map<Long, MatchScores>> scores = scores(pairs, fps, blocks, tables, bs)
           .persist(StorageLevel.MEMORY_AND_DISK_SER());
       Map<Long, Decided> decided = decide(fps, own, top, scores, blocks, tables, bs, n);
-      largestBandGroup = bandGroups.value().stream().mapToLong(Long::longValue).max().orElse(0);
+      largestHolderGroup = holderGroups.value().stream().mapToLong(Long::longValue).max().orElse(0);
       // the story verdicts assumed must be those the decided stories give
       long[] dependent = new long[1];
       Map<Long, boolean[]> actual = SparkParts.storiesCheck(jsc, fps, lines, decided, dependent);
@@ -226,7 +226,7 @@ final class SparkPlan {
    */
   private static Fingerprinted lean(Fingerprinted f) {
     return new Fingerprinted(f.id(), f.source(), f.position(), f.published(), f.textHash(),
-        f.longEnough(), f.set(), f.leadRanks(), f.length(), f.sketch(), f.bandKeys(),
+        f.longEnough(), f.set(), f.leadRanks(), f.length(), f.sketch(),
         java.util.Collections.nCopies(f.removed().size(), ""), f.storyDependent(),
         f.severalStories());
   }
@@ -234,7 +234,7 @@ final class SparkPlan {
   /** A fingerprint as the other text of a pair reads it: without its removed lines. */
   private static Fingerprinted slim(Fingerprinted f) {
     return new Fingerprinted(f.id(), f.source(), f.position(), f.published(), f.textHash(),
-        f.longEnough(), f.set(), f.leadRanks(), f.length(), f.sketch(), f.bandKeys(), List.of(),
+        f.longEnough(), f.set(), f.leadRanks(), f.length(), f.sketch(), List.of(),
         f.storyDependent(), f.severalStories());
   }
 

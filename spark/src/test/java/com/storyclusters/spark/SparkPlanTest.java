@@ -60,9 +60,9 @@ class SparkPlanTest {
     SparkPlan plan = new SparkPlan(JavaSparkContext.fromSparkContext(spark.sparkContext()),
         StoryClusters.builder().settings(), 8);
     List<String> got = plan.run(articles).stream().map(SparkPlan.Decided::line).toList();
-    System.err.printf("%s: %d rounds, %d replays, %d parts (largest %d), band group %d, "
+    System.err.printf("%s: %d rounds, %d replays, %d parts (largest %d), holder group %d, "
         + "story-dependent %d%n", input.getFileName(), plan.rounds, plan.replays, plan.parts,
-        plan.largestPart, plan.largestBandGroup, plan.storyDependent);
+        plan.largestPart, plan.largestHolderGroup, plan.storyDependent);
     List<String> out = new ArrayList<>();
     for (int i = 0; i < expected.size(); i++) {
       if (!expected.get(i).equals(got.get(i))) {
