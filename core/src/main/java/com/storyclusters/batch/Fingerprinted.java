@@ -17,7 +17,7 @@ import java.util.List;
  * @param set the sorted distinct evidence shingles
  * @param leadRanks the lead as ranks into {@code set}
  * @param length the evidence shingles with repeats
- * @param sketch the MinHash sketch
+ * @param sketch the MinHash sketch (a byte per value)
  * @param removed the lines removed before fingerprinting, in text order
  * @param storyDependent the lines (indexes) whose verdict depended on the stories of earlier
  *     articles, ascending
@@ -25,6 +25,6 @@ import java.util.List;
  *     more stories of the source carried it
  */
 public record Fingerprinted(String id, String source, long position, long published,
-    long textHash, boolean longEnough, int[] set, int[] leadRanks, int length, int[] sketch,
+    long textHash, boolean longEnough, int[] set, int[] leadRanks, int length, byte[] sketch,
     List<String> removed, int[] storyDependent, boolean[] severalStories)
     implements Serializable {}

@@ -19,12 +19,12 @@ public final class Evidence {
   private final int length;
   private int[] leadRanks;
   private int[] set;
-  private int[] sketch;
+  private byte[] sketch;
   /** A stored record ({@code null} for evidence in arrays) and where it starts. */
   private final IntBuffer record;
   private final int at;
 
-  public Evidence(String id, int[] leadRanks, int length, int[] set, int[] sketch) {
+  public Evidence(String id, int[] leadRanks, int length, int[] set, byte[] sketch) {
     this.id = id;
     this.leadRanks = leadRanks;
     this.length = length;
@@ -70,7 +70,8 @@ public final class Evidence {
     return set;
   }
 
-  public int[] sketch() {
+  /** The MinHash sketch ({@link Fingerprint#sketch}). */
+  public byte[] sketch() {
     load();
     return sketch;
   }
@@ -101,12 +102,9 @@ public final class Evidence {
       return;
     }
     int[][] arrays = EvidenceRecord.read(record, at);
-    int[] s = arrays[0];
-    int[] l = arrays[1];
-    int[] k = arrays[2];
-    leadRanks = l;
-    sketch = k;
-    set = s;
+    leadRanks = arrays[1];
+    sketch = EvidenceRecord.sketch(record, at);
+    set = arrays[0];
   }
 
   /** The lead's shingle values, in text order. */

@@ -4,9 +4,10 @@ import java.nio.IntBuffer;
 
 /**
  * The layout of one article's evidence in an {@link EvidenceStore} file, owned here alone: ints,
- * native order, {@code [set length, lead length, length, sketch length, the set's filter...,
- * set..., lead ranks..., sketch...]}, the filter a {@link SetFilter} of {@link SetFilter#words}
- * ints. Stateless; internal.
+ * native order, {@code [set length, lead length, length, sketch length (bytes), the set's
+ * filter..., set..., lead ranks..., sketch...]}, the filter a {@link SetFilter} of {@link
+ * SetFilter#words} ints, the sketch's bytes four to an int (the first in the lowest 8 bits).
+ * Stateless; internal.
  */
 final class EvidenceRecord {
   private static final int HEADER = 4;
@@ -16,26 +17,38 @@ final class EvidenceRecord {
   /** Ints the record of {@code e} takes. */
   static int size(Evidence e) {
     return HEADER + SetFilter.words(e.set().length) + e.set().length + e.leadRanks().length
-        + e.sketch().length;
+        + sketchInts(e.sketch().length);
+  }
+
+  /** Ints a sketch of {@code bytes} bytes takes. */
+  private static int sketchInts(int bytes) {
+    return (bytes + 3) >>> 2;
   }
 
   /** Ints the record at {@code b[at]} takes. */
   static int size(IntBuffer b, int at) {
-    return setAt(b, at) + b.get(at) + b.get(at + 1) + b.get(at + 3) - at;
+    return setAt(b, at) + b.get(at) + b.get(at + 1) + sketchInts(b.get(at + 3)) - at;
   }
 
   /** Writes the record of {@code e} at {@code b[at]} ({@link #size} ints). */
   static void write(IntBuffer b, int at, Evidence e) {
     int[] set = e.set();
     int[] lead = e.leadRanks();
-    int[] sketch = e.sketch();
+    byte[] sketch = e.sketch();
     b.put(at, set.length).put(at + 1, lead.length).put(at + 2, e.length()).put(at + 3,
         sketch.length);
     SetFilter.write(set, b, at + HEADER);
     int s = setAt(b, at);
     b.put(s, set);
     b.put(s + set.length, lead);
-    b.put(s + set.length + lead.length, sketch);
+    int k = s + set.length + lead.length;
+    for (int i = 0; i < sketch.length; i += 4) {
+      int packed = 0;
+      for (int j = Math.min(3, sketch.length - 1 - i); j >= 0; j--) {
+        packed = packed << 8 | (sketch[i + j] & 0xFF);
+      }
+      b.put(k++, packed);
+    }
   }
 
   /** Where the set of the record at {@code b[at]} starts: after its filter. */
@@ -61,15 +74,23 @@ final class EvidenceRecord {
     return b.slice(setAt(b, at), b.get(at));
   }
 
-  /** Copies of the set, the lead ranks and the sketch. */
+  /** Copies of the set and the lead ranks. */
   static int[][] read(IntBuffer b, int at) {
     int[] set = new int[b.get(at)];
     int[] lead = new int[b.get(at + 1)];
-    int[] sketch = new int[b.get(at + 3)];
     int s = setAt(b, at);
     b.get(s, set);
     b.get(s + set.length, lead);
-    b.get(s + set.length + lead.length, sketch);
-    return new int[][] {set, lead, sketch};
+    return new int[][] {set, lead};
+  }
+
+  /** A copy of the sketch of the record at {@code b[at]}. */
+  static byte[] sketch(IntBuffer b, int at) {
+    byte[] sketch = new byte[b.get(at + 3)];
+    int k = setAt(b, at) + b.get(at) + b.get(at + 1);
+    for (int i = 0; i < sketch.length; i++) {
+      sketch[i] = (byte) (b.get(k + (i >>> 2)) >>> ((i & 3) << 3));
+    }
+    return sketch;
   }
 }

@@ -197,8 +197,10 @@ public final class PairScorer {
 
   private MatchScores scores(Query q, Evidence c, String candidateSource, SetMerge m) {
     Evidence fp = q.fp;
-    double minHashJaccard = Fingerprint.sketchJaccard(fp.sketch(), fp.set().length, c.sketch(),
-        c.set().length);
+    // NaN when the sketches differ in size (a format-7 document has none): verify reports the
+    // sets' exact Jaccard instead
+    double minHashJaccard = fp.sketch().length != c.sketch().length ? Double.NaN
+        : Fingerprint.sketchJaccard(fp.sketch(), fp.set().length, c.sketch(), c.set().length);
     Idf.ForCount idf = new Idf.ForCount(q.docCount);
     java.util.function.IntUnaryOperator df = q.df;
     IntToDoubleFunction weightOfOther = h -> idf.of(df.applyAsInt(h));
@@ -284,7 +286,8 @@ public final class PairScorer {
    * that sum with its shared shingles re-weighed as A's. {@code sameSource}: both articles come
    * from one (named) source, whose house style, datelines and recurring formulas (daily market
    * reports, match reports of one series) make its own articles alike without being copies: such
-   * pairs need {@link #sameSourceAlike}.
+   * pairs need {@link #sameSourceAlike}. A NaN {@code minHashJaccard} (no comparable sketches)
+   * reports the sets' exact Jaccard in its place.
    */
   private MatchScores verify(Side a, Evidence b, double otherTotalB,
       IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource, SetMerge m) {
@@ -309,6 +312,7 @@ public final class PairScorer {
     double score = Math.max(cA, cB);
     int union = setA.length + setB.length - m.common;
     double jaccard = union == 0 ? 0 : (double) m.common / union;
+    minHashJaccard = Double.isNaN(minHashJaccard) ? jaccard : minHashJaccard;
     boolean bigEnough = setA.length >= minShingles && setB.length >= minShingles
         && score >= minScore;
     if (!bigEnough) { // the lead is only looked at when the score already passes

@@ -44,10 +44,12 @@ public final class Fingerprint {
   public final int[] set;
   public final Signature signature;
   /**
-   * The signature as stored: the high 32 bits of each value. Agreement of two sketches estimates
-   * Jaccard as the full values do (a chance agreement of two different minima is 2^-32 per value).
+   * The signature as stored: the lowest 8 bits of each value (b-bit minwise hashing, Li and König,
+   * WWW 2010). Two different minima agree in them by chance one time in 256, which {@link
+   * #sketchJaccard} corrects for; a value's lowest bits, unlike its highest, do not lean towards
+   * zero for being a minimum.
    */
-  public final int[] sketch;
+  public final byte[] sketch;
   public final List<String> removed;
 
   private Fingerprint(Prepared prepared, String keptText, int[] sequence, int[] set,
@@ -149,20 +151,24 @@ public final class Fingerprint {
     return kept.toString();
   }
 
-  /** The high 32 bits of each signature value. */
-  public static int[] sketchOf(Signature signature) {
-    int[] sketch = new int[signature.k()];
+  /** The lowest 8 bits of each signature value. */
+  public static byte[] sketchOf(Signature signature) {
+    byte[] sketch = new byte[signature.k()];
     for (int i = 0; i < sketch.length; i++) {
-      sketch[i] = (int) (signature.value(i) >>> 32);
+      sketch[i] = (byte) signature.value(i);
     }
     return sketch;
   }
 
+  /** The chance that two different minima agree in their lowest 8 bits. */
+  private static final double CHANCE = 1.0 / 256;
+
   /**
-   * MinHash Jaccard estimate from two {@link #sketch}es: the share of agreeing values; 0 when
-   * either set is empty.
+   * MinHash Jaccard estimate from two {@link #sketch}es: the share of agreeing values, less the
+   * chance agreements of 8-bit values ({@code (agree / k - 2^-8) / (1 - 2^-8)}, at least 0);
+   * 0 when either set is empty.
    */
-  public static double sketchJaccard(int[] a, int setSizeA, int[] b, int setSizeB) {
+  public static double sketchJaccard(byte[] a, int setSizeA, byte[] b, int setSizeB) {
     if (setSizeA == 0 || setSizeB == 0 || a.length != b.length || a.length == 0) {
       return 0;
     }
@@ -172,7 +178,7 @@ public final class Fingerprint {
         agree++;
       }
     }
-    return (double) agree / a.length;
+    return Math.max(0, ((double) agree / a.length - CHANCE) / (1 - CHANCE));
   }
 
   /** How many of a text's {@code length} evidence shingles its lead holds. */

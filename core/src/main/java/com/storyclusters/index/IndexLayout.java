@@ -51,7 +51,7 @@ import org.apache.lucene.util.BytesRef;
  *                                        the vint rank of its value in {@code set}
  * set     binary doc values              distinct evidence shingles, sorted: vint count, vlong
  *                                        deltas from Integer.MIN_VALUE
- * sig     binary doc values              MinHash signature, high 32 bits of each value, 4 bytes
+ * sk      binary doc values              MinHash signature, lowest 8 bits of each value, 1 byte
  * </pre>
  * Candidates are looked up in memory ({@code cluster.CandidateIndex}), rebuilt on open from
  * {@code set} and {@code seq}: the index holds no term but the id.
@@ -59,8 +59,11 @@ import org.apache.lucene.util.BytesRef;
  * {@code storyclusters.stats} (the statistics file, if any) and {@code storyclusters.statsAt} (the
  * position its frequency table counts to; adds from there on are replayed from {@code set}). Format 8
  * drops format 7's {@code lsh} field (LSH band keys, 8 bytes each) and its {@code bands} and
- * {@code rows} settings: candidates are found by anchors alone. A format-7 index is read as it is
- * ({@link #READABLE_VERSIONS}): its band keys are ignored, and its next commit records format 8.
+ * {@code rows} settings (candidates are found by anchors alone), and keeps a byte of each MinHash
+ * value in {@code sk}, not 4 in {@code sig}. A format-7 index is read as it is ({@link
+ * #READABLE_VERSIONS}): its band keys and 4-byte sketches are ignored (its documents' evidence has
+ * an empty sketch, and their pairs report the exact Jaccard of the sets as the MinHash estimate),
+ * and its next commit records format 8.
  * Format 7
  * keeps the lines' keys in every source (format 6: their keys in the article's source, so no count
  * of a line over all sources could be rebuilt). Format 6 keeps the band keys as doc values, not terms, and no anchor-sample terms; what an open reads of
@@ -76,7 +79,8 @@ public final class IndexLayout {
 
   /**
    * The format versions this version reads: its own, and format 7, whose documents are this
-   * format's and an {@code lsh} field no one reads (merges carry it along until its documents go).
+   * format's without {@code sk} and with {@code lsh} and {@code sig} fields no one reads (merges
+   * carry them along until their documents go).
    */
   static final java.util.Set<String> READABLE_VERSIONS = java.util.Set.of("7", "8");
 
@@ -94,7 +98,7 @@ public final class IndexLayout {
   static final String LINES = "lines";
   static final String LEAD = "seq";
   static final String SET = "set";
-  static final String SKETCH = "sig";
+  static final String SKETCH = "sk";
 
   static final String FORMAT_KEY = "storyclusters.formatVersion";
   static final String POSITION_KEY = "storyclusters.position";
@@ -161,9 +165,7 @@ public final class IndexLayout {
     }
     d.add(new BinaryDocValuesField(LEAD, new BytesRef(leadBytes(fp))));
     d.add(new BinaryDocValuesField(SET, new BytesRef(sortedIntsBytes(fp.set))));
-    ByteBuffer sig = ByteBuffer.allocate(4 * fp.sketch.length);
-    sig.asIntBuffer().put(fp.sketch);
-    d.add(new BinaryDocValuesField(SKETCH, new BytesRef(sig.array())));
+    d.add(new BinaryDocValuesField(SKETCH, new BytesRef(fp.sketch)));
     return d;
   }
 
@@ -327,11 +329,10 @@ public final class IndexLayout {
       if (sketch == null || sketch.docID() >= doc) {
         sketch = reader.getBinaryDocValues(SKETCH);
       }
-      int[] sk = new int[0];
+      byte[] sk = new byte[0]; // a format-7 document's: its sketch is of other bits
       if (sketch != null && sketch.advanceExact(doc)) {
         BytesRef b = sketch.binaryValue();
-        sk = new int[b.length / 4];
-        ByteBuffer.wrap(b.bytes, b.offset, b.length).asIntBuffer().get(sk);
+        sk = Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length);
       }
       return new Evidence(id, leadRanks, length, s, sk);
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CandidateIndexTest {
   private static Evidence evidence(String id, int... set) {
     java.util.Arrays.sort(set);
-    return new Evidence(id, new int[0], set.length, set, new int[0]);
+    return new Evidence(id, new int[0], set.length, set, new byte[0]);
   }
 
   /** Found by every shingle of its anchor sample (these evidences have no lead). */

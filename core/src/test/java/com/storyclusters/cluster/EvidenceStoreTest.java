@@ -28,7 +28,10 @@ class EvidenceStoreTest {
   private static Evidence random(String id, SplittableRandom r) {
     int[] set = r.ints(1 + r.nextInt(300), 0, 5_000).distinct().sorted().toArray();
     int[] lead = r.ints(Math.min(set.length, 1 + r.nextInt(60)), 0, set.length).toArray();
-    int[] sketch = r.ints(r.nextBoolean() ? 128 : 0).toArray();
+    byte[] sketch = new byte[r.nextBoolean() ? 128 : r.nextInt(8)]; // any length: packed by four
+    for (int i = 0; i < sketch.length; i++) {
+      sketch[i] = (byte) r.nextInt();
+    }
     return new Evidence(id, lead, set.length + r.nextInt(50), set, sketch);
   }
 

@@ -76,7 +76,7 @@ class PairScorerTest {
           PairScorer.Side side = new PairScorer.Side(ranks(leadA, setA), a.length, setA,
               weightsA, otherA, total);
           Evidence evidenceB = new Evidence("b", ranks(leadB, setB), b.length, setB,
-              new int[0]);
+              new byte[0]);
           boolean linked = v.verify(side, evidenceB, PairScorer.totalWeight(setB, other), other, 0,
               r.nextInt(4) == 0).linked();
           boolean may = v.mayLink(side, setB);
@@ -169,7 +169,7 @@ class PairScorerTest {
           int[] all = sortedDistinct(java.util.stream.IntStream.concat(Arrays.stream(setA),
               Arrays.stream(setB)).toArray());
           PairScorer.Side full = new PairScorer.Side(leadA, a.length, setA, w, w, 0);
-          v.verify(full, new Evidence("x", new int[0], all.length, all, new int[0]), 1,
+          v.verify(full, new Evidence("x", new int[0], all.length, all, new byte[0]), 1,
               PairScorerTest::weight, 0, false);
           boolean[] inB = new boolean[setA.length];
           for (int i = 0; i < setA.length; i++) {
@@ -186,7 +186,7 @@ class PairScorerTest {
           boolean expected = (total == 0 ? 0 : sum / total) >= minLeadShare;
           org.junit.jupiter.api.Assertions.assertEquals(expected, v.mayLink(side, setB));
           // a stored record: its filter first, then its set
-          Evidence e = new Evidence("b", new int[0], b.length, setB, new int[0]);
+          Evidence e = new Evidence("b", new int[0], b.length, setB, new byte[0]);
           java.nio.IntBuffer record = java.nio.IntBuffer.allocate(
               EvidenceRecord.size(e));
           EvidenceRecord.write(record, 0, e);

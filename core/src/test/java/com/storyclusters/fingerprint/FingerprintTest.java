@@ -1,6 +1,7 @@
 package com.storyclusters.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -18,10 +19,18 @@ import org.junit.jupiter.api.Test;
 class FingerprintTest {
   private final MinHasher hasher = new MinHasher(128, 7, MinHasher.Scheme.ONE_PERMUTATION);
 
+  /**
+   * The stored sketch (a byte of each value) agrees wherever the full signature does, and beyond
+   * that only by chance: its estimate is the full signature's, with the chance agreements of
+   * 8-bit values corrected for, so it never falls more than the correction below, and it rises
+   * above by no more than a few chance agreements (pinned seeds: the bound is statistical).
+   */
   @Test
   void storedSketchEstimatesJaccardAsTheFullSignatureDoes() {
-    com.storyclusters.Props.qt().withExamples(300).forAll(longs().all(), integers().between(0, 400),
-        integers().between(0, 400)).checkAssert((seed, shared, own) -> {
+    double[] sum = new double[2];
+    org.quicktheories.QuickTheory.qt().withFixedSeed(20261204L).withExamples(400)
+        .forAll(longs().all(), integers().between(0, 400), integers().between(0, 400))
+        .checkAssert((seed, shared, own) -> {
           Random r = new Random(seed);
           long[] a = new long[shared + own];
           long[] b = new long[shared + r.nextInt(401)];
@@ -36,9 +45,20 @@ class FingerprintTest {
           }
           Signature sa = hasher.signature(a, a.length, a.length);
           Signature sb = hasher.signature(b, b.length, b.length);
-          assertEquals(sa.jaccard(sb), Fingerprint.sketchJaccard(Fingerprint.sketchOf(sa),
-              a.length, Fingerprint.sketchOf(sb), b.length), 1e-12);
+          double full = sa.jaccard(sb);
+          double stored = Fingerprint.sketchJaccard(Fingerprint.sketchOf(sa), a.length,
+              Fingerprint.sketchOf(sb), b.length);
+          if (a.length == 0 || b.length == 0) {
+            assertEquals(0, stored);
+            return;
+          }
+          double chance = 1.0 / 256;
+          assertTrue(stored >= (full - chance) / (1 - chance) - 1e-12, full + " " + stored);
+          assertTrue(stored <= full + 6.0 / 128, full + " " + stored);
+          sum[0] += stored - full;
+          sum[1]++;
         });
+    assertTrue(Math.abs(sum[0] / sum[1]) < 0.005, "mean error " + sum[0] / sum[1]);
   }
 
   @Test

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An index of the format before this one ({@code format-7-index}: the seed pages clustered by the
  * command of that version, {@code --frequency-bits 10}) opens as it is: nothing indexed is lost,
- * its clusters stand, a copy added joins its original, and the next commit records this format
- * with a clean check.
+ * its clusters stand, a copy added joins its original (its MinHash estimate, without a sketch of
+ * this format's, the sets' exact Jaccard), and the next commit records this format with a clean
+ * check.
  */
 class OlderFormatTest {
   private static final List<String> FILES = List.of("_0.cfe", "_0.cfs", "_0.si", "segments_2",
@@ -44,6 +45,10 @@ class OlderFormatTest {
       Article copy = Article.builder("copy-of-001").source("another site")
           .title(original.title()).text(original.text()).build();
       assertEquals("seed-001", sc.add(copy).clusterId());
+      // the format-7 document has no sketch of this format's: its pairs report the exact Jaccard
+      com.storyclusters.MatchScores s = sc.explain("copy-of-001", "seed-001").scores();
+      assertEquals(s.jaccard(), s.minHashJaccard());
+      assertTrue(s.jaccard() > 0.9, "an exact copy: " + s);
     }
     assertEquals(Integer.toString(IndexLayout.FORMAT_VERSION), format(dir));
     assertTrue(StoryClusters.check(dir).clean(), () -> StoryClusters.check(dir).toString());
