@@ -46,24 +46,26 @@ import org.apache.lucene.util.BytesRef;
  * lines   binary doc values              the lines' keys in every source ({@link LineKeys}),
  *                                        distinct, ascending, 8 bytes each (the line statistics
  *                                        count them and, derived with the source, their keys in it)
- * seq     binary doc values              vint count of evidence shingles, then the lead ones
- *                                        ({@link Fingerprint#leadLength}) in text order, each as
- *                                        the vint rank of its value in {@code set}
- * set     binary doc values              distinct evidence shingles, sorted: vint count, vlong
- *                                        deltas from Integer.MIN_VALUE
+ * lr      binary doc values              vint count of evidence shingles, then the lead ones
+ *                                        ({@link Fingerprint#leadLength}) in text order as ranks
+ *                                        of their values in {@code ef} ({@link IntCodecs#ranks})
+ * ef      binary doc values              distinct evidence shingles, sorted, Elias-Fano coded
+ *                                        ({@link IntCodecs#sortedSet})
  * sk      binary doc values              MinHash signature, lowest 8 bits of each value, 1 byte
  * </pre>
  * Candidates are looked up in memory ({@code cluster.CandidateIndex}), rebuilt on open from
- * {@code set} and {@code seq}: the index holds no term but the id.
+ * {@code ef} and {@code lr}: the index holds no term but the id.
  * Commit user data: the {@link IndexSettings}, {@code storyclusters.position} (adds so far),
  * {@code storyclusters.stats} (the statistics file, if any) and {@code storyclusters.statsAt} (the
- * position its frequency table counts to; adds from there on are replayed from {@code set}). Format 8
+ * position its frequency table counts to; adds from there on are replayed from {@code ef}). Format 8
  * drops format 7's {@code lsh} field (LSH band keys, 8 bytes each) and its {@code bands} and
- * {@code rows} settings (candidates are found by anchors alone), and keeps a byte of each MinHash
- * value in {@code sk}, not 4 in {@code sig}. A format-7 index is read as it is ({@link
- * #READABLE_VERSIONS}): its band keys and 4-byte sketches are ignored (its documents' evidence has
- * an empty sketch, and their pairs report the exact Jaccard of the sets as the MinHash estimate),
- * and its next commit records format 8.
+ * {@code rows} settings (candidates are found by anchors alone), keeps a byte of each MinHash
+ * value in {@code sk}, not 4 in {@code sig}, and codes the set and the lead's ranks in {@code ef}
+ * and {@code lr} (format 7: {@code set}, a vlong delta a value; {@code seq}, a vint a rank). A
+ * format-7 index is read as it is ({@link #READABLE_VERSIONS}): a document without {@code ef} is
+ * read from {@code set} and {@code seq}, its band keys and 4-byte sketch are ignored (its
+ * evidence has an empty sketch, and its pairs report the exact Jaccard of the sets as the MinHash
+ * estimate), and the next commit records format 8.
  * Format 7
  * keeps the lines' keys in every source (format 6: their keys in the article's source, so no count
  * of a line over all sources could be rebuilt). Format 6 keeps the band keys as doc values, not terms, and no anchor-sample terms; what an open reads of
@@ -96,8 +98,11 @@ public final class IndexLayout {
   static final String BOILERPLATE = "bp";
   static final String POSITION = "pos";
   static final String LINES = "lines";
-  static final String LEAD = "seq";
-  static final String SET = "set";
+  static final String LEAD = "lr";
+  static final String SET = "ef";
+  /** Format 7's lead and set fields (read for its documents). */
+  static final String LEAD_7 = "seq";
+  static final String SET_7 = "set";
   static final String SKETCH = "sk";
 
   static final String FORMAT_KEY = "storyclusters.formatVersion";
@@ -164,7 +169,7 @@ public final class IndexLayout {
       d.add(new BinaryDocValuesField(LINES, new BytesRef(longsBytes(keys))));
     }
     d.add(new BinaryDocValuesField(LEAD, new BytesRef(leadBytes(fp))));
-    d.add(new BinaryDocValuesField(SET, new BytesRef(sortedIntsBytes(fp.set))));
+    d.add(new BinaryDocValuesField(SET, new BytesRef(IntCodecs.sortedSet(fp.set))));
     d.add(new BinaryDocValuesField(SKETCH, new BytesRef(fp.sketch)));
     return d;
   }
@@ -201,6 +206,8 @@ public final class IndexLayout {
     private SortedDocValues ids;
     private BinaryDocValues lead;
     private BinaryDocValues set;
+    private BinaryDocValues lead7;
+    private BinaryDocValues set7;
     private BinaryDocValues sketch;
     private BinaryDocValues lines;
     private SortedDocValues sources;
@@ -239,7 +246,14 @@ public final class IndexLayout {
       if (set == null || set.docID() >= doc) {
         set = reader.getBinaryDocValues(SET);
       }
-      return set == null || !set.advanceExact(doc) ? new int[0] : readSortedInts(set.binaryValue());
+      if (set != null && set.advanceExact(doc)) {
+        return IntCodecs.readSortedSet(set.binaryValue());
+      }
+      if (set7 == null || set7.docID() >= doc) {
+        set7 = reader.getBinaryDocValues(SET_7);
+      }
+      return set7 == null || !set7.advanceExact(doc) ? new int[0]
+          : readSortedInts(set7.binaryValue());
     }
 
     /**
@@ -310,21 +324,38 @@ public final class IndexLayout {
       if (lead == null || lead.docID() >= doc) {
         lead = reader.getBinaryDocValues(LEAD);
       }
-      if (lead == null || !lead.advanceExact(doc)) {
-        throw new CorruptIndexException("document without lead", path);
-      }
-      BytesRef l = lead.binaryValue();
-      ByteArrayDataInput in = new ByteArrayDataInput(l.bytes, l.offset, l.length);
-      int length = in.readVInt();
       int[] s = set(doc);
-      int[] leadRanks = new int[Fingerprint.leadLength(length)];
-      for (int i = 0; i < leadRanks.length; i++) {
-        int rank = in.readVInt();
-        if (rank < 0 || rank >= s.length) {
-          throw new CorruptIndexException(
-              "lead shingle " + rank + " outside a set of " + s.length, path);
+      int length;
+      int[] leadRanks;
+      if (lead != null && lead.advanceExact(doc)) {
+        BytesRef l = lead.binaryValue();
+        ByteArrayDataInput in = new ByteArrayDataInput(l.bytes, l.offset, l.length);
+        length = in.readVInt();
+        int at = in.getPosition() - l.offset;
+        leadRanks = IntCodecs.readRanks(new BytesRef(l.bytes, in.getPosition(), l.length - at),
+            s.length);
+        if (leadRanks.length != Fingerprint.leadLength(length)) {
+          throw new CorruptIndexException(leadRanks.length + " lead shingles of " + length, path);
         }
-        leadRanks[i] = rank;
+      } else { // a format-7 document
+        if (lead7 == null || lead7.docID() >= doc) {
+          lead7 = reader.getBinaryDocValues(LEAD_7);
+        }
+        if (lead7 == null || !lead7.advanceExact(doc)) {
+          throw new CorruptIndexException("document without lead", path);
+        }
+        BytesRef l = lead7.binaryValue();
+        ByteArrayDataInput in = new ByteArrayDataInput(l.bytes, l.offset, l.length);
+        length = in.readVInt();
+        leadRanks = new int[Fingerprint.leadLength(length)];
+        for (int i = 0; i < leadRanks.length; i++) {
+          int rank = in.readVInt();
+          if (rank < 0 || rank >= s.length) {
+            throw new CorruptIndexException(
+                "lead shingle " + rank + " outside a set of " + s.length, path);
+          }
+          leadRanks[i] = rank;
+        }
       }
       if (sketch == null || sketch.docID() >= doc) {
         sketch = reader.getBinaryDocValues(SKETCH);
@@ -338,7 +369,7 @@ public final class IndexLayout {
     }
   }
 
-  /** Reads a sorted int set written by {@link #sortedIntsBytes}: count, then unsigned deltas. */
+  /** Reads a format-7 {@code set}: vint count, then vlong deltas from Integer.MIN_VALUE. */
   static int[] readSortedInts(BytesRef b) {
     ByteArrayDataInput in = new ByteArrayDataInput(b.bytes, b.offset, b.length);
     int n = in.readVInt();
@@ -351,36 +382,18 @@ public final class IndexLayout {
     return out;
   }
 
-  /** A sorted int set as a vint count and vlong deltas from Integer.MIN_VALUE upwards. */
-  static byte[] sortedIntsBytes(int[] sorted) {
-    byte[] buf = new byte[5 + sorted.length * 9];
-    ByteArrayDataOutput out = new ByteArrayDataOutput(buf);
-    try {
-      out.writeVInt(sorted.length);
-      long previous = Integer.MIN_VALUE;
-      for (int v : sorted) {
-        out.writeVLong(v - previous);
-        previous = v;
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e); // an array output does not fail
-    }
-    return Arrays.copyOf(buf, out.getPosition());
-  }
-
-  /** The vint count of evidence shingles, then each lead shingle as its vint rank in the set. */
+  /** The vint count of evidence shingles, then the lead's ranks in the set ({@link IntCodecs}). */
   private static byte[] leadBytes(Fingerprint fp) {
-    byte[] seq = new byte[5 + 5 * fp.lead.length];
-    ByteArrayDataOutput out = new ByteArrayDataOutput(seq);
+    byte[] ranks = IntCodecs.ranks(fp.leadRanks, fp.set.length);
+    byte[] out = new byte[5 + ranks.length];
+    ByteArrayDataOutput o = new ByteArrayDataOutput(out);
     try {
-      out.writeVInt(fp.length);
-      for (int rank : fp.leadRanks) { // 1-2 bytes, not 4
-        out.writeVInt(rank);
-      }
+      o.writeVInt(fp.length);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e); // an array output does not fail
     }
-    return Arrays.copyOf(seq, out.getPosition());
+    System.arraycopy(ranks, 0, out, o.getPosition(), ranks.length);
+    return Arrays.copyOf(out, o.getPosition() + ranks.length);
   }
 
   static String encode(MatchScores s) {
