@@ -378,9 +378,9 @@ public final class Settings implements java.io.Serializable {
     /**
      * Shingles looked up per add to find candidates (its anchors); default 64: the 16 rarest of
      * its lead window, then the rarest of the rest, each held by 1 to 256 indexed articles.
-     * Between 1 and 512. An indexed article is found by the anchor sample of its lead window alone (what
-     * the lead rule needs shared). 256 gives the same clusters on the development sets and moves 11
-     * of 20,000 generated articles, for about 10% more CPU.
+     * Between 1 and 512. An indexed article is found by the anchor sample of its lead window
+     * alone (what the lead rule needs shared). 256 gave the same clusters on the development sets
+     * and moved 11 of 20,000 generated articles, for about 10% more CPU.
      */
     public Builder maxAnchors(int maxAnchors) {
       checkArgument(maxAnchors >= 1 && maxAnchors <= 512,

@@ -197,9 +197,10 @@ public final class PairScorer {
 
   private MatchScores scores(Query q, Evidence c, String candidateSource, SetMerge m) {
     Evidence fp = q.fp;
-    // NaN when the sketches differ in size (a format-7 document has none): verify reports the
-    // sets' exact Jaccard instead
-    double minHashJaccard = fp.sketch().length != c.sketch().length ? Double.NaN
+    // NaN when there are no two sketches to compare (a format-7 document has none): verify
+    // reports the sets' exact Jaccard instead
+    double minHashJaccard = fp.sketch().length == 0 || fp.sketch().length != c.sketch().length
+        ? Double.NaN
         : Fingerprint.sketchJaccard(fp.sketch(), fp.set().length, c.sketch(), c.set().length);
     Idf.ForCount idf = new Idf.ForCount(q.docCount);
     java.util.function.IntUnaryOperator df = q.df;

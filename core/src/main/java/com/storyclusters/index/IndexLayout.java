@@ -65,9 +65,7 @@ import org.apache.lucene.util.BytesRef;
  * format-7 index is read as it is ({@link #READABLE_VERSIONS}): a document without {@code ef} is
  * read from {@code set} and {@code seq}, its band keys and 4-byte sketch are ignored (its
  * evidence has an empty sketch, and its pairs report the exact Jaccard of the sets as the MinHash
- * estimate), and the next commit records format 8.
- * Format 7
- * keeps the lines' keys in every source (format 6: their keys in the article's source, so no count
+ * estimate), and the next commit records format 8. Format 7 keeps the lines' keys in every source (format 6: their keys in the article's source, so no count
  * of a line over all sources could be rebuilt). Format 6 keeps the band keys as doc values, not terms, and no anchor-sample terms; what an open reads of
  * every article (cluster, source, published, text hash) is doc values, so no stored block (with
  * its text) is decompressed. Format 5 added
@@ -80,9 +78,9 @@ public final class IndexLayout {
   public static final int FORMAT_VERSION = 8;
 
   /**
-   * The format versions this version reads: its own, and format 7, whose documents are this
-   * format's without {@code sk} and with {@code lsh} and {@code sig} fields no one reads (merges
-   * carry them along until their documents go).
+   * The format versions this version reads: its own, and format 7, whose documents keep their set
+   * and lead in {@code set} and {@code seq} (read for them) and carry {@code lsh} and {@code sig}
+   * fields no one reads (merges carry them along until their documents go).
    */
   static final java.util.Set<String> READABLE_VERSIONS = java.util.Set.of("7", "8");
 

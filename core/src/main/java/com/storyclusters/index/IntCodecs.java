@@ -6,10 +6,8 @@ import java.util.Arrays;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteArrayDataOutput;
-import org.apache.lucene.store.DataInput;
 import org.apache.lucene.store.DataOutput;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.packed.PackedInts;
 
 /**
  * The compact encodings of the two integer sequences a document keeps of its fingerprint (format
@@ -17,16 +15,16 @@ import org.apache.lucene.util.packed.PackedInts;
  *
  * <p>A sorted set of distinct ints, by Elias–Fano (Elias 1974, Fano 1971; Vigna, "Quasi-succinct
  * indices", WSDM 2013): each value, taken as its unsigned offset {@code u} from {@link
- * Integer#MIN_VALUE}, is split into its low {@code L} bits, packed at {@code L} bits each (Lucene's
- * {@link PackedInts}), and its high bits, coded in unary in a bitmap where the i-th value sets bit
- * {@code (u >>> L) + i}, with {@code L = floor(log2(2^32 / n))}: at most {@code 2 + log2(2^32 /
- * n)} bits a value, about 25.5 for the few hundred shingles of a news article, where a
- * variable-length delta takes 32. Bytes: {@code vint n}, then, if {@code n > 0}, the low bits
- * ({@code ceil(n * L / 8)} bytes) and the bitmap (the rest; bit j is bit {@code j % 8} of byte
- * {@code j / 8}).
+ * Integer#MIN_VALUE}, is split into its low {@code L} bits, packed at {@code L} bits each, and its
+ * high bits, coded in unary in a bitmap where the i-th value sets bit {@code (u >>> L) + i}, with
+ * {@code L = floor(log2(2^32 / n))}: at most {@code 2 + log2(2^32 / n)} bits a value, about 25.5
+ * for the few hundred shingles of a news article, where a variable-length delta takes 32. Bytes:
+ * {@code vint n}, then, if {@code n > 0}, the low bits ({@code ceil(n * L / 8)} bytes, the first
+ * value in the lowest bits of the first byte) and the bitmap (the rest; bit j is bit {@code j %
+ * 8} of byte {@code j / 8}).
  *
- * <p>Ranks into such a set (each in {@code [0, n)}): {@code vint count}, then the ranks packed at
- * {@code max(1, bitsRequired(n - 1))} bits each.
+ * <p>Ranks into such a set (each in {@code [0, n)}): {@code vint count}, then the ranks packed the
+ * same way at the bits {@code n - 1} needs (at least 1).
  */
 final class IntCodecs {
   private IntCodecs() {}
@@ -76,18 +74,29 @@ final class IntCodecs {
         return out;
       }
       int low = lowBits(n);
-      long[] lows = unpack(in, n, low);
-      int at = in.getPosition(); // where the bitmap starts, in b.bytes
       int end = b.offset + b.length;
+      int lowAt = in.getPosition();
+      int at = lowAt + bytes(n, low); // where the bitmap starts, in b.bytes
+      if (at > end) {
+        throw new CorruptIndexException(n + " values' low bits past the end", "set");
+      }
+      byte[] bytes = b.bytes;
+      long mask = (1L << low) - 1;
+      long acc = 0; // the low bits read ahead
+      int held = 0;
       int i = 0;
       for (int p = at; p < end && i < n; p++) {
-        int bits = b.bytes[p] & 0xFF;
+        int bits = bytes[p] & 0xFF;
         while (bits != 0 && i < n) {
-          int bit = ((p - at) << 3) + Integer.numberOfTrailingZeros(bits);
+          long high = ((p - at) << 3) + Integer.numberOfTrailingZeros(bits) - i;
           bits &= bits - 1;
-          long high = bit - i;
-          out[i] = (int) ((high << low | lows[i]) + Integer.MIN_VALUE);
-          i++;
+          while (held < low) {
+            acc |= (bytes[lowAt++] & 0xFFL) << held;
+            held += 8;
+          }
+          out[i++] = (int) ((high << low | (acc & mask)) + Integer.MIN_VALUE);
+          acc >>>= low;
+          held -= low;
         }
       }
       if (i < n) {
@@ -124,7 +133,8 @@ final class IntCodecs {
       if (n < 0 || n > 8L * b.length) {
         throw new CorruptIndexException(n + " ranks in " + b.length + " bytes", "ranks");
       }
-      long[] values = unpack(in, n, rankBits(setSize));
+      long[] values = unpack(b.bytes, in.getPosition(), b.offset + b.length, n,
+          rankBits(setSize));
       int[] out = new int[n];
       for (int i = 0; i < n; i++) {
         if (values[i] >= setSize) {
@@ -142,7 +152,7 @@ final class IntCodecs {
   }
 
   private static int rankBits(int setSize) {
-    return Math.max(1, PackedInts.bitsRequired(Math.max(0, setSize - 1)));
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(0, setSize - 1)));
   }
 
   /** Bytes {@code n} values of {@code bits} bits take packed. */
@@ -150,29 +160,50 @@ final class IntCodecs {
     return (int) (((long) n * bits + 7) >>> 3);
   }
 
+  /**
+   * Writes {@code n} values of {@code bits} bits (<= 32) each, the first in the lowest bits of the
+   * first byte ({@code ceil(n * bits / 8)} bytes). Written here rather than with Lucene's {@code
+   * PackedInts}, whose readers are built for long arrays: set up for each document's few hundred
+   * values, they decoded a set three times slower than a vlong loop.
+   */
   private static void pack(DataOutput o, int n, int bits, java.util.function.IntToLongFunction v)
       throws IOException {
-    if (bits == 0 || n == 0) {
-      return;
-    }
-    PackedInts.Writer w = PackedInts.getWriterNoHeader(o, PackedInts.Format.PACKED, n, bits,
-        PackedInts.DEFAULT_BUFFER_SIZE);
+    long mask = (1L << bits) - 1;
+    long acc = 0;
+    int held = 0;
     for (int i = 0; i < n; i++) {
-      w.add(v.applyAsLong(i));
+      acc |= (v.applyAsLong(i) & mask) << held;
+      held += bits;
+      while (held >= 8) {
+        o.writeByte((byte) acc);
+        acc >>>= 8;
+        held -= 8;
+      }
     }
-    w.finish();
+    if (held > 0) {
+      o.writeByte((byte) acc);
+    }
   }
 
-  private static long[] unpack(DataInput in, int n, int bits) throws IOException {
-    long[] out = new long[n];
-    if (bits == 0 || n == 0) {
-      return out;
+  /** Reads what {@link #pack} wrote, from {@code b[at...]}; returns the values. */
+  private static long[] unpack(byte[] b, int at, int end, int n, int bits)
+      throws CorruptIndexException {
+    if (at + bytes(n, bits) > end) {
+      throw new CorruptIndexException(n + " values of " + bits + " bits past the end", "packed");
     }
-    PackedInts.ReaderIterator it = PackedInts.getReaderIteratorNoHeader(in,
-        PackedInts.Format.PACKED, PackedInts.VERSION_CURRENT, n, bits,
-        PackedInts.DEFAULT_BUFFER_SIZE);
+    long[] out = new long[n];
+    long mask = (1L << bits) - 1;
+    long acc = 0;
+    int held = 0;
+    int p = at;
     for (int i = 0; i < n; i++) {
-      out[i] = it.next();
+      while (held < bits) {
+        acc |= (b[p++] & 0xFFL) << held;
+        held += 8;
+      }
+      out[i] = acc & mask;
+      acc >>>= bits;
+      held -= bits;
     }
     return out;
   }
