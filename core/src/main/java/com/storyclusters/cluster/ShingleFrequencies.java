@@ -83,6 +83,11 @@ public final class ShingleFrequencies {
     row[i] = (short) Math.max(0, Math.min(MAX, (row[i] & MAX) + delta));
   }
 
+  /** The count in cell {@code i} of row {@code row} (0 or 1). */
+  int cellValue(int row, int i) {
+    return (row == 0 ? first : second)[i] & MAX;
+  }
+
   /** Whether both tables hold the same counts. */
   public boolean sameCounts(ShingleFrequencies other) {
     return java.util.Arrays.equals(first, other.first)
@@ -90,39 +95,69 @@ public final class ShingleFrequencies {
   }
 
   public static final String CODEC = "StoryclustersShingleFrequencies";
-  static final int VERSION = 1;
+  /** Each row as 2^bits 16-bit cells. */
+  static final int VERSION_RAW = 1;
+  /** Each row as 2^bits cells, each a vint (one byte below 128). */
+  static final int VERSION_VINT = 2;
 
-  /** Writes the table: a Lucene codec header, the bits, both rows, a checksum footer. */
+  /**
+   * Writes the table: a Lucene codec header ({@link #VERSION_VINT}), the bits, both rows' cells as
+   * vints (a byte for a count under 128: most cells of a table that counts up to a few hundred
+   * thousand articles), a checksum footer.
+   */
   public void writeTo(org.apache.lucene.store.IndexOutput out) throws IOException {
-    org.apache.lucene.codecs.CodecUtil.writeHeader(out, CODEC, VERSION);
+    org.apache.lucene.codecs.CodecUtil.writeHeader(out, CODEC, VERSION_VINT);
     out.writeInt(Integer.numberOfTrailingZeros(first.length));
-    byte[] buf = new byte[first.length * 2];
+    byte[] buf = new byte[1 << 16];
     for (short[] row : new short[][] {first, second}) {
-      java.nio.ByteBuffer.wrap(buf).asShortBuffer().put(row);
-      out.writeBytes(buf, buf.length);
+      int n = 0;
+      for (short cell : row) {
+        if (n > buf.length - 3) {
+          out.writeBytes(buf, n);
+          n = 0;
+        }
+        int v = cell & MAX;
+        while (v >= 0x80) {
+          buf[n++] = (byte) (v | 0x80);
+          v >>>= 7;
+        }
+        buf[n++] = (byte) v;
+      }
+      out.writeBytes(buf, n);
     }
     org.apache.lucene.codecs.CodecUtil.writeFooter(out);
   }
 
   /**
-   * Reads what {@link #writeTo} wrote, verifying its checksum.
+   * Reads what {@link #writeTo} wrote, or a table of {@link #VERSION_RAW}, verifying its checksum.
    *
    * @throws org.apache.lucene.index.CorruptIndexException if the file is damaged or was written
    *     with another number of bits
    */
   public static ShingleFrequencies readFrom(org.apache.lucene.store.ChecksumIndexInput in, int bits)
       throws IOException {
-    org.apache.lucene.codecs.CodecUtil.checkHeader(in, CODEC, VERSION, VERSION);
+    int version = org.apache.lucene.codecs.CodecUtil.checkHeader(in, CODEC, VERSION_RAW,
+        VERSION_VINT);
     int stored = in.readInt();
     if (stored != bits) {
       throw new org.apache.lucene.index.CorruptIndexException(
           "frequency table of " + stored + " bits, expected " + bits, in);
     }
     ShingleFrequencies f = new ShingleFrequencies(bits);
-    byte[] buf = new byte[f.first.length * 2];
     for (short[] row : new short[][] {f.first, f.second}) {
-      in.readBytes(buf, 0, buf.length);
-      java.nio.ByteBuffer.wrap(buf).asShortBuffer().get(row);
+      if (version == VERSION_RAW) {
+        byte[] buf = new byte[row.length * 2];
+        in.readBytes(buf, 0, buf.length);
+        java.nio.ByteBuffer.wrap(buf).asShortBuffer().get(row);
+      } else {
+        for (int i = 0; i < row.length; i++) {
+          int v = in.readVInt();
+          if (v < 0 || v > MAX) {
+            throw new org.apache.lucene.index.CorruptIndexException("cell " + v, in);
+          }
+          row[i] = (short) v;
+        }
+      }
     }
     org.apache.lucene.codecs.CodecUtil.checkFooter(in);
     return f;
