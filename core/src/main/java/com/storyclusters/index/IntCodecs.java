@@ -47,8 +47,7 @@ final class IntCodecs {
       if (n == 0) {
         return Arrays.copyOf(out, o.getPosition());
       }
-      long mask = low == 64 ? -1L : (1L << low) - 1;
-      pack(o, n, low, i -> (sorted[i] - (long) Integer.MIN_VALUE) & mask);
+      pack(o, n, low, i -> sorted[i] - (long) Integer.MIN_VALUE); // pack keeps the low bits
       int at = o.getPosition();
       for (int i = 0; i < n; i++) {
         int bit = (int) (((sorted[i] - (long) Integer.MIN_VALUE) >>> low) + i);
