@@ -197,10 +197,9 @@ public final class PairScorer {
 
   private MatchScores scores(Query q, Evidence c, String candidateSource, SetMerge m) {
     Evidence fp = q.fp;
-    // NaN when there are no two sketches to compare (a format-7 document has none): verify
-    // reports the sets' exact Jaccard instead
+    // with no two sketches to compare (a format-7 document has none), the sets' exact Jaccard
     double minHashJaccard = fp.sketch().length == 0 || fp.sketch().length != c.sketch().length
-        ? Double.NaN
+        ? jaccard(m.common, fp.set().length, c.set().length)
         : Fingerprint.sketchJaccard(fp.sketch(), fp.set().length, c.sketch(), c.set().length);
     Idf.ForCount idf = new Idf.ForCount(q.docCount);
     java.util.function.IntUnaryOperator df = q.df;
@@ -287,8 +286,7 @@ public final class PairScorer {
    * that sum with its shared shingles re-weighed as A's. {@code sameSource}: both articles come
    * from one (named) source, whose house style, datelines and recurring formulas (daily market
    * reports, match reports of one series) make its own articles alike without being copies: such
-   * pairs need {@link #sameSourceAlike}. A NaN {@code minHashJaccard} (no comparable sketches)
-   * reports the sets' exact Jaccard in its place.
+   * pairs need {@link #sameSourceAlike}.
    */
   private MatchScores verify(Side a, Evidence b, double otherTotalB,
       IntToDoubleFunction weightOfOther, double minHashJaccard, boolean sameSource, SetMerge m) {
@@ -311,9 +309,7 @@ public final class PairScorer {
     double cA = weightA == 0 ? 0 : shared / weightA;
     double cB = weightB <= 0 ? 0 : shared / weightB;
     double score = Math.max(cA, cB);
-    int union = setA.length + setB.length - m.common;
-    double jaccard = union == 0 ? 0 : (double) m.common / union;
-    minHashJaccard = Double.isNaN(minHashJaccard) ? jaccard : minHashJaccard;
+    double jaccard = jaccard(m.common, setA.length, setB.length);
     boolean bigEnough = setA.length >= minShingles && setB.length >= minShingles
         && score >= minScore;
     if (!bigEnough) { // the lead is only looked at when the score already passes
@@ -335,6 +331,12 @@ public final class PairScorer {
             setA.length, leadB, window(leadB.length, b.length()), m);
     return new MatchScores(clip(score), clip(cA), clip(cB), jaccard, minHashJaccard, runA, runB,
         clip(leadShareA), clip(leadShareB), verbatim, linked);
+  }
+
+  /** The Jaccard similarity of two sets of these sizes sharing {@code common} values; 0 if empty. */
+  static double jaccard(int common, int sizeA, int sizeB) {
+    int union = sizeA + sizeB - common;
+    return union == 0 ? 0 : (double) common / union;
   }
 
   /** Whether two articles come from one named source (an empty source names none). */
