@@ -193,6 +193,7 @@ final class Pipeline {
         }
       });
       addHeld(held, workers);
+      candidates.trim();
     }
     Statistics s = new Statistics(frequencies, lines, stories, counted[0], position);
     for (Object[] p : pending) {

@@ -118,6 +118,16 @@ public final class CandidateIndex implements java.io.Closeable {
     post(first, held, parallel);
   }
 
+  /**
+   * Packs the maps to what they hold, after a bulk load (an open): most of what is loaded is old
+   * and gets no more articles under its keys.
+   */
+  public void trim() {
+    for (IntIntMultimap m : byShingle) {
+      m.trim();
+    }
+  }
+
   /** Adds an article's evidence; its id must not be held. */
   public void add(Evidence e) {
     addAll(new Evidence[] {e}, Parallel.SERIAL);
@@ -209,6 +219,7 @@ public final class CandidateIndex implements java.io.Closeable {
       held[i] = heldKeys.apply(store.get(i, ids[i]));
     }
     post(0, held, Parallel.SERIAL);
+    trim();
   }
 
   /** The articles with ordinals below {@code limit} (added before it) as a candidate source. */

