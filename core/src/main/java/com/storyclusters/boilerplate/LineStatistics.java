@@ -1,7 +1,5 @@
 package com.storyclusters.boilerplate;
 
-import com.carrotsearch.hppc.LongIntHashMap;
-
 /**
  * Line counts: for each line key, how many indexed articles carry it. The keys are of two kinds
  * ({@code fingerprint.LineKeys}): a line's key in its article's source (that source's chrome) and
@@ -9,12 +7,11 @@ import com.carrotsearch.hppc.LongIntHashMap;
  * owner of these counts decides when they change (at statistics epoch boundaries and on deletes),
  * so that every article of an epoch sees the same counts whatever the batching.
  *
- * <p>Memory: an open-addressing table of 8-byte keys and 4-byte counts (HPPC), about 16-24 bytes
- * per distinct key. Not thread-safe for writes; reads are safe while no thread writes (the
+ * <p>Memory: a {@link LongCounts}, about 13-19 bytes per distinct key. Not thread-safe for writes; reads are safe while no thread writes (the
  * facade's parallel step only reads).
  */
 public final class LineStatistics {
-  private final LongIntHashMap counts = new LongIntHashMap();
+  private final LongCounts counts = new LongCounts();
 
   /** How many counted articles carry the line with this key. */
   public int count(long key) {
@@ -24,10 +21,7 @@ public final class LineStatistics {
   /** Adds {@code delta} (may be negative) for each of an article's distinct line keys. */
   public void add(long[] distinctKeys, int delta) {
     for (long k : distinctKeys) {
-      int now = counts.addTo(k, delta);
-      if (now <= 0) {
-        counts.remove(k);
-      }
+      counts.add(k, delta);
     }
   }
 }

@@ -15,13 +15,13 @@ import java.util.function.LongToIntFunction;
  * delete takes it out at once. For each (line key, story) pair it keeps how many articles carry
  * it, so that a delete knows whether the story still carries the line; the number of stories is
  * kept only for keys that two or more stories carry (a key that articles carry is carried by one
- * story otherwise: the caller's article count says whether any does). Memory: HPPC tables of 8-byte
- * keys and 4-byte counts, about 16-24 bytes per entry, one entry per (line key, story) and one per
+ * story otherwise: the caller's article count says whether any does). Memory: a {@link
+ * LongCounts} of about 13-19 bytes per (line key, story) entry, and an HPPC table of 16-24 bytes per
  * key of two or more stories. Not thread-safe for writes; reads are safe while no thread writes.
  * Internal.
  */
 public final class LineStories {
-  private final LongIntHashMap carriers = new LongIntHashMap();
+  private final LongCounts carriers = new LongCounts();
   /** Keys that two or more stories carry, and how many. */
   private final LongIntHashMap several = new LongIntHashMap();
 
@@ -47,7 +47,7 @@ public final class LineStories {
    */
   public void add(long[] distinctSourceLineKeys, long story, LongToIntFunction articlesBefore) {
     for (long key : distinctSourceLineKeys) {
-      if (carriers.addTo(pair(key, story), 1) == 1) { // the story did not carry it yet
+      if (carriers.add(pair(key, story), 1) == 1) { // the story did not carry it yet
         int before = stories(key, articlesBefore.applyAsInt(key));
         if (before >= 1) {
           several.put(key, before + 1);
@@ -61,10 +61,7 @@ public final class LineStories {
     for (long key : distinctSourceLineKeys) {
       long pair = pair(key, story);
       int before = carriers.get(pair);
-      if (before > 1) {
-        carriers.put(pair, before - 1);
-      } else if (before == 1) { // the story carries it no more
-        carriers.remove(pair);
+      if (before > 0 && carriers.add(pair, -1) == 0) { // the story carries it no more
         int n = several.get(key);
         if (n > 2) {
           several.put(key, n - 1);

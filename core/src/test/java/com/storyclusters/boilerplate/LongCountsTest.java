@@ -1,0 +1,79 @@
+package com.storyclusters.boilerplate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compact counts against a map: adds and removals in any order, keys that share their home
+ * slot (long probe runs, backward shifts across the table's end), the key 0, counts past the
+ * 16-bit slot count and back, growth.
+ */
+@Tag("property")
+class LongCountsTest {
+  /** 40 keys: ten homes of four keys each (equal high bits), the key 0 among them. */
+  private static long key(int k) {
+    long high = (k / 4) * 0x9E3779B97F4A7C15L & 0xFFFFFFFF00000000L;
+    if (k / 4 == 9) {
+      high = 0xFFFFFFFF00000000L; // the last home: probe runs wrap past the table's end
+    }
+    return k == 0 ? 0 : high | (k % 4) * 0x1234567L + 1;
+  }
+
+  @Test
+  void countsLikeAMap() {
+    com.storyclusters.Props.qt().withExamples(300)
+        .forAll(lists().of(integers().between(0, 39 * 8 + 7)).ofSizeBetween(0, 400))
+        .checkAssert(LongCountsTest::counts);
+  }
+
+  /** Each op: a key (op / 8) and a delta by op % 8, from -3 to +70,000. */
+  private static void counts(List<Integer> ops) {
+    LongCounts counts = new LongCounts();
+    Map<Long, Integer> reference = new HashMap<>();
+    int[] deltas = {1, 1, 2, -1, -1, -3, 40_000, -40_000};
+    for (int op : ops) {
+      long key = key(op / 8);
+      int delta = deltas[op % 8];
+      int expected = Math.max(0, reference.getOrDefault(key, 0) + delta);
+      if (expected == 0) {
+        reference.remove(key);
+      } else {
+        reference.put(key, expected);
+      }
+      assertEquals(expected, counts.add(key, delta), "after adding " + delta + " to " + key);
+      for (int k = 0; k < 40; k++) {
+        assertEquals((int) reference.getOrDefault(key(k), 0), counts.get(key(k)), "key " + k);
+      }
+      assertEquals(reference.size(), counts.size());
+    }
+  }
+
+  @Test
+  void manyKeysGrowTheTableByHalfAndRemoveCleanly() {
+    LongCounts counts = new LongCounts();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    long[] keys = new long[100_000];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = random.nextLong();
+      counts.add(keys[i], 1 + i % 3);
+    }
+    assertEquals(keys.length, counts.size());
+    // grown by half from 16 slots, at most 0.8 full: never under 0.8 / 1.5 full
+    assertTrue(counts.size() >= 0.8 / 1.5 * counts.capacity() - 1, "capacity " + counts.capacity());
+    for (int i = 0; i < keys.length; i += 2) {
+      assertEquals(0, counts.add(keys[i], -(1 + i % 3)));
+    }
+    for (int i = 0; i < keys.length; i++) {
+      assertEquals(i % 2 == 0 ? 0 : 1 + i % 3, counts.get(keys[i]));
+    }
+    assertEquals(keys.length / 2, counts.size());
+  }
+}
