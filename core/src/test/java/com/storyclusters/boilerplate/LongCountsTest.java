@@ -8,7 +8,6 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * slot (long probe runs, backward shifts across the table's end), the key 0, counts past the
  * 16-bit slot count and back, growth.
  */
-@Tag("property")
+@org.junit.jupiter.api.Tag("property")
 class LongCountsTest {
   /** 40 keys: ten homes of four keys each (equal high bits), the key 0 among them. */
   private static long key(int k) {
