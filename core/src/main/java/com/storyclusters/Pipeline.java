@@ -161,19 +161,20 @@ final class Pipeline {
         : new ShingleFrequencies(settings.frequencyBits());
     LineStatistics lines = new LineStatistics();
     LineStories stories = new LineStories();
-    // the articles visited so far that carry each key in their source (for the story counts)
-    LongIntHashMap sourceKeysSeen = new LongIntHashMap();
+    // the articles visited so far that carry each story-counted key in their source (for the
+    // story counts)
+    LongIntHashMap storyKeysSeen = new LongIntHashMap();
     long[] counted = {0};
     List<Object[]> pending = new ArrayList<>();
     // the candidate index takes the evidence in chunks, so that an open holds one chunk of it
     List<Evidence> held = new ArrayList<>();
     try (IndexSnapshot snap = store.snapshot();
         Workers workers = new Workers(Runtime.getRuntime().availableProcessors())) {
-      snap.visit(sources, (m, pos, evidence, keys, sourceKeys) -> {
+      snap.visit(sources, (m, pos, evidence, keys, storyKeys) -> {
         state.put(m);
-        stories.add(sourceKeys, LineStories.story(m.clusterId()), sourceKeysSeen::get);
-        for (long k : sourceKeys) {
-          sourceKeysSeen.addTo(k, 1);
+        stories.add(storyKeys, LineStories.story(m.clusterId()), storyKeysSeen::get);
+        for (long k : storyKeys) {
+          storyKeysSeen.addTo(k, 1);
         }
         held.add(evidence);
         if (held.size() == OPEN_CHUNK) {
@@ -322,7 +323,7 @@ final class Pipeline {
       refresh();
     }
     state.put(member);
-    if (stats.added(a.id(), fp.set, p.countedLineKeys, p.distinctSourceLineKeys,
+    if (stats.added(a.id(), fp.set, p.countedLineKeys, p.storyLineKeys,
         LineStories.story(clusterId), workers)) {
       evictExpired(state.latestPublished()); // at epoch boundaries, which end segments
     }
@@ -381,7 +382,7 @@ final class Pipeline {
       for (String id : ids) {
         IndexSnapshot.Counted c = snap.counted(id);
         if (c != null) {
-          stats.deleted(id, c.set(), c.lineKeys(), c.sourceLineKeys(),
+          stats.deleted(id, c.set(), c.lineKeys(), c.storyLineKeys(),
               LineStories.story(state.member(id).clusterId()));
         }
         store.delete(id);

@@ -60,7 +60,7 @@ public final class BatchSteps {
   public LineQueries lines(Article a) {
     Prepared p = prepare(a);
     return new LineQueries(p.countedLineKeys, p.sourceLineKey, p.lineKey, p.lineTokens,
-        p.distinctSourceLineKeys);
+        p.storyLineKeys);
   }
 
   /**

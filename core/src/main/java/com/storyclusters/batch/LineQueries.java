@@ -12,8 +12,8 @@ import java.io.Serializable;
  * @param ofSource each line's key in the article's source
  * @param ofAll each line's key in every source
  * @param tokens each line's tokens
- * @param sourceKeys the distinct keys of {@code ofSource}, by which stories count carriers (none
- *     without a source)
+ * @param sourceKeys the distinct keys of {@code ofSource} of the lines whose story count the
+ *     boilerplate rule reads, by which stories count carriers (none without a source)
  */
 public record LineQueries(long[] counted, long[] ofSource, long[] ofAll, int[] tokens,
     long[] sourceKeys) implements Serializable {}

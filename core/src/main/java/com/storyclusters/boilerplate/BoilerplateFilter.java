@@ -28,7 +28,15 @@ public final class BoilerplateFilter {
    * guard).
    */
   static boolean chrome(int tokens, int ofSource, int ofAll, int stories) {
-    return tokens <= SHORT_LINE_TOKENS ? ofSource >= 1 : stories >= 2 && ofAll == ofSource;
+    return !readsStories(tokens) ? ofSource >= 1 : stories >= 2 && ofAll == ofSource;
+  }
+
+  /**
+   * Whether the rule reads the story count of a line of {@code tokens} tokens (a line over {@link
+   * #SHORT_LINE_TOKENS}): the story counts ({@link LineStories}) are kept for such lines only.
+   */
+  public static boolean readsStories(int tokens) {
+    return tokens > SHORT_LINE_TOKENS;
   }
 
   /**

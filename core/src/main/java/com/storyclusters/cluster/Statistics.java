@@ -105,15 +105,17 @@ public final class Statistics {
   }
 
   /**
-   * Records an add at the current position, of story {@code story} ({@link LineStories#story});
+   * Records an add at the current position, of story {@code story} ({@link LineStories#story})
+   * carrying the lines with keys {@code storyLineKeys} in its source that the story counts count
+   * ({@code Prepared#storyLineKeys});
    * at an epoch boundary, counts every pending add (the
    * frequency table's rows on {@code parallel}'s tasks).
    *
    * @return whether an epoch boundary was crossed (the caller applies its retention window there)
    */
-  public boolean added(String id, int[] set, long[] lineKeys, long[] sourceLineKeys, long story,
+  public boolean added(String id, int[] set, long[] lineKeys, long[] storyLineKeys, long story,
       Parallel parallel) {
-    stories.add(sourceLineKeys, story, this::lineCount); // before pend counts this article
+    stories.add(storyLineKeys, story, this::lineCount); // before pend counts this article
     pend(id, set, lineKeys);
     position++;
     if (Epochs.isBoundary(position)) {
@@ -212,8 +214,8 @@ public final class Statistics {
    * Takes a deleted article out at once: out of the pending adds, or out of the counts; and out
    * of its story's line counts.
    */
-  public void deleted(String id, int[] set, long[] lineKeys, long[] sourceLineKeys, long story) {
-    stories.remove(sourceLineKeys, story);
+  public void deleted(String id, int[] set, long[] lineKeys, long[] storyLineKeys, long story) {
+    stories.remove(storyLineKeys, story);
     Pending p = pending.remove(id);
     totals.remove(id); // its weight sum, if cached: an update re-adds the id with another set
     if (p != null) {

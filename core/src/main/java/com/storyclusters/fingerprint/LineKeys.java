@@ -57,6 +57,29 @@ public final class LineKeys {
     return sortedDistinct(out);
   }
 
+  /**
+   * The distinct ascending {@code keys} with {@code first}, a subset of them (distinct,
+   * ascending), moved to the front: {@code first}, then the other keys, ascending.
+   */
+  static long[] storyFirst(long[] keys, long[] first) {
+    long[] out = new long[keys.length];
+    System.arraycopy(first, 0, out, 0, first.length);
+    int n = first.length;
+    for (long k : keys) {
+      if (Arrays.binarySearch(first, k) < 0) {
+        out[n++] = k;
+      }
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /** A copy of distinct keys, ascending. */
+  public static long[] ascending(long[] distinctKeys) {
+    long[] copy = distinctKeys.clone();
+    Arrays.sort(copy);
+    return copy;
+  }
+
   /** A copy, ascending, each value once. */
   static long[] sortedDistinct(long[] values) {
     long[] copy = values.clone();

@@ -41,10 +41,19 @@ public final class Prepared {
   /** The keys the line statistics count for this article ({@link LineKeys#counted}). */
   public final long[] countedLineKeys;
   /**
-   * The distinct {@link #sourceLineKey}s, ascending ({@link LineKeys#ofSource(String, long[])}):
-   * what the story counts count; none without a source.
+   * The distinct {@link #sourceLineKey}s, ascending ({@link LineKeys#ofSource(String, long[])}), of
+   * the lines whose story count the boilerplate rule reads ({@link
+   * com.storyclusters.boilerplate.BoilerplateFilter#readsStories}): what the story counts count;
+   * none without a source.
    */
-  public final long[] distinctSourceLineKeys;
+  public final long[] storyLineKeys;
+  /**
+   * The {@link #distinctLineKeys} as the index keeps them: the {@link #storyLines} keys of lines
+   * whose story count the rule reads first, ascending, then the others, ascending.
+   */
+  public final long[] storedLineKeys;
+  /** How many of {@link #storedLineKeys} come first as lines whose story count is read. */
+  public final int storyLines;
 
   private Prepared(Article article, String normalized, int[] lineStart, int[] lineEnd,
       long[] lineKey, int[] lineTokens, long[] shingles, int[] shingleStart, long textHash,
@@ -66,7 +75,17 @@ public final class Prepared {
     this.headline = headline;
     this.distinctLineKeys = LineKeys.sortedDistinct(lineKey);
     this.countedLineKeys = LineKeys.counted(article.source(), distinctLineKeys);
-    this.distinctSourceLineKeys = LineKeys.ofSource(article.source(), distinctLineKeys);
+    long[] story = new long[lineKey.length];
+    int n = 0;
+    for (int i = 0; i < lineKey.length; i++) {
+      if (com.storyclusters.boilerplate.BoilerplateFilter.readsStories(lineTokens[i])) {
+        story[n++] = lineKey[i];
+      }
+    }
+    long[] storyKeys = LineKeys.sortedDistinct(java.util.Arrays.copyOf(story, n));
+    this.storyLines = storyKeys.length;
+    this.storedLineKeys = LineKeys.storyFirst(distinctLineKeys, storyKeys);
+    this.storyLineKeys = LineKeys.ofSource(article.source(), storyKeys);
   }
 
   public int lines() {

@@ -44,8 +44,13 @@ import org.apache.lucene.util.BytesRef;
  * bp      stored (only with storeText)   removed boilerplate lines
  * pos     numeric doc values             input position: adds before this one (statistics epochs)
  * lines   binary doc values              the lines' keys in every source ({@link LineKeys}),
- *                                        distinct, ascending, 8 bytes each (the line statistics
- *                                        count them and, derived with the source, their keys in it)
+ *                                        distinct, 8 bytes each: first the {@code sl} keys of lines
+ *                                        whose story count the boilerplate rule reads, ascending,
+ *                                        then the others, ascending (the line statistics count
+ *                                        them all and, derived with the source, their keys in it;
+ *                                        the story counts the first {@code sl}'s keys in it)
+ * sl      numeric doc values             how many {@code lines} keys come first as story-counted
+ *                                        ({@code Prepared#storedLineKeys}); with {@code lines} only
  * lr      binary doc values              vint count of evidence shingles, then the lead ones
  *                                        ({@link Fingerprint#leadLength}) in text order as ranks
  *                                        of their values in {@code ef} ({@link IntCodecs#ranks})
@@ -57,7 +62,11 @@ import org.apache.lucene.util.BytesRef;
  * {@code ef} and {@code lr}: the index holds no term but the id.
  * Commit user data: the {@link IndexSettings}, {@code storyclusters.position} (adds so far),
  * {@code storyclusters.stats} (the statistics file, if any) and {@code storyclusters.statsAt} (the
- * position its frequency table counts to; adds from there on are replayed from {@code ef}). Format 8
+ * position its frequency table counts to; adds from there on are replayed from {@code ef}). Format 9
+ * adds {@code sl}, and orders {@code lines} by it: the story counts ({@code
+ * boilerplate.LineStories}) keep only the lines the rule reads them for, not short ones; a
+ * document of format 8 or 7, without {@code sl}, has every line story-counted, as before (the
+ * story counts of short lines are never read). Format 8
  * drops format 7's {@code lsh} field (LSH band keys, 8 bytes each) and its {@code bands} and
  * {@code rows} settings (candidates are found by anchors alone), keeps a byte of each MinHash
  * value in {@code sk}, not 4 in {@code sig}, and codes the set and the lead's ranks in {@code ef}
@@ -75,14 +84,15 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class IndexLayout {
   /** Version of the stored layout. */
-  public static final int FORMAT_VERSION = 8;
+  public static final int FORMAT_VERSION = 9;
 
   /**
-   * The format versions this version reads: its own, and format 7, whose documents keep their set
-   * and lead in {@code set} and {@code seq} (read for them) and carry {@code lsh} and {@code sig}
-   * fields no one reads (merges carry them along until their documents go).
+   * The format versions this version reads: its own; format 8, whose documents have no {@code sl}
+   * (every line story-counted); and format 7, whose documents also keep their set and lead in
+   * {@code set} and {@code seq} (read for them) and carry {@code lsh} and {@code sig} fields no one
+   * reads (merges carry them along until their documents go).
    */
-  static final java.util.Set<String> READABLE_VERSIONS = java.util.Set.of("7", "8");
+  static final java.util.Set<String> READABLE_VERSIONS = java.util.Set.of("7", "8", "9");
 
   static final String ID = "id";
   static final String CLUSTER = "cid";
@@ -96,6 +106,7 @@ public final class IndexLayout {
   static final String BOILERPLATE = "bp";
   static final String POSITION = "pos";
   static final String LINES = "lines";
+  static final String STORY_LINES = "sl";
   static final String LEAD = "lr";
   static final String SET = "ef";
   /** Format 7's lead and set fields (read for its documents). */
@@ -162,9 +173,10 @@ public final class IndexLayout {
     }
     d.add(new NumericDocValuesField(TEXT_HASH, fp.prepared.textHash));
     d.add(new NumericDocValuesField(POSITION, position));
-    long[] keys = fp.prepared.distinctLineKeys;
+    long[] keys = fp.prepared.storedLineKeys;
     if (keys.length > 0) {
       d.add(new BinaryDocValuesField(LINES, new BytesRef(longsBytes(keys))));
+      d.add(new NumericDocValuesField(STORY_LINES, fp.prepared.storyLines));
     }
     d.add(new BinaryDocValuesField(LEAD, new BytesRef(leadBytes(fp))));
     d.add(new BinaryDocValuesField(SET, new BytesRef(IntCodecs.sortedSet(fp.set))));
@@ -195,7 +207,11 @@ public final class IndexLayout {
   }
 
   /** A document's line keys as the statistics count them: all kinds, and those in its source. */
-  record LineKeySets(long[] counted, long[] ofSource) {}
+  /**
+   * A document's line keys: those the line statistics count, and the keys in its source of the
+   * lines the story counts count.
+   */
+  record LineKeySets(long[] counted, long[] stories) {}
 
   /** Per-segment readers of what scoring and statistics read; one per leaf and thread. */
   static final class LeafFields {
@@ -210,6 +226,7 @@ public final class IndexLayout {
     private BinaryDocValues lines;
     private SortedDocValues sources;
     private SortedDocValues lineSources;
+    private NumericDocValues storyLines;
     private SortedDocValues clusters;
     private NumericDocValues published;
     private NumericDocValues textHashes;
@@ -270,6 +287,7 @@ public final class IndexLayout {
       if (lines == null || lines.docID() >= doc) {
         lines = reader.getBinaryDocValues(LINES);
         lineSources = reader.getSortedDocValues(SOURCE);
+        storyLines = reader.getNumericDocValues(STORY_LINES);
       }
       if (lines == null || !lines.advanceExact(doc)) {
         return new LineKeySets(new long[0], new long[0]);
@@ -279,7 +297,19 @@ public final class IndexLayout {
       }
       String source = lineSources.lookupOrd(lineSources.ordValue()).utf8ToString();
       long[] keys = readLongs(lines.binaryValue());
-      return new LineKeySets(LineKeys.counted(source, keys), LineKeys.ofSource(source, keys));
+      long[] story = keys; // format 8 and before: every line
+      if (storyLines != null && storyLines.docID() > doc) {
+        storyLines = reader.getNumericDocValues(STORY_LINES);
+      }
+      if (storyLines != null && storyLines.advanceExact(doc)) {
+        long n = storyLines.longValue();
+        if (n < 0 || n > keys.length) {
+          throw new CorruptIndexException("story line count " + n + " of " + keys.length, path);
+        }
+        story = java.util.Arrays.copyOf(keys, (int) n);
+      }
+      return new LineKeySets(LineKeys.counted(source, LineKeys.ascending(keys)),
+          LineKeys.ofSource(source, story));
     }
 
     /**

@@ -28,7 +28,7 @@ public final class IndexSnapshot implements AutoCloseable {
    * What an article adds to the statistics: its shingle set, its distinct line keys (both kinds)
    * and those in its source.
    */
-  public record Counted(int[] set, long[] lineKeys, long[] sourceLineKeys) {}
+  public record Counted(int[] set, long[] lineKeys, long[] storyLineKeys) {}
 
   private final SearcherManager searchers;
   private final IndexSearcher searcher;
@@ -54,10 +54,11 @@ public final class IndexSnapshot implements AutoCloseable {
     /**
      * @param evidence what scoring reads of the article
      * @param lineKeys the distinct line keys its statistics count (both kinds)
-     * @param sourceLineKeys its distinct line keys in its source
+     * @param storyLineKeys its distinct line keys in its source of the lines whose story count
+     *     the boilerplate rule reads (of every line for a document of format 8 or before)
      */
     void article(ClusterState.Member member, long position, Evidence evidence, long[] lineKeys,
-        long[] sourceLineKeys);
+        long[] storyLineKeys);
   }
 
   /**
@@ -78,7 +79,7 @@ public final class IndexSnapshot implements AutoCloseable {
         Integrity.read(path, () -> {
           IndexLayout.LineKeySets lines = fields.lines(d);
           visitor.article(fields.member(d, sources, clusterIds), fields.position(d),
-              fields.evidence(d), lines.counted(), lines.ofSource());
+              fields.evidence(d), lines.counted(), lines.stories());
           return null;
         });
       }
@@ -106,7 +107,7 @@ public final class IndexSnapshot implements AutoCloseable {
       IndexLayout.LeafFields f = fields(reader, doc);
       int local = doc - docBase(reader, doc);
       IndexLayout.LineKeySets lines = f.lines(local);
-      return new Counted(f.set(local), lines.counted(), lines.ofSource());
+      return new Counted(f.set(local), lines.counted(), lines.stories());
     });
   }
 

@@ -109,7 +109,7 @@ class IndexLayoutGoldenTest {
             }
           }
           for (String field : new String[] {IndexLayout.POSITION, IndexLayout.PUBLISHED,
-              IndexLayout.TEXT_HASH}) {
+              IndexLayout.TEXT_HASH, IndexLayout.STORY_LINES}) {
             NumericDocValues v = r.getNumericDocValues(field);
             if (v != null && v.advanceExact(doc)) {
               d.append("numeric ").append(field).append('=').append(v.longValue()).append('\n');
