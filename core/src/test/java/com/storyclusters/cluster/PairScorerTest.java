@@ -97,7 +97,7 @@ class PairScorerTest {
           int n = length == 0 ? 0 : r.nextInt(length + 1);
           org.junit.jupiter.api.Assertions.assertArrayEquals(
               Arrays.stream(ranks, 0, n).sorted().distinct().toArray(),
-              PairScorer.distinctSorted(ranks, n));
+              Leads.distinctSorted(ranks, n));
         });
   }
 
@@ -114,7 +114,7 @@ class PairScorerTest {
           for (int i = 0; i < lead.length; i++) {
             lead[i] = r.nextInt(setA.length);
           }
-          int[] leadSet = PairScorer.distinctSorted(lead, lead.length);
+          int[] leadSet = Leads.distinctSorted(lead, lead.length);
           boolean[] merged = java.util.Arrays.copyOf(new SetMerge().of(setA, setB).inB,
               setA.length);
           SetMerge m = new SetMerge().ofLead(setA, leadSet, setB);
@@ -164,7 +164,7 @@ class PairScorerTest {
           int window = (int) Math.min(leadA.length, Math.min(a.length,
               Math.max(leadShingles, leadFraction * a.length)));
           PairScorer.Side side = new PairScorer.Side(leadA, a.length, setA, w, w, 0,
-              PairScorer.distinctSorted(leadA, window));
+              Leads.distinctSorted(leadA, window));
           // stale marks: a full merge of A with a superset of everything
           int[] all = sortedDistinct(java.util.stream.IntStream.concat(Arrays.stream(setA),
               Arrays.stream(setB)).toArray());
