@@ -70,6 +70,8 @@ public final class PairScorer {
     private final Side side;
     /** The frozen statistics' document frequency of a shingle (either text's). */
     private final java.util.function.IntUnaryOperator df;
+    /** The frozen table {@code df} reads, for estimates in bulk; null when {@code df} is given. */
+    private final ShingleFrequencies table;
     private final long docCount;
     /** Up to maxAnchors rarest shingles of the anchor sample, lead first (see {@link #anchors}). */
     public final int[] anchors;
@@ -77,14 +79,16 @@ public final class PairScorer {
     private final java.util.Map<String, Double> totals;
 
     private Query(Evidence fp, String source, java.util.function.IntUnaryOperator df,
-        int[] frozenCounts, long docCount,
+        ShingleFrequencies table, long docCount,
         int[] recentCounts, long withRecent, java.util.Map<String, Double> totals) {
+      this.table = table;
       this.fp = fp;
       this.totals = totals;
       this.source = source;
       this.df = df;
       this.docCount = docCount;
       int[] set = fp.set();
+      int[] frozenCounts = table == null ? null : table.estimates(set);
       double[] weights = new double[set.length];
       double[] otherWeights = new double[weights.length];
       int[] counts = new int[set.length]; // frozen and recent: what anchors are chosen by
@@ -104,6 +108,22 @@ public final class PairScorer {
           Leads.distinctSorted(ranks, window(ranks.length, fp.length())));
       anchors = Anchors.chosen(fp, counts, Math.min(ranks.length, (int) Math.max(leadShingles,
           leadFraction * fp.length())), maxAnchors);
+    }
+
+    /**
+     * The sum of another text's weights under the frozen statistics, in set order: its shingles'
+     * estimates read in bulk when the table is at hand ({@link ShingleFrequencies#estimates}).
+     */
+    double totalWeight(int[] set, Idf.ForCount idf) {
+      if (table == null) {
+        return PairScorer.totalWeight(set, h -> idf.of(df.applyAsInt(h)));
+      }
+      int[] estimates = table.estimates(set);
+      double total = 0;
+      for (int e : estimates) {
+        total += idf.of(e);
+      }
+      return total;
     }
 
     /** Whether the article is long enough to link at all. */
@@ -126,8 +146,8 @@ public final class PairScorer {
    */
   public Query query(Evidence article, String source, ShingleFrequencies df, long docCount,
       int[] recentCounts, long recentDocs, java.util.Map<String, Double> totals) {
-    return new Query(article, source, df::estimate, df.estimates(article.set()), docCount + 1,
-        recentCounts, docCount + recentDocs + 1, totals);
+    return new Query(article, source, df::estimate, df, docCount + 1, recentCounts,
+        docCount + recentDocs + 1, totals);
   }
 
   /**
@@ -205,8 +225,8 @@ public final class PairScorer {
     Idf.ForCount idf = new Idf.ForCount(q.docCount);
     java.util.function.IntUnaryOperator df = q.df;
     IntToDoubleFunction weightOfOther = h -> idf.of(df.applyAsInt(h));
-    double total = q.totals == null ? totalWeight(c.set(), weightOfOther)
-        : q.totals.computeIfAbsent(c.id(), id -> totalWeight(c.set(), weightOfOther));
+    double total = q.totals == null ? q.totalWeight(c.set(), idf)
+        : q.totals.computeIfAbsent(c.id(), id -> q.totalWeight(c.set(), idf));
     return verify(q.side, c, total, weightOfOther, minHashJaccard,
         sameSource(q.source, candidateSource), m);
   }
