@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How cost grows with the index: for each size N, generates N syndicated articles (from the BBC
@@ -27,7 +28,9 @@ import java.util.Locale;
  *   <li>add latency p50 and p99 over 1,000 further single adds with N indexed;</li>
  *   <li>open time: reopening the index, which rebuilds everything held in memory from it.</li>
  * </ul>
- * {@code --no-store-text} builds the index without texts.
+ * {@code --no-store-text} builds the index without texts. {@code --breakdown} adds a line per size:
+ * the heap's largest structures and the evidence scratch file, in bytes an article ({@link
+ * HeapBreakdown}).
  * <pre>
  * java -Xmx8g -cp benchmarks/target/benchmarks.jar com.storyclusters.benchmarks.ScaleHarness \
  *     --data ../shared/data 10000 100000
@@ -40,9 +43,12 @@ public final class ScaleHarness {
     Path data = Path.of("../shared/data");
     List<Integer> sizes = new ArrayList<>();
     boolean storeText = true;
+    boolean breakdown = false;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--no-store-text")) {
         storeText = false;
+      } else if (args[i].equals("--breakdown")) {
+        breakdown = true;
       } else if (args[i].equals("--data")) {
         data = Path.of(args[++i]);
       } else {
@@ -68,6 +74,7 @@ public final class ScaleHarness {
       long start = System.nanoTime();
       double rate;
       long heap;
+      Map<String, Long> parts = null;
       long[] latencies = new long[probe.size()];
       try (StoryClusters sc = StoryClusters.builder().directory(dir).storeText(storeText).build()) {
         for (int i = 0; i < n; i += 2048) {
@@ -76,6 +83,9 @@ public final class ScaleHarness {
         rate = n / ((System.nanoTime() - start) / 1e9);
         sc.commit();
         heap = usedHeap() - before;
+        if (breakdown) {
+          parts = HeapBreakdown.of(sc);
+        }
         for (int i = 0; i < probe.size(); i++) {
           long t = System.nanoTime();
           sc.add(probe.get(i));
@@ -92,6 +102,18 @@ public final class ScaleHarness {
           n, rate, fingerprintRate, rate / fingerprintRate, heap / n, disk / (n + probe.size()),
           latencies[latencies.length / 2] / 1e6, latencies[latencies.length * 99 / 100] / 1e6,
           opening / 1e9);
+      if (parts != null) {
+        long named = 0;
+        StringBuilder line = new StringBuilder("  bytes an article:");
+        for (Map.Entry<String, Long> e : parts.entrySet()) {
+          if (!e.getKey().equals("scratch file")) {
+            named += e.getValue();
+          }
+          line.append(String.format(Locale.ROOT, " %s %d;", e.getKey(), e.getValue() / n));
+        }
+        line.append(String.format(Locale.ROOT, " the rest of the heap %d", (heap - named) / n));
+        System.out.println(line);
+      }
       delete(dir);
     }
   }
