@@ -26,6 +26,29 @@ class BenchmarksSmokeTest {
     assertTrue(FingerprintBenchmark.corpus(10).get(0).length() > 1000);
   }
 
+  /**
+   * The heap breakdown finds every structure it reads by reflection (a renamed field fails here,
+   * not in a long run), and reports bytes for those an index of a few articles holds.
+   */
+  @Test
+  void heapBreakdownReadsEveryStructure(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    try (com.storyclusters.StoryClusters sc = com.storyclusters.StoryClusters.builder()
+        .directory(dir).frequencyBits(10).build()) {
+      for (com.storyclusters.Article a : com.storyclusters.examples.Jsonl.readArticles(
+          Path.of("../samples/seeds/articles.jsonl"))) {
+        sc.add(a);
+      }
+      Map<String, Long> parts = HeapBreakdown.of(sc);
+      assertEquals(List.of("anchor table", "anchor arena", "line counts", "story counts",
+          "frequency table", "ids' ordinals", "evidence offsets", "scratch file"),
+          List.copyOf(parts.keySet()));
+      assertEquals(2 * (16 + 2 * 1024), parts.get("frequency table")); // two rows of 2^10 shorts
+      assertTrue(parts.get("anchor table") > 0 && parts.get("line counts") > 0);
+      assertTrue(parts.get("scratch file") > 5 * 100, "five records of evidence");
+    }
+  }
+
   @Test
   void qualityHarnessScoresTheSeeds() throws Exception {
     List<QualityHarness.Set> sets = QualityHarness.sets(Path.of("../samples"));
