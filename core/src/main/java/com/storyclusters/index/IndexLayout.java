@@ -331,9 +331,13 @@ public final class IndexLayout {
       String cluster = clusters.lookupOrd(clusters.ordValue()).utf8ToString();
       long pub = published != null && published.advanceExact(doc) ? published.longValue()
           : Long.MAX_VALUE;
-      return new ClusterState.Member(id(doc),
+      String id = id(doc);
+      // one string per cluster id, the id of the article that started it where that comes first
+      // (it mostly does: documents are visited in about the order they were added)
+      return new ClusterState.Member(id,
           sourceNames.intern(sources.lookupOrd(sources.ordValue()).utf8ToString()),
-          clusterIds.computeIfAbsent(cluster, c -> c), pub, textHashes.longValue());
+          clusterIds.computeIfAbsent(cluster, c -> c.equals(id) ? id : c), pub,
+          textHashes.longValue());
     }
 
     long position(int doc) throws IOException {
@@ -348,7 +352,11 @@ public final class IndexLayout {
 
     /** The evidence of a document. */
     Evidence evidence(int doc) throws IOException {
-      String id = id(doc);
+      return evidence(doc, id(doc));
+    }
+
+    /** {@link #evidence(int)} under the id already read for the document (one string for both). */
+    Evidence evidence(int doc, String id) throws IOException {
       if (lead == null || lead.docID() >= doc) {
         lead = reader.getBinaryDocValues(LEAD);
       }

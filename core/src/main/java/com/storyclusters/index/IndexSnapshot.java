@@ -78,8 +78,9 @@ public final class IndexSnapshot implements AutoCloseable {
         int d = doc;
         Integrity.read(path, () -> {
           IndexLayout.LineKeySets lines = fields.lines(d);
-          visitor.article(fields.member(d, sources, clusterIds), fields.position(d),
-              fields.evidence(d), lines.counted(), lines.stories());
+          ClusterState.Member member = fields.member(d, sources, clusterIds);
+          visitor.article(member, fields.position(d), fields.evidence(d, member.id()),
+              lines.counted(), lines.stories());
           return null;
         });
       }
