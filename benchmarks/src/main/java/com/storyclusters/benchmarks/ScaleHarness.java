@@ -26,7 +26,8 @@ import java.util.Map;
  *   <li>heap held per indexed article (used heap after GC, minus the same before the index);</li>
  *   <li>index bytes on disk per article, after commit;</li>
  *   <li>add latency p50 and p99 over 1,000 further single adds with N indexed;</li>
- *   <li>open time: reopening the index, which rebuilds everything held in memory from it.</li>
+ *   <li>open time: reopening the index, which rebuilds everything held in memory from it, and
+ *       the heap held per article after that open (what a restarted service holds).</li>
  * </ul>
  * {@code --no-store-text} builds the index without texts. {@code --breakdown} adds a line per size:
  * the heap's largest structures and the evidence scratch file, in bytes an article ({@link
@@ -61,9 +62,9 @@ public final class ScaleHarness {
     List<Article> bbc = Jsonl.readArticles(data.resolve("bbc-news/articles.jsonl"));
     List<String> texts = bbc.stream().map(Article::text).toList();
     List<String> titles = bbc.stream().map(Article::title).toList();
-    System.out.printf(Locale.ROOT, "%10s %10s %12s %10s %12s %12s %9s %9s %9s%n", "articles",
+    System.out.printf(Locale.ROOT, "%10s %10s %12s %10s %12s %12s %9s %9s %9s %14s%n", "articles",
         "articles/s", "fingerprint/s", "ratio", "heap B/art", "disk B/art", "add p50",
-        "add p99", "open");
+        "add p99", "open", "heap open B/art");
     for (int n : sizes) {
       List<Article> articles = generate(texts, titles, n + 1000);
       List<Article> body = articles.subList(0, n);
@@ -95,13 +96,16 @@ public final class ScaleHarness {
       }
       long disk = size(dir);
       long opening = System.nanoTime(); // everything in memory is rebuilt from the index
+      long heapOpen;
       try (StoryClusters sc = StoryClusters.builder().directory(dir).storeText(storeText).build()) {
         opening = System.nanoTime() - opening;
+        heapOpen = (usedHeap() - before) / (n + probe.size()); // what a restarted service holds
       }
-      System.out.printf(Locale.ROOT, "%10d %10.0f %12.0f %10.3f %12d %12d %7.2fms %7.2fms %8.1fs%n",
+      System.out.printf(Locale.ROOT,
+          "%10d %10.0f %12.0f %10.3f %12d %12d %7.2fms %7.2fms %8.1fs %14d%n",
           n, rate, fingerprintRate, rate / fingerprintRate, heap / n, disk / (n + probe.size()),
           latencies[latencies.length / 2] / 1e6, latencies[latencies.length * 99 / 100] / 1e6,
-          opening / 1e9);
+          opening / 1e9, heapOpen);
       if (parts != null) {
         long named = 0;
         StringBuilder line = new StringBuilder("  bytes an article:");
