@@ -1,7 +1,6 @@
 package com.storyclusters.boilerplate;
 
 import com.carrotsearch.hppc.LongIntHashMap;
-import java.util.Arrays;
 
 /**
  * Positive counts by 64-bit key (absent: 0), exact, in 10 bytes a slot: an open-addressing table
@@ -175,14 +174,5 @@ final class LongCounts {
         counts[s] = oldCounts[i];
       }
     }
-  }
-
-  /** Removes every count. */
-  void clear() {
-    Arrays.fill(keys, 0);
-    Arrays.fill(counts, (short) 0);
-    large.clear();
-    size = 0;
-    zeroCount = 0;
   }
 }

@@ -115,7 +115,7 @@ final class IntIntMultimap {
   private int block(int size) {
     if (arenaSize + 1 + size > arena.length) {
       if (4L * (arenaSize - live) > live) { // much abandoned: compact rather than grow
-        compact(1 + size);
+        compact(1 + size, true);
       }
       if (arenaSize + 1 + size > arena.length) {
         // by a quarter of its length (an arena grown by half would stand a sixth empty on average,
@@ -130,10 +130,10 @@ final class IntIntMultimap {
   }
 
   /**
-   * Copies the live blocks, each packed to its count, to a new arena with an eighth of their size
-   * and {@code room} more slots free.
+   * Copies the live blocks, each packed to its count, to a new arena with {@code room} more slots
+   * free, and with {@code slack} an eighth of their size more.
    */
-  private void compact(int room) {
+  private void compact(int room, boolean slack) {
     int packed = 0;
     for (int r : refs) {
       if (r != FREE && r < 0) {
@@ -141,7 +141,7 @@ final class IntIntMultimap {
       }
     }
     int[] fresh = new int[(int) Math.min(Integer.MAX_VALUE - 8,
-        Math.max(256, packed + (packed >> 3) + (long) room))];
+        Math.max(256, packed + (slack ? packed >> 3 : 0) + (long) room))];
     int n = 0;
     for (int i = 0; i < refs.length; i++) {
       int r = refs[i];
@@ -165,10 +165,7 @@ final class IntIntMultimap {
    * open, when no key is expected to grow soon).
    */
   void trim() {
-    compact(0);
-    if (arena.length > arenaSize + 256) {
-      arena = Arrays.copyOf(arena, Math.max(256, arenaSize));
-    }
+    compact(0, false);
   }
 
   /** How many times the arena was compacted (for tests). */
