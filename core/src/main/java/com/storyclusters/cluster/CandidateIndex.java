@@ -247,7 +247,7 @@ public final class CandidateIndex implements java.io.Closeable {
     if (limit == 0 || max == 0) {
       return List.of();
     }
-    int[][] scratch = Scratch.current().hits; // hits per ordinal, the ordinals hit
+    int[][] scratch = Scratch.current().hits; // hits per ordinal, the ordinals hit, a key's values
     if (scratch[0].length < limit) {
       scratch[0] = new int[Math.max(limit, 2 * scratch[0].length)];
     }
@@ -341,12 +341,14 @@ public final class CandidateIndex implements java.io.Closeable {
     if (slot == IntIntMultimap.NONE) {
       return n;
     }
-    int c = map.count(slot);
+    int[] values = scratch[2];
+    int bound = map.bound(slot);
+    if (values.length < bound) {
+      values = scratch[2] = new int[Math.max(bound, 2 * values.length)];
+    }
+    int c = map.read(slot, limit, values); // ascending, below the view's limit
     for (int i = 0; i < c; i++) {
-      int v = map.value(slot, i);
-      if (v >= limit) {
-        break; // values ascend: the rest were added after the view's limit
-      }
+      int v = values[i];
       if (deleted.get(v)) {
         continue;
       }

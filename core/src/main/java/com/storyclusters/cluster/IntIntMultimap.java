@@ -1,37 +1,52 @@
 package com.storyclusters.cluster;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A multimap from {@code int} keys to non-negative {@code int} values in primitive arrays, laid out
- * for look-ups that read all of a key's values: an open-addressing table of keys and one reference
- * each, either the key's only value (most keys have one) or the place of its values in one shared
- * arena, where a block holds a header and then the values, contiguous, in the order they were put.
- * A growing block holds the power of two at or above its count (header: the count); when full it
- * moves to the arena's end at the next power of two, the old block abandoned. When the arena must
- * grow and the abandoned blocks are over a quarter of what is live, the live blocks are copied to a
- * new arena, in slot order, each packed to its count (header: minus the count; such a block is
- * full, and moves on its next put: most keys get no more values once their articles are old);
- * otherwise the arena grows by a quarter. So the arena holds little more than the values and one
- * header per key of two or more: at 100,000 generated articles 1.26 slots per slot of need, where
- * blocks that doubled and were never packed, in an arena grown by half, took 1.88. The table
- * holds up to 0.8 of its slots and grows by half (8 bytes a slot, 10-15 a key). A look-up costs a
- * probe and one contiguous read, never a chain of random reads. No boxing and no allocation per
- * entry. Not thread-safe for writes; reads are safe while nothing writes.
+ * A multimap from {@code int} keys to ascending non-negative {@code int} values in primitive
+ * arrays, laid out for look-ups that read all of a key's values in order: an open-addressing table
+ * of keys and one reference each, either the key's only value (most keys have one) or the place of
+ * its values in one shared byte arena, where a block holds a header and then the values as
+ * variable-length gaps (LEB128, seven bits a byte: the first value, then each one's difference from
+ * the one before), contiguous. The candidate index's values are article ordinals, and the articles
+ * that share a key are mostly copies of one story, added close together: at 100,000 generated
+ * articles 69% of the gaps take one byte.
+ *
+ * <p>A growing block (header: the bytes used, and from {@link #KEEPS_LAST} bytes of room on also
+ * the last value; a smaller block is decoded to find it) has room for the power of two at or above
+ * its bytes (at least 4); when full it moves to the arena's end at the next power of two, the old
+ * block abandoned. When the arena must grow and the abandoned blocks are over a quarter of what is
+ * live, the live blocks are copied to a new arena, in slot order, each packed to its bytes (header:
+ * minus the bytes; such a block is full, and moves on its next put: most keys get no more values
+ * once their articles are old); otherwise the arena grows by a quarter. The table holds up to 0.8
+ * of its slots and grows by half (8 bytes a slot). A look-up costs a probe and one contiguous read,
+ * never a chain of random reads. No boxing and no allocation per entry. An arena holds at most 2
+ * GiB (an {@link IllegalStateException} past it). Not thread-safe for writes; reads are safe while
+ * nothing writes.
  */
 final class IntIntMultimap {
   /** Not found. */
   static final int NONE = -1;
   private static final int FREE = Integer.MIN_VALUE; // the reference of a free slot
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  /** Header bytes of a packed block. */
+  private static final int PACKED = 4;
+  /** Growing blocks of this much room or more keep their last value in their header. */
+  private static final int KEEPS_LAST = 32;
+  private static final int MAX_ARENA = Integer.MAX_VALUE - 8;
 
   private int[] keys;
   /** A value (>= 0), or -(offset + 1) of a block in the arena, or FREE. */
   private int[] refs;
   private int keyCount;
-  private int[] arena = new int[256];
+  private byte[] arena = new byte[256];
   private int arenaSize;
-  /** Arena slots of the live blocks (each one's count and capacity). */
-  private int live;
+  /** Arena bytes of the live blocks (each one's header and capacity). */
+  private long live;
   private int compactions;
 
   IntIntMultimap() {
@@ -58,7 +73,10 @@ final class IntIntMultimap {
     return slot + 1 == capacity ? 0 : slot + 1;
   }
 
-  /** Puts a value (>= 0) under a key, after the values put under it before. */
+  /**
+   * Puts a value (>= 0) under a key, after the values put under it before, which must all be
+   * smaller (an {@link IllegalArgumentException} otherwise).
+   */
   void put(int key, int value) {
     if (value < 0) {
       throw new IllegalArgumentException("negative value " + value);
@@ -78,80 +96,165 @@ final class IntIntMultimap {
       keyCount++;
       return;
     }
-    int at;
-    int c;
     if (r >= 0) { // a second value: a block of two
-      at = block(2);
-      live += 3;
-      arena[at + 1] = r;
-      c = 1;
-    } else {
-      at = -r - 1;
-      int header = arena[at];
-      c = Math.abs(header);
-      if (header < 0 || c >= 2 && Integer.bitCount(c) == 1) { // full: moved, at the next power of two
-        int grown = Integer.highestOneBit(c) << 1;
-        int moved = block(grown);
-        at = -refs[s] - 1; // where the block is now (the arena may have been compacted)
-        System.arraycopy(arena, at, arena, moved, 1 + c);
-        live += grown - capacity(arena[at]);
-        at = moved;
-      }
+      ascending(r, value);
+      int used = bytes(r) + bytes(value - r);
+      int size = header(used) + room(used);
+      int at = block(size);
+      live += size;
+      write(arena, write(arena, data(at, used), r), value - r);
+      setHeader(at, used, value);
+      refs[s] = -(at + 1);
+      return;
     }
-    arena[at + 1 + c] = value;
-    arena[at] = c + 1;
+    int at = -r - 1;
+    int header = (int) INT.get(arena, at);
+    int used = Math.abs(header);
+    int last = last(at, header);
+    ascending(last, value);
+    int gap = value - last;
+    int need = used + bytes(gap);
+    if (header < 0 || need > room(used)) { // full: moved, at the next power of two
+      int size = header(need) + room(need);
+      int moved = block(size);
+      at = -refs[s] - 1; // where the block is now (the arena may have been compacted)
+      header = (int) INT.get(arena, at);
+      System.arraycopy(arena, data(at, header), arena, data(moved, need), used);
+      live += size - footprint(header);
+      at = moved;
+    }
+    write(arena, data(at, need) + used, gap);
+    setHeader(at, need, value);
     refs[s] = -(at + 1);
   }
 
-  /** The values a block with this header has room for. */
-  private static int capacity(int header) {
-    return header < 0 ? -header : Math.max(2, Integer.highestOneBit(header - 1) << 1);
+  private static void ascending(int last, int value) {
+    if (value <= last) {
+      throw new IllegalArgumentException("value " + value + " after " + last);
+    }
+  }
+
+  /** The bytes a growing block whose values take {@code used} has room for. */
+  private static int room(int used) {
+    return Math.max(4, Integer.highestOneBit(used - 1) << 1);
   }
 
   /**
-   * A block for {@code size} values (and its count) at the arena's end; its offset. Blocks
+   * Header bytes of a growing block whose values take {@code used}: the bytes used, and from
+   * {@link #KEEPS_LAST} bytes of room on the last value too (a smaller block is decoded to find
+   * it, which costs less than 4 bytes a block).
+   */
+  private static int header(int used) {
+    return room(used) >= KEEPS_LAST ? 8 : 4;
+  }
+
+  /** Where the values of the block at {@code at} with this header start. */
+  private static int data(int at, int header) {
+    return at + (header < 0 ? PACKED : header(header));
+  }
+
+  /** Arena bytes a block with this header takes. */
+  private static long footprint(int header) {
+    return header < 0 ? PACKED - header : header(header) + room(header);
+  }
+
+  private void setHeader(int at, int used, int last) {
+    INT.set(arena, at, used);
+    if (header(used) == 8) {
+      INT.set(arena, at + 4, last);
+    }
+  }
+
+  /** The last value of the block at {@code at} with this header. */
+  private int last(int at, int header) {
+    if (header >= 0 && header(header) == 8) {
+      return (int) INT.get(arena, at + 4);
+    }
+    int p = data(at, header);
+    int end = p + Math.abs(header);
+    int v = 0;
+    while (p < end) {
+      int gap = 0;
+      int shift = 0;
+      byte b;
+      do {
+        b = arena[p++];
+        gap |= (b & 0x7F) << shift;
+        shift += 7;
+      } while (b < 0);
+      v += gap;
+    }
+    return v;
+  }
+
+  /** Bytes of the LEB128 form of {@code v} (>= 0). */
+  private static int bytes(int v) {
+    return v < 1 << 7 ? 1 : v < 1 << 14 ? 2 : v < 1 << 21 ? 3 : v < 1 << 28 ? 4 : 5;
+  }
+
+  /** Writes {@code v} (>= 0) in LEB128 at {@code b[p]}; returns the position after it. */
+  private static int write(byte[] b, int p, int v) {
+    while (v >= 0x80) {
+      b[p++] = (byte) (v | 0x80);
+      v >>>= 7;
+    }
+    b[p++] = (byte) v;
+    return p;
+  }
+
+  /**
+   * A block of {@code size} bytes (its header and room) at the arena's end; its offset. Blocks
    * already referenced may move (compaction): callers read their offsets from {@code refs} after.
    */
   private int block(int size) {
-    if (arenaSize + 1 + size > arena.length) {
-      if (4L * (arenaSize - live) > live) { // much abandoned: compact rather than grow
-        compact(1 + size, true);
+    long end = (long) arenaSize + size;
+    if (end > arena.length) {
+      if (4 * (arenaSize - live) > live) { // much abandoned: compact rather than grow
+        compact(size, true);
+        end = (long) arenaSize + size;
       }
-      if (arenaSize + 1 + size > arena.length) {
+      if (end > arena.length) {
+        if (end > MAX_ARENA) {
+          throw new IllegalStateException("the candidate index's arena is full (2 GiB)");
+        }
         // by a quarter of its length (an arena grown by half would stand a sixth empty on average,
         // doubled a quarter), within what an array can hold
-        int grown = (int) Math.min(Integer.MAX_VALUE - 8, arena.length * 5L / 4);
-        arena = Arrays.copyOf(arena, Math.max(grown, arenaSize + 1 + size));
+        long grown = Math.min(MAX_ARENA, arena.length * 5L / 4);
+        arena = Arrays.copyOf(arena, (int) Math.max(grown, end));
       }
     }
     int at = arenaSize;
-    arenaSize += 1 + size;
+    arenaSize = (int) end;
     return at;
   }
 
   /**
-   * Copies the live blocks, each packed to its count, to a new arena with {@code room} more slots
+   * Copies the live blocks, each packed to its bytes, to a new arena with {@code room} more bytes
    * free, and with {@code slack} an eighth of their size more.
    */
   private void compact(int room, boolean slack) {
-    int packed = 0;
+    long packed = 0;
     for (int r : refs) {
       if (r != FREE && r < 0) {
-        packed += 1 + Math.abs(arena[-r - 1]);
+        packed += PACKED + Math.abs((int) INT.get(arena, -r - 1));
       }
     }
-    int[] fresh = new int[(int) Math.min(Integer.MAX_VALUE - 8,
-        Math.max(256, packed + (slack ? packed >> 3 : 0) + (long) room))];
+    long length = Math.max(256, packed + (slack ? packed >> 3 : 0) + room);
+    if (packed + room > MAX_ARENA) {
+      throw new IllegalStateException("the candidate index's arena is full (2 GiB)");
+    }
+    byte[] fresh = new byte[(int) Math.min(MAX_ARENA, length)];
     int n = 0;
     for (int i = 0; i < refs.length; i++) {
       int r = refs[i];
       if (r != FREE && r < 0) {
         int at = -r - 1;
-        int c = Math.abs(arena[at]);
-        System.arraycopy(arena, at + 1, fresh, n + 1, c);
-        fresh[n] = -c;
+        int header = (int) INT.get(arena, at);
+        int used = Math.abs(header);
+        System.arraycopy(arena, data(at, header), fresh, n + PACKED, used);
+        INT.set(fresh, n, -used);
         refs[i] = -(n + 1);
-        n += 1 + c;
+        n += PACKED + used;
       }
     }
     arena = fresh;
@@ -173,7 +276,7 @@ final class IntIntMultimap {
     return compactions;
   }
 
-  /** The arena's length in slots (for tests). */
+  /** The arena's length in bytes (for tests). */
   int arenaLength() {
     return arena.length;
   }
@@ -195,7 +298,7 @@ final class IntIntMultimap {
     }
   }
 
-  /** The slot of {@code key}, or {@link #NONE}: what {@link #count} and {@link #value} take. */
+  /** The slot of {@code key}, or {@link #NONE}: what {@link #bound} and {@link #read} take. */
   int find(int key) {
     int capacity = keys.length;
     int s = slot(key, capacity);
@@ -208,15 +311,50 @@ final class IntIntMultimap {
     return NONE;
   }
 
-  /** How many values the key of a slot holds. */
-  int count(int slot) {
+  /** At least as many as the values the key of a slot holds: the room {@link #read} needs. */
+  int bound(int slot) {
     int r = refs[slot];
-    return r >= 0 ? 1 : Math.abs(arena[-r - 1]);
+    return r >= 0 ? 1 : Math.abs((int) INT.get(arena, -r - 1)); // a value takes a byte or more
   }
 
-  /** The {@code i}-th value put under the key of a slot (0: the oldest). */
-  int value(int slot, int i) {
+  /**
+   * Writes the values of the key of a slot that are below {@code limit}, ascending, to {@code
+   * into} (of {@link #bound} ints or more); returns how many.
+   */
+  int read(int slot, int limit, int[] into) {
     int r = refs[slot];
-    return r >= 0 ? r : arena[-r + i];
+    if (r >= 0) {
+      if (r >= limit) {
+        return 0;
+      }
+      into[0] = r;
+      return 1;
+    }
+    int at = -r - 1;
+    int header = (int) INT.get(arena, at);
+    int p = data(at, header);
+    int end = p + Math.abs(header);
+    byte[] b = arena;
+    int v = 0;
+    int n = 0;
+    while (p < end) {
+      int gap = b[p++];
+      if (gap < 0) { // more bytes follow
+        gap &= 0x7F;
+        int shift = 7;
+        byte x;
+        do {
+          x = b[p++];
+          gap |= (x & 0x7F) << shift;
+          shift += 7;
+        } while (x < 0);
+      }
+      v += gap;
+      if (v >= limit) {
+        break;
+      }
+      into[n++] = v;
+    }
+    return n;
   }
 }

@@ -12,7 +12,7 @@ package com.storyclusters.cluster;
 public final class Scratch {
   final SetMerge merge = new SetMerge();
   boolean[] rankMarks = new boolean[1024];
-  final int[][] hits = {new int[1024], new int[1024]};
+  final int[][] hits = {new int[1024], new int[1024], new int[256]};
 
   /** A thread that carries its own scratch (the facade's workers). */
   public interface Holder {

@@ -31,6 +31,20 @@ class IntIntMultimapTest {
         .map(k -> k % 7)).ofSizeBetween(0, 6000)).checkAssert(IntIntMultimapTest::walks);
   }
 
+  /** The values of {@code key} below {@code limit}, as the candidate index reads them. */
+  private static List<Integer> values(IntIntMultimap map, int key, int limit) {
+    int slot = map.find(key);
+    List<Integer> out = new ArrayList<>();
+    if (slot != IntIntMultimap.NONE) {
+      int[] into = new int[map.bound(slot)];
+      int n = map.read(slot, limit, into);
+      for (int i = 0; i < n; i++) {
+        out.add(into[i]);
+      }
+    }
+    return out;
+  }
+
   private static void walks(List<Integer> keys) {
     IntIntMultimap map = new IntIntMultimap();
     Map<Integer, List<Integer>> reference = new HashMap<>();
@@ -42,12 +56,10 @@ class IntIntMultimapTest {
     for (int k = -301; k <= 301; k++) {
       int key = k * 0x9E3779B9;
       List<Integer> expected = reference.getOrDefault(key, List.of());
-      List<Integer> seen = new ArrayList<>();
-      int slot = map.find(key);
-      for (int i = 0; slot != IntIntMultimap.NONE && i < map.count(slot); i++) {
-        seen.add(map.value(slot, i));
-      }
-      assertEquals(expected, seen);
+      assertEquals(expected, values(map, key, Integer.MAX_VALUE));
+      // a view's limit: the values below it, the same prefix
+      int limit = keys.size() / 2;
+      assertEquals(expected.stream().filter(v -> v < limit).toList(), values(map, key, limit));
     }
   }
 
@@ -57,11 +69,12 @@ class IntIntMultimapTest {
     for (int i = 0; i < 100_000; i++) {
       map.put((i % 50) * 0x9E3779B9, i);
     }
-    // 50 keys of 2,000 values: live blocks of 2,049 slots each; doubling alone would leave
-    // about as much again abandoned, and the array twice that; compactions into an eighth above
-    // the live blocks and growth by a quarter keep it within half again
+    // 50 keys of 2,000 values, a byte each (gaps of 50): live blocks of 8 + 2,048 bytes each;
+    // doubling alone would leave about as much again abandoned, and the array twice that;
+    // compactions into an eighth above the live blocks and growth by a quarter keep it within
+    // half again
     org.junit.jupiter.api.Assertions.assertTrue(map.compactions() > 0);
-    org.junit.jupiter.api.Assertions.assertTrue(map.arenaLength() <= 3 * 50 * 2_049 / 2,
+    org.junit.jupiter.api.Assertions.assertTrue(map.arenaLength() <= 3 * 50 * (8 + 2_048) / 2,
         "arena " + map.arenaLength());
     walks(java.util.stream.IntStream.range(0, 3000).map(i -> i % 50).boxed().toList());
   }
@@ -86,31 +99,64 @@ class IntIntMultimapTest {
             }
           }
           for (Map.Entry<Integer, List<Integer>> e : reference.entrySet()) {
-            List<Integer> seen = new ArrayList<>();
-            int slot = map.find(e.getKey());
-            for (int i = 0; i < map.count(slot); i++) {
-              seen.add(map.value(slot, i));
-            }
-            assertEquals(e.getValue(), seen);
+            assertEquals(e.getValue(), values(map, e.getKey(), Integer.MAX_VALUE));
           }
         });
   }
 
-  /** After a trim the arena holds the values and a header per key of several: nothing more. */
+  /**
+   * After a trim the arena holds each key's gaps and a 4-byte header per key of several, nothing
+   * more; a packed block takes more values.
+   */
   @Test
   void aTrimPacksTheArenaToItsNeed() {
     IntIntMultimap map = new IntIntMultimap();
-    int values = 0;
     for (int i = 0; i < 30_000; i++) {
-      map.put((i % 1_000) * 0x9E3779B9, i); // 1,000 keys of 30 values: blocks of 32 when growing
-      values++;
+      map.put((i % 1_000) * 0x9E3779B9, i); // 1,000 keys of 30 values
     }
     map.trim();
-    assertEquals(Math.max(256, values + 1_000), map.arenaLength());
+    // each key: its first value (1 to 2 bytes below 16,384) and 29 gaps of 1,000 (2 bytes each)
+    int need = 1_000 * 4 + 1_000 * 29 * 2 + 128 + 2 * (1_000 - 128);
+    assertEquals(need, map.arenaLength());
     map.put(7 * 0x9E3779B9, 30_000); // a packed block moves on its next put
-    int slot = map.find(7 * 0x9E3779B9);
-    assertEquals(31, map.count(slot));
-    assertEquals(30_000, map.value(slot, 30));
-    assertEquals(7, map.value(slot, 0));
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      expected.add(7 + 1_000 * i);
+    }
+    expected.add(30_000);
+    assertEquals(expected, values(map, 7 * 0x9E3779B9, 40_000));
+  }
+
+  /** Gaps of every LEB128 length (1 to 5 bytes) read back exactly, through a trim too. */
+  @Test
+  void gapsOfEveryLengthReadBack() {
+    int[] values = {0, 1, 127, 128, 255, 16_383, 16_384, 16_385, 2_097_151, 2_097_152,
+        268_435_455, 268_435_456, Integer.MAX_VALUE - 2, Integer.MAX_VALUE - 1};
+    IntIntMultimap map = new IntIntMultimap();
+    List<Integer> expected = new ArrayList<>();
+    for (int v : values) {
+      map.put(42, v);
+      expected.add(v);
+      assertEquals(expected, values(map, 42, Integer.MAX_VALUE));
+      map.trim();
+      assertEquals(expected, values(map, 42, Integer.MAX_VALUE));
+    }
+    assertEquals(expected.subList(0, 7), values(map, 42, 16_385)); // below the limit only
+  }
+
+  /** Values must ascend under a key: a repeat or a smaller value is refused, nothing changed. */
+  @Test
+  void valuesMustAscend() {
+    IntIntMultimap map = new IntIntMultimap();
+    map.put(5, 10);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> map.put(5, 10));
+    map.put(5, 11);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> map.put(5, 3));
+    map.trim();
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> map.put(5, 11));
+    assertEquals(List.of(10, 11), values(map, 5, Integer.MAX_VALUE));
   }
 }
