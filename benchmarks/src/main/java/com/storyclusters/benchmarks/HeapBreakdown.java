@@ -62,11 +62,22 @@ final class HeapBreakdown {
     return out;
   }
 
-  /** The bytes of a {@code boilerplate.LongCounts}. */
+  /** The bytes of a {@code boilerplate.LongCounts}: its table and its sorted tier. */
   private static long counts(Object counts) throws ReflectiveOperationException {
-    Object large = get(counts, "large");
-    return bytes(get(counts, "keys")) + bytes(get(counts, "counts")) + bytes(get(large, "keys"))
-        + bytes(get(large, "values"));
+    Object table = get(counts, "recent");
+    long bytes = bytes(get(table, "keys")) + bytes(get(table, "counts"))
+        + map(get(table, "large"));
+    Object sorted = get(counts, "settled");
+    if (sorted != null) {
+      bytes += bytes(get(sorted, "starts")) + bytes(get(sorted, "entries"))
+          + map(get(sorted, "large"));
+    }
+    return bytes;
+  }
+
+  /** The bytes of an HPPC {@code LongIntHashMap}'s arrays. */
+  private static long map(Object map) throws ReflectiveOperationException {
+    return bytes(get(map, "keys")) + bytes(get(map, "values"));
   }
 
   private static Object get(Object o, String name) throws ReflectiveOperationException {

@@ -7,7 +7,7 @@ package com.storyclusters.boilerplate;
  * owner of these counts decides when they change (at statistics epoch boundaries and on deletes),
  * so that every article of an epoch sees the same counts whatever the batching.
  *
- * <p>Memory: a {@link LongCounts}, about 13-19 bytes per distinct key. Not thread-safe for writes; reads are safe while no thread writes (the
+ * <p>Memory: a {@link LongCounts}, about 9-10 bytes per distinct key. Not thread-safe for writes; reads are safe while no thread writes (the
  * facade's parallel step only reads).
  */
 public final class LineStatistics {

@@ -16,7 +16,7 @@ import java.util.function.LongToIntFunction;
  * it, so that a delete knows whether the story still carries the line; the number of stories is
  * kept only for keys that two or more stories carry (a key that articles carry is carried by one
  * story otherwise: the caller's article count says whether any does). Memory: a {@link
- * LongCounts} of about 13-19 bytes per (line key, story) entry, and an HPPC table of 16-24 bytes per
+ * LongCounts} of about 9-10 bytes per (line key, story) entry, and an HPPC table of 16-24 bytes per
  * key of two or more stories. Not thread-safe for writes; reads are safe while no thread writes.
  * Internal.
  */

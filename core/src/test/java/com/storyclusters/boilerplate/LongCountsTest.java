@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compact counts against a map: adds and removals in any order, keys that share their home
- * slot (long probe runs, backward shifts across the table's end), the key 0, counts past the
- * 16-bit slot count and back, growth.
+ * slot (long probe runs, backward shifts across the table's end) and their sorted tier's bucket,
+ * the key 0, counts past the 16-bit slot count and back, growth, merges of the two tiers at any
+ * point.
  */
 @org.junit.jupiter.api.Tag("property")
 class LongCountsTest {
@@ -29,13 +30,21 @@ class LongCountsTest {
   @Test
   void countsLikeAMap() {
     com.storyclusters.Props.qt().withExamples(300)
+        .forAll(lists().of(integers().between(0, 39 * 8 + 7)).ofSizeBetween(0, 400),
+            integers().between(1, 12))
+        .checkAssert((ops, minMerge) -> counts(ops, new LongCounts(minMerge)));
+  }
+
+  /** The table alone, as {@link LongCounts} uses it between merges. */
+  @Test
+  void theTableCountsLikeAMap() {
+    com.storyclusters.Props.qt().withExamples(100)
         .forAll(lists().of(integers().between(0, 39 * 8 + 7)).ofSizeBetween(0, 400))
-        .checkAssert(LongCountsTest::counts);
+        .checkAssert(ops -> counts(ops, new LongCounts(Integer.MAX_VALUE)));
   }
 
   /** Each op: a key (op / 8) and a delta by op % 8, from -3 to +70,000. */
-  private static void counts(List<Integer> ops) {
-    LongCounts counts = new LongCounts();
+  private static void counts(List<Integer> ops, LongCounts counts) {
     Map<Long, Integer> reference = new HashMap<>();
     int[] deltas = {1, 1, 2, -1, -1, -3, 40_000, -40_000};
     for (int op : ops) {
@@ -57,11 +66,9 @@ class LongCountsTest {
 
   @Test
   void manyKeysGrowTheTableByHalfAndRemoveCleanly() {
-    LongCounts counts = new LongCounts();
-    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
-    long[] keys = new long[100_000];
+    LongCountTable counts = new LongCountTable();
+    long[] keys = randomKeys(100_000);
     for (int i = 0; i < keys.length; i++) {
-      keys[i] = random.nextLong();
       counts.add(keys[i], 1 + i % 3);
     }
     assertEquals(keys.length, counts.size());
@@ -74,5 +81,51 @@ class LongCountsTest {
       assertEquals(i % 2 == 0 ? 0 : 1 + i % 3, counts.get(keys[i]));
     }
     assertEquals(keys.length / 2, counts.size());
+  }
+
+  /**
+   * 300,000 keys with the default merge point: most of them end in the sorted tier; removals from
+   * both tiers, a removed key counted again, and the zeros dropped by the next merge.
+   */
+  @Test
+  void manyKeysMergeIntoTheSortedTierAndRemoveCleanly() {
+    LongCounts counts = new LongCounts();
+    long[] keys = randomKeys(300_000);
+    for (int i = 0; i < keys.length; i++) {
+      assertEquals(1 + i % 3, counts.add(keys[i], 1 + i % 3));
+    }
+    assertEquals(keys.length, counts.size());
+    for (int i = 0; i < keys.length; i += 2) {
+      assertEquals(0, counts.add(keys[i], -(1 + i % 3)));
+    }
+    assertEquals(keys.length / 2, counts.size());
+    assertEquals(1, counts.add(keys[0], 1)); // counted again, in place
+    for (int i = 1; i < keys.length; i++) {
+      assertEquals(i % 2 == 0 ? 0 : 1 + i % 3, counts.get(keys[i]));
+    }
+    long[] more = randomKeys(100_000, 11);
+    for (long k : more) {
+      counts.add(k, 70_000); // large counts, through merges
+    }
+    for (int i = 1; i < keys.length; i++) {
+      assertEquals(i % 2 == 0 ? 0 : 1 + i % 3, counts.get(keys[i]));
+    }
+    for (long k : more) {
+      assertEquals(70_000, counts.get(k));
+    }
+    assertEquals(1 + keys.length / 2 + more.length, counts.size());
+  }
+
+  private static long[] randomKeys(int n) {
+    return randomKeys(n, 7);
+  }
+
+  private static long[] randomKeys(int n, long seed) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = random.nextLong();
+    }
+    return keys;
   }
 }
