@@ -28,6 +28,11 @@ final class HeapBreakdown {
     long arena = 0;
     for (Object shard : (Object[]) get(candidates, "byShingle")) {
       table += bytes(get(shard, "keys")) + bytes(get(shard, "refs"));
+      Object settled = get(shard, "settled");
+      if (settled != null) {
+        table += bytes(get(settled, "starts")) + bytes(get(settled, "lows"))
+            + bytes(get(settled, "refs"));
+      }
       arena += bytes(get(shard, "arena"));
     }
     out.put("anchor table", table);

@@ -21,9 +21,14 @@ import java.util.Arrays;
  * block abandoned. When the arena must grow and the abandoned blocks are over a quarter of what is
  * live, the live blocks are copied to a new arena, in slot order, each packed to its bytes (header:
  * minus the bytes; such a block is full, and moves on its next put: most keys get no more values
- * once their articles are old); otherwise the arena grows by a quarter. The table holds up to 0.8
- * of its slots and grows by half (8 bytes a slot). A look-up costs a probe and one contiguous read,
- * never a chain of random reads. No boxing and no allocation per entry. An arena holds at most 2
+ * once their articles are old); otherwise the arena grows by a quarter.
+ *
+ * <p>The keys and their references are in two tiers: those put since the last merge in a hash
+ * table that holds up to 0.8 of its slots and grows by half (8 bytes a slot), the others sorted
+ * ({@link SortedIntRefs}, 6 bytes a key). When the table holds an eighth as many keys as the
+ * sorted tier (and at least {@code minMerge}), and at a {@link #trim}, its keys are merged into a
+ * new sorted tier. A look-up costs a search of the sorted tier's bucket, a probe of the table and
+ * one contiguous read of the values, never a chain of random reads. No boxing and no allocation per entry. An arena holds at most 2
  * GiB (an {@link IllegalStateException} past it). Not thread-safe for writes; reads are safe while
  * nothing writes.
  */
@@ -39,10 +44,17 @@ final class IntIntMultimap {
   private static final int KEEPS_LAST = 32;
   private static final int MAX_ARENA = Integer.MAX_VALUE - 8;
 
+  /** Keys the table holds before they are first merged into the settled tier, by default. */
+  static final int MIN_MERGE = 1 << 16;
+
+  private final int minMerge;
+  /** The table of the keys since the last merge. */
   private int[] keys;
   /** A value (>= 0), or -(offset + 1) of a block in the arena, or FREE. */
   private int[] refs;
   private int keyCount;
+  /** The other keys, sorted (null before the first merge); their references as in the table. */
+  private SortedIntRefs settled;
   private byte[] arena = new byte[256];
   private int arenaSize;
   /** Arena bytes of the live blocks (each one's header and capacity). */
@@ -50,6 +62,12 @@ final class IntIntMultimap {
   private int compactions;
 
   IntIntMultimap() {
+    this(MIN_MERGE);
+  }
+
+  /** A multimap whose table merges from {@code minMerge} keys on (small values: for tests). */
+  IntIntMultimap(int minMerge) {
+    this.minMerge = minMerge;
     allocate(64);
   }
 
@@ -81,21 +99,30 @@ final class IntIntMultimap {
     if (value < 0) {
       throw new IllegalArgumentException("negative value " + value);
     }
-    if (5L * (keyCount + 1) > 4L * keys.length) { // up to 0.8 full, then grown by half
-      rehash(keys.length + (keys.length >> 1));
+    int handle = settled == null ? NONE : settled.find(key);
+    if (handle >= 0) {
+      handle = -2 - handle;
+    } else {
+      if (5L * (keyCount + 1) > 4L * keys.length) { // up to 0.8 full, then grown by half
+        rehash(keys.length + (keys.length >> 1));
+      }
+      int capacity = keys.length;
+      int s = slot(key, capacity);
+      while (refs[s] != FREE && keys[s] != key) {
+        s = next(s, capacity);
+      }
+      if (refs[s] == FREE) {
+        keys[s] = key;
+        refs[s] = value;
+        keyCount++;
+        if (keyCount >= minMerge && keyCount >= (settled == null ? 0 : settled.size()) / 8) {
+          merge(false);
+        }
+        return;
+      }
+      handle = s;
     }
-    int capacity = keys.length;
-    int s = slot(key, capacity);
-    while (refs[s] != FREE && keys[s] != key) {
-      s = next(s, capacity);
-    }
-    int r = refs[s];
-    if (r == FREE) {
-      keys[s] = key;
-      refs[s] = value;
-      keyCount++;
-      return;
-    }
+    int r = ref(handle);
     if (r >= 0) { // a second value: a block of two
       ascending(r, value);
       int used = bytes(r) + bytes(value - r);
@@ -104,7 +131,7 @@ final class IntIntMultimap {
       live += size;
       write(arena, write(arena, data(at, used), r), value - r);
       setHeader(at, used, value);
-      refs[s] = -(at + 1);
+      setRef(handle, -(at + 1));
       return;
     }
     int at = -r - 1;
@@ -117,7 +144,7 @@ final class IntIntMultimap {
     if (header < 0 || need > room(used)) { // full: moved, at the next power of two
       int size = header(need) + room(need);
       int moved = block(size);
-      at = -refs[s] - 1; // where the block is now (the arena may have been compacted)
+      at = -ref(handle) - 1; // where the block is now (the arena may have been compacted)
       header = (int) INT.get(arena, at);
       System.arraycopy(arena, data(at, header), arena, data(moved, need), used);
       live += size - footprint(header);
@@ -125,7 +152,43 @@ final class IntIntMultimap {
     }
     write(arena, data(at, need) + used, gap);
     setHeader(at, need, value);
-    refs[s] = -(at + 1);
+    setRef(handle, -(at + 1));
+  }
+
+  /** The reference of a handle: a table slot (>= 0), or -2 minus a settled entry. */
+  private int ref(int handle) {
+    return handle >= 0 ? refs[handle] : settled.refs[-2 - handle];
+  }
+
+  private void setRef(int handle, int r) {
+    if (handle >= 0) {
+      refs[handle] = r;
+    } else {
+      settled.refs[-2 - handle] = r;
+    }
+  }
+
+  /**
+   * Moves the table's keys into a new settled tier; with {@code shrink} the table starts again at
+   * its smallest (after a bulk load), else it keeps its slots (it fills up again).
+   */
+  private void merge(boolean shrink) {
+    int[] k = new int[keyCount];
+    int[] r = new int[keyCount];
+    int n = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (refs[i] != FREE) {
+        k[n] = keys[i];
+        r[n++] = refs[i];
+      }
+    }
+    settled = SortedIntRefs.merge(settled, k, r, n);
+    if (shrink) {
+      allocate(64);
+    } else {
+      Arrays.fill(refs, FREE);
+      keyCount = 0;
+    }
   }
 
   private static void ascending(int last, int value) {
@@ -233,18 +296,38 @@ final class IntIntMultimap {
    * free, and with {@code slack} an eighth of their size more.
    */
   private void compact(int room, boolean slack) {
+    long packed = packed(refs) + (settled == null ? 0 : packed(settled.refs));
+    long length = Math.max(256, packed + (slack ? packed >> 3 : 0) + room);
+    if (packed + room > MAX_ARENA) {
+      throw new IllegalStateException("the candidate index's arena is full (2 GiB)");
+    }
+    byte[] fresh = new byte[(int) Math.min(MAX_ARENA, length)];
+    int n = pack(refs, fresh, 0);
+    if (settled != null) {
+      n = pack(settled.refs, fresh, n);
+    }
+    arena = fresh;
+    arenaSize = n;
+    live = n;
+    compactions++;
+  }
+
+  /** Bytes the blocks that {@code refs} reference take packed. */
+  private long packed(int[] refs) {
     long packed = 0;
     for (int r : refs) {
       if (r != FREE && r < 0) {
         packed += PACKED + Math.abs((int) INT.get(arena, -r - 1));
       }
     }
-    long length = Math.max(256, packed + (slack ? packed >> 3 : 0) + room);
-    if (packed + room > MAX_ARENA) {
-      throw new IllegalStateException("the candidate index's arena is full (2 GiB)");
-    }
-    byte[] fresh = new byte[(int) Math.min(MAX_ARENA, length)];
-    int n = 0;
+    return packed;
+  }
+
+  /**
+   * Copies the blocks that {@code refs} reference to {@code fresh} from {@code n} on, each packed,
+   * and points the references there; returns the end.
+   */
+  private int pack(int[] refs, byte[] fresh, int n) {
     for (int i = 0; i < refs.length; i++) {
       int r = refs[i];
       if (r != FREE && r < 0) {
@@ -257,10 +340,7 @@ final class IntIntMultimap {
         n += PACKED + used;
       }
     }
-    arena = fresh;
-    arenaSize = n;
-    live = n;
-    compactions++;
+    return n;
   }
 
   /**
@@ -268,6 +348,9 @@ final class IntIntMultimap {
    * open, when no key is expected to grow soon).
    */
   void trim() {
+    if (keyCount > 0 && (settled != null || keyCount >= minMerge)) {
+      merge(true);
+    }
     compact(0, false);
   }
 
@@ -300,6 +383,12 @@ final class IntIntMultimap {
 
   /** The slot of {@code key}, or {@link #NONE}: what {@link #bound} and {@link #read} take. */
   int find(int key) {
+    if (settled != null) {
+      int i = settled.find(key);
+      if (i >= 0) {
+        return -2 - i;
+      }
+    }
     int capacity = keys.length;
     int s = slot(key, capacity);
     while (refs[s] != FREE) {
@@ -313,7 +402,7 @@ final class IntIntMultimap {
 
   /** At least as many as the values the key of a slot holds: the room {@link #read} needs. */
   int bound(int slot) {
-    int r = refs[slot];
+    int r = ref(slot);
     return r >= 0 ? 1 : Math.abs((int) INT.get(arena, -r - 1)); // a value takes a byte or more
   }
 
@@ -322,7 +411,7 @@ final class IntIntMultimap {
    * into} (of {@link #bound} ints or more); returns how many.
    */
   int read(int slot, int limit, int[] into) {
-    int r = refs[slot];
+    int r = ref(slot);
     if (r >= 0) {
       if (r >= limit) {
         return 0;

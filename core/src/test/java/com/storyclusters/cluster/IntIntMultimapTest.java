@@ -46,7 +46,11 @@ class IntIntMultimapTest {
   }
 
   private static void walks(List<Integer> keys) {
-    IntIntMultimap map = new IntIntMultimap();
+    walks(keys, new IntIntMultimap());
+    walks(keys, new IntIntMultimap(8)); // keys merged into the sorted tier as they come
+  }
+
+  private static void walks(List<Integer> keys, IntIntMultimap map) {
     Map<Integer, List<Integer>> reference = new HashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       int key = keys.get(i) * 0x9E3779B9; // spread over all 32 bits
@@ -88,7 +92,7 @@ class IntIntMultimapTest {
     com.storyclusters.Props.qt().withExamples(100).forAll(lists().of(integers().between(-300, 300)
         .map(k -> k % 13)).ofSizeBetween(0, 3000), integers().between(1, 500))
         .checkAssert((keys, every) -> {
-          IntIntMultimap map = new IntIntMultimap();
+          IntIntMultimap map = new IntIntMultimap(every % 3 == 0 ? 4 : IntIntMultimap.MIN_MERGE);
           Map<Integer, List<Integer>> reference = new HashMap<>();
           for (int i = 0; i < keys.size(); i++) {
             int key = keys.get(i) * 0x9E3779B9;
@@ -110,7 +114,7 @@ class IntIntMultimapTest {
    */
   @Test
   void aTrimPacksTheArenaToItsNeed() {
-    IntIntMultimap map = new IntIntMultimap();
+    IntIntMultimap map = new IntIntMultimap(100); // the keys are settled at the trim
     for (int i = 0; i < 30_000; i++) {
       map.put((i % 1_000) * 0x9E3779B9, i); // 1,000 keys of 30 values
     }
