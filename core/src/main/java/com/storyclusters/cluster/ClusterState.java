@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which article is in which cluster. Mutated only under the facade's write lock; read without it:
@@ -19,13 +18,13 @@ public final class ClusterState {
    */
   public record Member(String id, String source, String clusterId, long published, long textHash) {}
 
-  private final Map<String, Member> members = new ConcurrentHashMap<>();
+  private final IdTable<Member> members = new IdTable<>(Member::id);
   /**
    * Cluster id to its snapshot, whose sorted member list is also the cluster's membership (no
    * second per-member structure: most clusters are one or a few articles, and a tree node per
    * member would cost more than the member itself).
    */
-  private final Map<String, StoryCluster> snapshots = new ConcurrentHashMap<>();
+  private final IdTable<StoryCluster> snapshots = new IdTable<>(StoryCluster::id);
   /** Published time to ids, for the retention window (articles without a time are not here). */
   private final java.util.TreeMap<Long, TreeSet<String>> byTime = new java.util.TreeMap<>();
   private long latestPublished = Long.MIN_VALUE;
@@ -63,11 +62,11 @@ public final class ClusterState {
   }
 
   public boolean hasCluster(String clusterId) {
-    return snapshots.containsKey(clusterId);
+    return snapshots.get(clusterId) != null;
   }
 
   public void put(Member m) {
-    Member previous = members.put(m.id(), m);
+    Member previous = members.put(m);
     if (previous != null) {
       forgetText(previous);
     }
@@ -197,6 +196,6 @@ public final class ClusterState {
         repTime = t;
       }
     }
-    snapshots.put(clusterId, new StoryCluster(clusterId, rep, ids));
+    snapshots.put(new StoryCluster(clusterId, rep, ids));
   }
 }
