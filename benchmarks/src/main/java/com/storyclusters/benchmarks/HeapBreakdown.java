@@ -41,8 +41,7 @@ final class HeapBreakdown {
     out.put("line counts", counts(get(get(stats, "lines"), "counts")));
     Object stories = get(stats, "stories");
     Object several = get(stories, "several");
-    out.put("story counts", counts(get(stories, "carriers")) + bytes(get(several, "keys"))
-        + bytes(get(several, "values")));
+    out.put("story counts", counts(get(stories, "carriers")) + counts(several));
     Object frequencies = get(stats, "frequencies");
     out.put("frequency table", bytes(get(frequencies, "first"))
         + bytes(get(frequencies, "second")));

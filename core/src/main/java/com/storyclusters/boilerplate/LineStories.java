@@ -1,6 +1,5 @@
 package com.storyclusters.boilerplate;
 
-import com.carrotsearch.hppc.LongIntHashMap;
 import com.storyclusters.text.Tokenizer;
 import java.util.function.LongToIntFunction;
 
@@ -16,14 +15,14 @@ import java.util.function.LongToIntFunction;
  * it, so that a delete knows whether the story still carries the line; the number of stories is
  * kept only for keys that two or more stories carry (a key that articles carry is carried by one
  * story otherwise: the caller's article count says whether any does). Memory: a {@link
- * LongCounts} of about 9-10 bytes per (line key, story) entry, and an HPPC table of 16-24 bytes per
- * key of two or more stories. Not thread-safe for writes; reads are safe while no thread writes.
+ * LongCounts} of about 9-10 bytes per (line key, story) entry, and another per key of two or
+ * more stories. Not thread-safe for writes; reads are safe while no thread writes.
  * Internal.
  */
 public final class LineStories {
   private final LongCounts carriers = new LongCounts();
   /** Keys that two or more stories carry, and how many. */
-  private final LongIntHashMap several = new LongIntHashMap();
+  private final LongCounts several = new LongCounts();
 
   /** The story tag of a cluster id: what {@link #add} takes. */
   public static long story(String clusterId) {
@@ -50,7 +49,7 @@ public final class LineStories {
       if (carriers.add(pair(key, story), 1) == 1) { // the story did not carry it yet
         int before = stories(key, articlesBefore.applyAsInt(key));
         if (before >= 1) {
-          several.put(key, before + 1);
+          several.add(key, before + 1 - several.get(key)); // now before + 1
         }
       }
     }
@@ -64,9 +63,9 @@ public final class LineStories {
       if (before > 0 && carriers.add(pair, -1) == 0) { // the story carries it no more
         int n = several.get(key);
         if (n > 2) {
-          several.put(key, n - 1);
+          several.add(key, -1);
         } else if (n > 0) {
-          several.remove(key);
+          several.add(key, -n); // one story left: counted by the articles' count
         }
       }
     }

@@ -29,12 +29,8 @@ public final class ClusterState {
   private final java.util.TreeMap<Long, TreeSet<String>> byTime = new java.util.TreeMap<>();
   private long latestPublished = Long.MIN_VALUE;
   private final boolean trackTime;
-  /**
-   * Normalized text hash to the ids with that text: one id as a String, more as a TreeSet (exact
-   * copies are few). Under the write lock only.
-   */
-  private final com.carrotsearch.hppc.LongObjectHashMap<Object> byText =
-      new com.carrotsearch.hppc.LongObjectHashMap<>();
+  /** The members by their normalized text's hash (exact copies share one). Under the write lock only. */
+  private final TextTable byText = new TextTable();
 
   /** @param trackTime whether to index members by published time (for a retention window) */
   public ClusterState(boolean trackTime) {
@@ -70,15 +66,7 @@ public final class ClusterState {
     if (previous != null) {
       forgetText(previous);
     }
-    Object same = byText.get(m.textHash());
-    if (same == null) {
-      byText.put(m.textHash(), m.id());
-    } else {
-      TreeSet<String> ids = same instanceof String one ? new TreeSet<>(List.of(one))
-          : castIds(same);
-      ids.add(m.id());
-      byText.put(m.textHash(), ids);
-    }
+    byText.add(m);
     if (m.published() != Long.MAX_VALUE && trackTime) {
       byTime.computeIfAbsent(m.published(), t -> new TreeSet<>()).add(m.id());
       latestPublished = Math.max(latestPublished, m.published());
@@ -129,36 +117,11 @@ public final class ClusterState {
    * {@code excluded}; null if none.
    */
   public Member sameText(long textHash, String excluded) {
-    Object same = byText.get(textHash);
-    if (same instanceof String one) {
-      return one.equals(excluded) ? null : members.get(one);
-    }
-    if (same != null) {
-      for (String id : castIds(same)) {
-        if (!id.equals(excluded)) {
-          return members.get(id);
-        }
-      }
-    }
-    return null;
+    return byText.smallestOther(textHash, excluded);
   }
 
   private void forgetText(Member m) {
-    Object same = byText.get(m.textHash());
-    if (same instanceof String one) {
-      if (one.equals(m.id())) {
-        byText.remove(m.textHash());
-      }
-    } else if (same != null) {
-      TreeSet<String> ids = castIds(same);
-      ids.remove(m.id());
-      byText.put(m.textHash(), ids.size() == 1 ? ids.first() : ids);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static TreeSet<String> castIds(Object ids) {
-    return (TreeSet<String>) ids;
+    byText.remove(m.textHash(), m.id());
   }
 
   /** The latest published time of any article ever put (Long.MIN_VALUE if none had one). */
