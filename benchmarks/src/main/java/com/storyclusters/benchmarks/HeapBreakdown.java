@@ -46,8 +46,7 @@ final class HeapBreakdown {
     out.put("frequency table", bytes(get(frequencies, "first"))
         + bytes(get(frequencies, "second")));
     Object ordinals = get(candidates, "ordinals");
-    out.put("ids' ordinals", bytes(get(candidates, "ids")) + bytes(get(ordinals, "keys"))
-        + bytes(get(ordinals, "values")));
+    out.put("ids' ordinals", bytes(get(candidates, "ids")) + bytes(get(ordinals, "slots")));
     Object store = get(candidates, "store");
     long offsets = 0;
     long scratch = 0;

@@ -1,6 +1,5 @@
 package com.storyclusters.cluster;
 
-import com.carrotsearch.hppc.ObjectIntHashMap;
 import com.storyclusters.fingerprint.Fingerprint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +32,7 @@ public final class CandidateIndex implements java.io.Closeable {
   private int size;
   private BitSet deleted = new BitSet();
   private int deletedCount;
-  private final ObjectIntHashMap<String> ordinals = new ObjectIntHashMap<>();
+  private final OrdinalTable ordinals = new OrdinalTable();
   /** The shingles an entry is found by (see {@link PairScorer#heldKeys}). */
   private final java.util.function.Function<Evidence, int[]> heldKeys;
 
@@ -134,7 +133,7 @@ public final class CandidateIndex implements java.io.Closeable {
   }
 
   private int register(Evidence e) {
-    if (ordinals.containsKey(e.id())) {
+    if (ordinals.get(e.id(), ids) >= 0) {
       throw new IllegalStateException("article " + e.id() + " is held already");
     }
     if (size == ids.length) {
@@ -143,7 +142,7 @@ public final class CandidateIndex implements java.io.Closeable {
     int ordinal = size++;
     ids[ordinal] = e.id();
     store.put(ordinal, e);
-    ordinals.put(e.id(), ordinal);
+    ordinals.put(ordinal, ids);
     return ordinal;
   }
 
@@ -175,17 +174,17 @@ public final class CandidateIndex implements java.io.Closeable {
 
   /** The evidence of a live article, or null. */
   public Evidence evidence(String id) {
-    int i = ordinals.getOrDefault(id, -1);
+    int i = ordinals.get(id, ids);
     return i < 0 ? null : store.get(i, ids[i]);
   }
 
   /** Removes an article; false if it is not held. */
   public boolean remove(String id) {
-    int i = ordinals.getOrDefault(id, -1);
+    int i = ordinals.get(id, ids);
     if (i < 0) {
       return false;
     }
-    ordinals.remove(id);
+    ordinals.remove(id, ids);
     deleted.set(i);
     ids[i] = null;
     store.drop(i);
@@ -200,11 +199,12 @@ public final class CandidateIndex implements java.io.Closeable {
   private void compact() {
     int[] live = new int[size - deletedCount];
     int n = 0;
+    ordinals.clear();
     for (int i = 0; i < size; i++) {
       if (ids[i] != null) {
         live[n] = i;
         ids[n] = ids[i];
-        ordinals.put(ids[n], n);
+        ordinals.put(n, ids);
         n++;
       }
     }
@@ -232,7 +232,7 @@ public final class CandidateIndex implements java.io.Closeable {
 
       @Override
       public Evidence evidence(String id) {
-        int i = ordinals.getOrDefault(id, -1);
+        int i = ordinals.get(id, ids);
         return i < 0 || i >= limit ? null : store.get(i, ids[i]);
       }
     };
