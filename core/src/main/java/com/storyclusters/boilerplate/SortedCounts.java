@@ -48,24 +48,33 @@ final class SortedCounts {
     return (int) (key >>> (64 - BUCKET_BITS));
   }
 
-  /** The entry of {@code key}, or -1. */
+  /**
+   * The entry of {@code key}, or -1: the keys are spread evenly, so the search starts where the
+   * key's low bits put it in its bucket and walks from there (a few entries, one or two cache
+   * lines, where a binary search reads one line a step).
+   */
   int find(long key) {
     int b = bucket(key);
     int lo = starts[b];
-    int hi = starts[b + 1] - 1;
-    long target = key & LOW;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      long at = entries[mid] >>> 16;
-      if (at < target) {
-        lo = mid + 1;
-      } else if (at > target) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
+    int n = starts[b + 1] - lo;
+    if (n == 0) {
+      return -1;
     }
-    return -1;
+    long target = key & LOW;
+    long[] e = entries;
+    int i = lo + (int) ((target >>> 15) * n >>> 32); // target / 2^47 of the way in
+    long at = e[i] >>> 16;
+    if (at < target) {
+      int end = lo + n;
+      while (++i < end && (at = e[i] >>> 16) < target) {
+        // walk up
+      }
+      return i < end && at == target ? i : -1;
+    }
+    while (at > target && --i >= lo) {
+      at = e[i] >>> 16;
+    }
+    return i >= lo && at == target ? i : -1;
   }
 
   /** The count of the entry {@code i}, whose key is {@code key}. */

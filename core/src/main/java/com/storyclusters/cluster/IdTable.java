@@ -10,12 +10,13 @@ import java.util.function.Function;
 
 /**
  * Immutable values by their string id, for one writer and any number of readers that take no lock:
- * an open-addressing table of the values themselves (their id read from them), 4 bytes a slot and
- * 0.5-0.75 full, where a {@code ConcurrentHashMap} takes a 32-byte node per entry besides its table.
+ * an open-addressing table of the values themselves (their id read from them) and their ids'
+ * hashes, which a probe compares before it reads a value: 8 bytes a slot, 0.5-0.75 full, where a
+ * {@code ConcurrentHashMap} takes a 32-byte node per entry besides its table.
  * The writer (one thread at a time, under the caller's lock) puts in place, marks removed slots (a
  * tombstone, dropped when the table is rebuilt), and rebuilds the table into a new array that it
- * publishes whole; a reader works on the array it read, whose slots are written with release and
- * read with acquire semantics, so it sees each value whole (the values are immutable) and sees
+ * publishes whole; a reader works on the arrays it read, whose value slots are written with
+ * release (after the hash) and read with acquire semantics (before the hash), so it sees each value whole (the values are immutable) and sees
  * either the value before a concurrent write or the one after. {@link #values} is weakly
  * consistent, as a {@code ConcurrentHashMap}'s is. Nulls are not allowed. Internal.
  */
@@ -25,7 +26,14 @@ final class IdTable<V> {
   private static final double MAX_USED = 0.75;
 
   private final Function<V, String> idOf;
-  private volatile Object[] table = new Object[16];
+  /** The table: each slot's value (null: free) and its id's hash. Replaced whole. */
+  private record Slots(Object[] values, int[] hashes) {
+    Slots(int capacity) {
+      this(new Object[capacity], new int[capacity]);
+    }
+  }
+
+  private volatile Slots table = new Slots(16);
   private volatile int size;
   /** Slots not null: values and tombstones (the writer's only). */
   private int used;
@@ -46,14 +54,16 @@ final class IdTable<V> {
   /** The value with this id, or null. */
   @SuppressWarnings("unchecked")
   V get(String id) {
-    Object[] t = table;
-    int capacity = t.length;
+    Slots t = table;
+    Object[] values = t.values;
+    int capacity = values.length;
+    int h = id.hashCode();
     for (int i = home(id, capacity); ; i = i + 1 == capacity ? 0 : i + 1) {
-      Object o = SLOT.getAcquire(t, i);
+      Object o = SLOT.getAcquire(values, i);
       if (o == null) {
         return null;
       }
-      if (o != REMOVED && idOf.apply((V) o).equals(id)) {
+      if (o != REMOVED && t.hashes[i] == h && idOf.apply((V) o).equals(id)) {
         return (V) o;
       }
     }
@@ -61,11 +71,13 @@ final class IdTable<V> {
 
   /** The slot holding {@code id}, or minus one minus the slot where it would go (writer only). */
   @SuppressWarnings("unchecked")
-  private int find(Object[] t, String id) {
-    int capacity = t.length;
+  private int find(Slots t, String id) {
+    Object[] values = t.values;
+    int capacity = values.length;
+    int h = id.hashCode();
     int free = -1;
     for (int i = home(id, capacity); ; i = i + 1 == capacity ? 0 : i + 1) {
-      Object o = t[i];
+      Object o = values[i];
       if (o == null) {
         return -1 - (free >= 0 ? free : i);
       }
@@ -73,7 +85,7 @@ final class IdTable<V> {
         if (free < 0) {
           free = i;
         }
-      } else if (idOf.apply((V) o).equals(id)) {
+      } else if (t.hashes[i] == h && idOf.apply((V) o).equals(id)) {
         return i;
       }
     }
@@ -83,24 +95,25 @@ final class IdTable<V> {
   @SuppressWarnings("unchecked")
   V put(V value) {
     String id = idOf.apply(value);
-    Object[] t = table;
+    Slots t = table;
     int s = find(t, id);
     if (s >= 0) {
-      V previous = (V) t[s];
-      SLOT.setRelease(t, s, value);
+      V previous = (V) t.values[s];
+      SLOT.setRelease(t.values, s, value);
       return previous;
     }
     s = -1 - s;
-    if (t[s] == null) {
-      if (used + 1 > MAX_USED * t.length) {
+    if (t.values[s] == null) {
+      if (used + 1 > MAX_USED * t.values.length) {
         t = rebuild(t);
         s = -1 - find(t, id);
       }
-      if (t[s] == null) {
+      if (t.values[s] == null) {
         used++;
       }
     }
-    SLOT.setRelease(t, s, value);
+    t.hashes[s] = id.hashCode();
+    SLOT.setRelease(t.values, s, value);
     size = size + 1;
     return null;
   }
@@ -108,13 +121,13 @@ final class IdTable<V> {
   /** Removes the value with this id; returns it, or null. */
   @SuppressWarnings("unchecked")
   V remove(String id) {
-    Object[] t = table;
+    Slots t = table;
     int s = find(t, id);
     if (s < 0) {
       return null;
     }
-    V previous = (V) t[s];
-    SLOT.setRelease(t, s, REMOVED);
+    V previous = (V) t.values[s];
+    SLOT.setRelease(t.values, s, REMOVED);
     size = size - 1;
     return previous;
   }
@@ -123,25 +136,27 @@ final class IdTable<V> {
    * A new table without tombstones, grown by half when the values would fill more than half of
    * this one's slots, published whole.
    */
-  private Object[] rebuild(Object[] old) {
-    int capacity = old.length;
+  private Slots rebuild(Slots old) {
+    int capacity = old.values.length;
     if (size + 1 > capacity / 2) {
       capacity = capacity + (capacity >> 1);
     }
-    Object[] t = new Object[capacity];
-    for (Object o : old) {
+    Slots t = new Slots(capacity);
+    for (int k = 0; k < old.values.length; k++) {
+      Object o = old.values[k];
       if (o != null && o != REMOVED) {
         @SuppressWarnings("unchecked")
         String id = idOf.apply((V) o);
         int i = home(id, capacity);
-        while (t[i] != null) {
+        while (t.values[i] != null) {
           i = i + 1 == capacity ? 0 : i + 1;
         }
-        t[i] = o;
+        t.values[i] = o;
+        t.hashes[i] = old.hashes[k];
       }
     }
     used = size;
-    table = t; // the volatile write publishes the filled array
+    table = t; // the volatile write publishes the filled arrays
     return t;
   }
 
@@ -150,7 +165,7 @@ final class IdTable<V> {
     return new AbstractCollection<>() {
       @Override
       public Iterator<V> iterator() {
-        Object[] t = table;
+        Object[] t = table.values;
         return new Iterator<>() {
           private int at = -1;
           private Object pending = advance();

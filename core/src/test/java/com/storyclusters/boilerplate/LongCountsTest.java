@@ -116,6 +116,29 @@ class LongCountsTest {
     assertEquals(1 + keys.length / 2 + more.length, counts.size());
   }
 
+  /**
+   * Keys bunched in one bucket of the sorted tier, at the low and the high end of its range, where
+   * the search's first guess is far off: it walks to them, and past the end for absent ones.
+   */
+  @Test
+  void bunchedKeysAreFoundInTheSortedTier() {
+    LongCounts counts = new LongCounts(1);
+    long bucket = 0x1234L << 47;
+    long top = (1L << 47) - 1;
+    for (int i = 0; i < 500; i++) {
+      counts.add(bucket | i + 1, 1);
+      counts.add(bucket | top - i, 2);
+    }
+    for (int i = 0; i < 500; i++) {
+      assertEquals(1, counts.get(bucket | i + 1));
+      assertEquals(2, counts.get(bucket | top - i));
+      assertEquals(0, counts.get(bucket | 1000 + i)); // absent, between the two runs
+      assertEquals(0, counts.get(bucket | top / 2 + i));
+    }
+    assertEquals(0, counts.get(bucket)); // absent, below the first
+    assertEquals(1000, counts.size());
+  }
+
   private static long[] randomKeys(int n) {
     return randomKeys(n, 7);
   }
