@@ -13,8 +13,11 @@ package com.storyclusters.boilerplate;
  * are safe while no thread writes. Internal.
  */
 final class LongCounts {
-  /** Keys the table holds before its first merge, by default (the sorted tier's index: 512 KB). */
-  static final int MIN_MERGE = 1 << 16;
+  /**
+   * Keys the table takes between merges at least, by default: a merge costs about 2 ms besides its
+   * copy (the sorted tier's index: 512 KB), so small indexes merge rarely.
+   */
+  static final int MIN_MERGE = 1 << 18;
 
   private final int minMerge;
   private final LongCountTable recent = new LongCountTable();

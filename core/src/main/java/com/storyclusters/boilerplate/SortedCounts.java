@@ -98,6 +98,19 @@ final class SortedCounts {
     live += (count > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
   }
 
+  /** Sorts {@code a[from, to)}: a bucket's few entries (the keys are hashes), no call per bucket. */
+  static void insertionSort(long[] a, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      long v = a[i];
+      int j = i - 1;
+      while (j >= from && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+  }
+
   /**
    * The entries of {@code old} (null: none) with a count above 0 and the keys {@code keys[0, n)}
    * (none of them 0 or in {@code old}) with their counts ({@code counts}, above 0), sorted.
@@ -126,7 +139,7 @@ final class SortedCounts {
       added[next[bucket(key)]++] = (key & LOW) << 16 | code;
     }
     for (int b = 0; b < buckets; b++) {
-      Arrays.sort(added, fresh[b], fresh[b + 1]); // 47 bits above 16: the sign bit is clear
+      insertionSort(added, fresh[b], fresh[b + 1]); // 47 bits above 16: the sign bit is clear
     }
     int kept = old == null ? 0 : old.live;
     long[] entries = new long[kept + n];

@@ -45,7 +45,7 @@ final class IntIntMultimap {
   private static final int MAX_ARENA = Integer.MAX_VALUE - 8;
 
   /** Keys the table holds before they are first merged into the settled tier, by default. */
-  static final int MIN_MERGE = 1 << 16;
+  static final int MIN_MERGE = 1 << 17;
 
   private final int minMerge;
   /** The table of the keys since the last merge. */

@@ -72,8 +72,16 @@ final class SortedIntRefs {
     for (int i = 0; i < n; i++) {
       added[next[keys[i] >>> 16]++] = (long) (keys[i] & 0xFFFF) << 32 | (refs[i] & 0xFFFF_FFFFL);
     }
-    for (int b = 0; b < BUCKETS; b++) {
-      Arrays.sort(added, fresh[b], fresh[b + 1]);
+    for (int b = 0; b < BUCKETS; b++) { // a bucket's few entries (the keys are hashes)
+      for (int i = fresh[b] + 1; i < fresh[b + 1]; i++) {
+        long v = added[i];
+        int j = i - 1;
+        while (j >= fresh[b] && added[j] > v) {
+          added[j + 1] = added[j];
+          j--;
+        }
+        added[j + 1] = v;
+      }
     }
     int total = (old == null ? 0 : old.size()) + n;
     int[] starts = new int[BUCKETS + 1];
