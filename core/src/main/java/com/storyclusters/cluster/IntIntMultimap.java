@@ -44,8 +44,11 @@ final class IntIntMultimap {
   private static final int KEEPS_LAST = 32;
   private static final int MAX_ARENA = Integer.MAX_VALUE - 8;
 
-  /** Keys the table holds before they are first merged into the settled tier, by default. */
-  static final int MIN_MERGE = 1 << 17;
+  /**
+   * Keys the table takes between merges at least, by default (a shard of an index of up to about
+   * 100,000 articles keeps its keys in the table alone).
+   */
+  static final int MIN_MERGE = 1 << 18;
 
   private final int minMerge;
   /** The table of the keys since the last merge. */

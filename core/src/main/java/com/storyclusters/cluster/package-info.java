@@ -4,7 +4,9 @@
  * <ul>
  *   <li>{@link com.storyclusters.cluster.CandidateIndex}: every live article's candidate keys in
  *       memory, in primitive form, and its evidence in {@code EvidenceStore} (a scratch file
- *       mapped into memory, or the heap), all rebuilt from the durable index on open; its views
+ *       mapped into memory, or the heap), its keys in {@code IntIntMultimap} (ordinals as gaps in a
+ *       byte arena; keys in a hash table and a sorted tier, {@code SortedIntRefs}) and its ids in
+ *       {@code OrdinalTable}, all rebuilt from the durable index on open; its views
  *       as {@link com.storyclusters.cluster.CandidateSource}s; {@link
  *       com.storyclusters.cluster.Candidate#ORDER} is the one ranking rule (most shared keys
  *       first, then smallest id);</li>
@@ -16,7 +18,8 @@
  *       workers, a thread-local elsewhere) and {@code Leads} (where two texts share their
  *       leads);</li>
  *   <li>{@link com.storyclusters.cluster.ClusterRule}: join, start, representative;</li>
- *   <li>{@link com.storyclusters.cluster.ClusterState}: who is in which cluster;</li>
+ *   <li>{@link com.storyclusters.cluster.ClusterState}: who is in which cluster, in {@code
+ *       IdTable}s (one writer, readers without a lock) and a {@code TextTable} (exact copies);</li>
  *   <li>{@link com.storyclusters.cluster.Statistics} and {@link
  *       com.storyclusters.cluster.Epochs}: the shingle document frequencies and line counts
  *       (in a source and in all) that scores read, frozen in epochs by input position so that a batch scored in
