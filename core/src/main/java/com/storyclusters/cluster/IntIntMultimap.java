@@ -45,10 +45,10 @@ final class IntIntMultimap {
   private static final int MAX_ARENA = Integer.MAX_VALUE - 8;
 
   /**
-   * Keys the table takes between merges at least, by default (a shard of an index of up to about
-   * 100,000 articles keeps its keys in the table alone).
+   * Keys the table takes between merges at least, by default: a merge also passes over the sorted
+   * tier's index of 2^16 buckets, so the smallest ones are not worth it.
    */
-  static final int MIN_MERGE = 1 << 18;
+  static final int MIN_MERGE = 1 << 16;
 
   private final int minMerge;
   /** The table of the keys since the last merge. */
