@@ -33,15 +33,6 @@ final class LongCountTable {
     allocate(16);
   }
 
-  /** Removes every key, keeping the table's slots (it fills up again between merges). */
-  void clear() {
-    java.util.Arrays.fill(keys, 0);
-    java.util.Arrays.fill(counts, (short) 0);
-    large.clear();
-    size = 0;
-    zeroCount = 0;
-  }
-
   /**
    * Copies the keys counted (but 0) and their counts to {@code keysOut} and {@code countsOut}
    * (of {@link #size} entries or more); returns how many.

@@ -45,10 +45,11 @@ final class IntIntMultimap {
   private static final int MAX_ARENA = Integer.MAX_VALUE - 8;
 
   /**
-   * Keys the table takes between merges at least, by default: a merge also passes over the sorted
-   * tier's index of 2^16 buckets, so the smallest ones are not worth it.
+   * Keys the table takes between merges at least, by default: a shard of an index of up to about
+   * 100,000 articles keeps its keys in the table alone, where a look-up is one probe (the sorted
+   * tier adds a search of three arrays); the tiers pay from there on.
    */
-  static final int MIN_MERGE = 1 << 16;
+  static final int MIN_MERGE = 1 << 18;
 
   private final int minMerge;
   /** The table of the keys since the last merge. */
@@ -119,7 +120,7 @@ final class IntIntMultimap {
         refs[s] = value;
         keyCount++;
         if (keyCount >= minMerge && keyCount >= (settled == null ? 0 : settled.size()) / 8) {
-          merge(false);
+          merge();
         }
         return;
       }
@@ -172,10 +173,10 @@ final class IntIntMultimap {
   }
 
   /**
-   * Moves the table's keys into a new settled tier; with {@code shrink} the table starts again at
-   * its smallest (after a bulk load), else it keeps its slots (it fills up again).
+   * Moves the table's keys into a new settled tier; the table starts again small (grown again as
+   * it fills, not held at its largest meanwhile).
    */
-  private void merge(boolean shrink) {
+  private void merge() {
     int[] k = new int[keyCount];
     int[] r = new int[keyCount];
     int n = 0;
@@ -186,12 +187,7 @@ final class IntIntMultimap {
       }
     }
     settled = SortedIntRefs.merge(settled, k, r, n);
-    if (shrink) {
-      allocate(64);
-    } else {
-      Arrays.fill(refs, FREE);
-      keyCount = 0;
-    }
+    allocate(64);
   }
 
   private static void ascending(int last, int value) {
@@ -352,7 +348,7 @@ final class IntIntMultimap {
    */
   void trim() {
     if (keyCount > 0 && (settled != null || keyCount >= minMerge)) {
-      merge(true);
+      merge();
     }
     compact(0, false);
   }
