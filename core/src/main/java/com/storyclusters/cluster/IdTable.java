@@ -43,7 +43,7 @@ final class IdTable<V> {
   }
 
   private static int home(String id, int capacity) {
-    return (int) (((id.hashCode() * 0x9E3779B9) & 0xFFFFFFFFL) * capacity >>> 32);
+    return Probing.home(id.hashCode(), capacity);
   }
 
   /** The values held. */
@@ -58,7 +58,7 @@ final class IdTable<V> {
     Object[] values = t.values;
     int capacity = values.length;
     int h = id.hashCode();
-    for (int i = home(id, capacity); ; i = i + 1 == capacity ? 0 : i + 1) {
+    for (int i = home(id, capacity); ; i = Probing.next(i, capacity)) {
       Object o = SLOT.getAcquire(values, i);
       if (o == null) {
         return null;
@@ -76,7 +76,7 @@ final class IdTable<V> {
     int capacity = values.length;
     int h = id.hashCode();
     int free = -1;
-    for (int i = home(id, capacity); ; i = i + 1 == capacity ? 0 : i + 1) {
+    for (int i = home(id, capacity); ; i = Probing.next(i, capacity)) {
       Object o = values[i];
       if (o == null) {
         return -1 - (free >= 0 ? free : i);
@@ -149,7 +149,7 @@ final class IdTable<V> {
         String id = idOf.apply((V) o);
         int i = home(id, capacity);
         while (t.values[i] != null) {
-          i = i + 1 == capacity ? 0 : i + 1;
+          i = Probing.next(i, capacity);
         }
         t.values[i] = o;
         t.hashes[i] = old.hashes[k];

@@ -82,17 +82,12 @@ final class IntIntMultimap {
     keyCount = 0;
   }
 
-  /**
-   * The home slot of a key among {@code capacity}: the key's product with the golden ratio
-   * (Fibonacci hashing), mapped onto the slots by a multiply-shift, so that the table can have any
-   * number of slots and grow by half.
-   */
   private static int slot(int key, int capacity) {
-    return (int) (((key * 0x9E3779B9) & 0xFFFFFFFFL) * capacity >>> 32);
+    return Probing.home(key, capacity);
   }
 
   private static int next(int slot, int capacity) {
-    return slot + 1 == capacity ? 0 : slot + 1;
+    return Probing.next(slot, capacity);
   }
 
   /**

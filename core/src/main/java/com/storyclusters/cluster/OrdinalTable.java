@@ -22,11 +22,11 @@ final class OrdinalTable {
   }
 
   private static int home(String id, int capacity) {
-    return (int) (((id.hashCode() * 0x9E3779B9) & 0xFFFFFFFFL) * capacity >>> 32);
+    return Probing.home(id.hashCode(), capacity);
   }
 
   private int next(int i) {
-    return i + 1 == slots.length ? 0 : i + 1;
+    return Probing.next(i, slots.length);
   }
 
   /** The ordinal of {@code id}, or -1. */
@@ -85,10 +85,7 @@ final class OrdinalTable {
       if (o == FREE) {
         break;
       }
-      int h = home(ids[o], slots.length);
-      // the entry at j stays when its home lies cyclically in (i, j]
-      boolean stays = i <= j ? i < h && h <= j : i < h || h <= j;
-      if (!stays) {
+      if (!Probing.stays(i, home(ids[o], slots.length), j)) {
         slots[i] = o;
         i = j;
       }

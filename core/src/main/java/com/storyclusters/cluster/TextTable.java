@@ -17,7 +17,7 @@ final class TextTable {
   }
 
   private int next(int i) {
-    return i + 1 == slots.length ? 0 : i + 1;
+    return Probing.next(i, slots.length);
   }
 
   /** Adds a member (its id not held). */
@@ -66,10 +66,7 @@ final class TextTable {
       if (m == null) {
         break;
       }
-      int h = home(m.textHash(), slots.length);
-      // the member at j stays when its home lies cyclically in (i, j]
-      boolean stays = i <= j ? i < h && h <= j : i < h || h <= j;
-      if (!stays) {
+      if (!Probing.stays(i, home(m.textHash(), slots.length), j)) {
         slots[i] = m;
         i = j;
       }

@@ -19,7 +19,8 @@
  *       leads);</li>
  *   <li>{@link com.storyclusters.cluster.ClusterRule}: join, start, representative;</li>
  *   <li>{@link com.storyclusters.cluster.ClusterState}: who is in which cluster, in {@code
- *       IdTable}s (one writer, readers without a lock) and a {@code TextTable} (exact copies);</li>
+ *       IdTable}s (one writer, readers without a lock) and a {@code TextTable} (exact copies);
+ *       the open-addressing tables' probing rules are {@code Probing}'s;</li>
  *   <li>{@link com.storyclusters.cluster.Statistics} and {@link
  *       com.storyclusters.cluster.Epochs}: the shingle document frequencies and line counts
  *       (in a source and in all) that scores read, frozen in epochs by input position so that a batch scored in
