@@ -93,37 +93,47 @@ final class Anchors {
 
   /**
    * The {@code k} smallest of the distinct entries {@code packed[0, m)}, ascending (all of them if
-   * fewer): the first {@code k} that sorting them all would give, at the cost of a selection
-   * (Lucene's {@link org.apache.lucene.util.IntroSelector}) and a sort of {@code k} (a text's
-   * anchor sample holds a few hundred entries, of which 64 are read). Reorders {@code
-   * packed[0, m)}.
+   * fewer): the first {@code k} that sorting them all would give, at the cost of one pass that
+   * keeps the {@code k} smallest so far in a max-heap, and a sort of {@code k} (a text's anchor
+   * sample holds a few hundred entries, of which 64 are read): O(m log k) at worst. A loop this
+   * small is compiled in a few milliseconds, where Lucene's {@code IntroSelector}, which it
+   * replaces, took 0.5-0.7 s of C2's time in a 50,000-article run. Overwrites {@code packed[0,
+   * m)}.
    */
   static long[] smallest(long[] packed, int m, int k) {
     if (m > k) {
-      new org.apache.lucene.util.IntroSelector() {
-        private long pivot;
-
-        @Override
-        protected void swap(int i, int j) {
-          long t = packed[i];
-          packed[i] = packed[j];
-          packed[j] = t;
+      if (k == 0) {
+        return new long[0];
+      }
+      for (int i = (k >>> 1) - 1; i >= 0; i--) {
+        siftDown(packed, i, k);
+      }
+      for (int i = k; i < m; i++) {
+        if (packed[i] < packed[0]) {
+          packed[0] = packed[i];
+          siftDown(packed, 0, k);
         }
-
-        @Override
-        protected void setPivot(int i) {
-          pivot = packed[i];
-        }
-
-        @Override
-        protected int comparePivot(int j) {
-          return Long.compare(pivot, packed[j]);
-        }
-      }.select(0, m, k); // [0, k) holds entries no larger than the k-th, [k + 1, m) none smaller
+      }
       m = k;
     }
     Arrays.sort(packed, 0, m);
     return Arrays.copyOf(packed, m);
+  }
+
+  /** Restores the max-heap {@code heap[0, n)} below {@code i}. */
+  private static void siftDown(long[] heap, int i, int n) {
+    long v = heap[i];
+    for (int child = 2 * i + 1; child < n; child = 2 * i + 1) {
+      if (child + 1 < n && heap[child + 1] > heap[child]) {
+        child++;
+      }
+      if (heap[child] <= v) {
+        break;
+      }
+      heap[i] = heap[child];
+      i = child;
+    }
+    heap[i] = v;
   }
 
   /** The distinct entries of {@code packed[0, m)}, rarest first, then by value. */
