@@ -134,7 +134,7 @@ public final class Prepared {
       headline = lineAt(body, headlineAt);
     }
     if (guess) {
-      body.textHash = hashChars(normalized, 0, normalized.length());
+      body.textHash = hashChars(body.text, 0, body.length);
     }
     return prepared(article, normalized, body, body.textHash, headline);
   }
@@ -191,11 +191,15 @@ public final class Prepared {
   static final long CHAR_HASH_START = 0x84222325cbf29ce4L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
-  /** Hash of {@code s[start, end)} as UTF-16 chars: the line keys' and {@link #textHash}'s. */
-  static long hashChars(CharSequence s, int start, int end) {
+  /**
+   * Hash of {@code s[start, end)} as UTF-16 chars: the line keys' and {@link #textHash}'s. Read
+   * from a {@code char[]}, not a {@code String}: C2 speculated on the strings' one-byte form here
+   * and recompiled {@link #of} four to five times in a run as two-byte texts came.
+   */
+  static long hashChars(char[] s, int start, int end) {
     long h = CHAR_HASH_START;
     for (int i = start; i < end; i++) {
-      h = (h ^ s.charAt(i)) * FNV_PRIME;
+      h = (h ^ s[i]) * FNV_PRIME;
     }
     return Tokenizer.fmix64(h);
   }

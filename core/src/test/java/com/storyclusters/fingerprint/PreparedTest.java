@@ -180,7 +180,7 @@ class PreparedTest {
         at = starts[i] == headlineAt ? i : at;
         String line = text.substring(starts[i], ends[i]);
         tokens[i] = Tokenizer.tokenize(line, (h, s, e) -> { });
-        keys[i] = Prepared.hashChars(line, 0, line.length());
+        keys[i] = Prepared.hashChars(line.toCharArray(), 0, line.length());
         sourceKeys[i] = Tokenizer.fmix64(seed * 31 + keys[i]);
         shingleStart[i] = all.size();
         for (long s : Shingler.shingles(line, size)) {
@@ -189,7 +189,7 @@ class PreparedTest {
       }
       shingleStart[n] = all.size();
       shingles = all.stream().mapToLong(Long::longValue).toArray();
-      textHash = Prepared.hashChars(text, 0, text.length());
+      textHash = Prepared.hashChars(text.toCharArray(), 0, text.length());
       headline = at;
     }
   }
