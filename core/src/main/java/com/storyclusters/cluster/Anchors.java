@@ -51,19 +51,14 @@ final class Anchors {
   static int[] chosen(Evidence fp, int[] counts, int window, int maxAnchors) {
     int[] set = fp.set();
     int[] leadRanks = fp.leadRanks();
-    long[] packed = new long[Math.max(window, set.length)];
+    long[] packed = new long[window];
     int m = 0;
     for (int k = 0; k < window; k++) {
       m = pack(packed, m, set, leadRanks[k], counts);
     }
     long[] lead = rarest(packed, m);
     int fromLead = Math.min(lead.length, Math.min(LEAD_ANCHORS, maxAnchors));
-    m = 0;
-    for (int k = 0; k < set.length; k++) {
-      m = pack(packed, m, set, k, counts);
-    }
-    // the set is distinct, so none repeats; no more than maxAnchors of them are read below
-    long[] all = smallest(packed, m, maxAnchors);
+    long[] all = rarestOfSet(set, counts, maxAnchors); // no more are read below
     int[] out = new int[maxAnchors];
     int n = 0;
     for (int i = 0; i < fromLead; i++) {
@@ -80,60 +75,55 @@ final class Anchors {
   }
 
   /**
-   * Appends {@code set[k]} packed as {@code count << 32 | value} when it is sampled and held by 1
-   * to {@link #MAX_ANCHOR_FREQUENCY} articles.
+   * Appends {@code set[k]} packed as {@code count << 32 | value} when it {@link #mayAnchor}.
    */
   private static int pack(long[] packed, int m, int[] set, int k, int[] counts) {
-    int h = set[k];
-    if (Fingerprint.sampled(h) && counts[k] >= 1 && counts[k] <= MAX_ANCHOR_FREQUENCY) {
-      packed[m++] = ((long) counts[k] << 32) | (h & 0xFFFFFFFFL);
+    if (mayAnchor(set[k], counts[k])) {
+      packed[m++] = packed(set[k], counts[k]);
     }
     return m;
   }
 
-  /**
-   * The {@code k} smallest of the distinct entries {@code packed[0, m)}, ascending (all of them if
-   * fewer): the first {@code k} that sorting them all would give, at the cost of one pass that
-   * keeps the {@code k} smallest so far in a max-heap, and a sort of {@code k} (a text's anchor
-   * sample holds a few hundred entries, of which 64 are read): O(m log k) at worst. A loop this
-   * small is compiled in a few milliseconds, where Lucene's {@code IntroSelector}, which it
-   * replaces, took 0.5-0.7 s of C2's time in a 50,000-article run. Overwrites {@code packed[0,
-   * m)}.
-   */
-  static long[] smallest(long[] packed, int m, int k) {
-    if (m > k) {
-      if (k == 0) {
-        return new long[0];
-      }
-      for (int i = (k >>> 1) - 1; i >= 0; i--) {
-        siftDown(packed, i, k);
-      }
-      for (int i = k; i < m; i++) {
-        if (packed[i] < packed[0]) {
-          packed[0] = packed[i];
-          siftDown(packed, 0, k);
-        }
-      }
-      m = k;
-    }
-    Arrays.sort(packed, 0, m);
-    return Arrays.copyOf(packed, m);
+  /** Whether {@code h}, held by {@code count} articles, may be an anchor: sampled, held 1 to 256. */
+  private static boolean mayAnchor(int h, int count) {
+    return Fingerprint.sampled(h) && count >= 1 && count <= MAX_ANCHOR_FREQUENCY;
   }
 
-  /** Restores the max-heap {@code heap[0, n)} below {@code i}. */
-  private static void siftDown(long[] heap, int i, int n) {
-    long v = heap[i];
-    for (int child = 2 * i + 1; child < n; child = 2 * i + 1) {
-      if (child + 1 < n && heap[child + 1] > heap[child]) {
-        child++;
+  /** {@code h} with its count, ordered rarest first, then by the value (unsigned). */
+  private static long packed(int h, int count) {
+    return ((long) count << 32) | (h & 0xFFFFFFFFL);
+  }
+
+  /**
+   * The first {@code k} of the set's shingles that {@link #mayAnchor}, packed ({@link #packed})
+   * and ascending: what sorting them all would give, by a counting sort on the count, with no
+   * comparison. The set ascends as signed ints, so read from its first non-negative value round
+   * to its last negative one it ascends as unsigned ones: each count's shingles arrive in the
+   * order a sort puts them. Two passes over the set; each shingle is distinct.
+   */
+  static long[] rarestOfSet(int[] set, int[] counts, int k) {
+    int[] next = new int[MAX_ANCHOR_FREQUENCY + 2]; // then where each count's next one goes
+    for (int i = 0; i < set.length; i++) {
+      if (mayAnchor(set[i], counts[i])) {
+        next[counts[i] + 1]++;
       }
-      if (heap[child] <= v) {
-        break;
-      }
-      heap[i] = heap[child];
-      i = child;
     }
-    heap[i] = v;
+    for (int c = 1; c < next.length; c++) {
+      next[c] += next[c - 1];
+    }
+    long[] out = new long[Math.min(k, next[next.length - 1])];
+    int zero = Arrays.binarySearch(set, 0);
+    zero = zero >= 0 ? zero : -zero - 1;
+    for (int t = 0; t < set.length; t++) {
+      int i = t < set.length - zero ? zero + t : t - (set.length - zero);
+      if (mayAnchor(set[i], counts[i])) {
+        int at = next[counts[i]]++;
+        if (at < out.length) {
+          out[at] = packed(set[i], counts[i]);
+        }
+      }
+    }
+    return out;
   }
 
   /** The distinct entries of {@code packed[0, m)}, rarest first, then by value. */
