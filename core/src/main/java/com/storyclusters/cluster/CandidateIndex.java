@@ -312,11 +312,14 @@ public final class CandidateIndex implements java.io.Closeable {
    * whose compilation took 0.2-0.7 s of C2's time in a 50,000-article run.
    */
   private void smallestIds(int[] ordinals, int n, int k) {
+    if (k == 0) {
+      return;
+    }
     for (int i = (k >>> 1) - 1; i >= 0; i--) {
       siftDown(ordinals, i, k);
     }
     for (int i = k; i < n; i++) {
-      if (k > 0 && Candidate.compareIds(ids[ordinals[i]], ids[ordinals[0]]) < 0) {
+      if (Candidate.compareIds(ids[ordinals[i]], ids[ordinals[0]]) < 0) {
         ordinals[0] = ordinals[i];
         siftDown(ordinals, 0, k);
       }
