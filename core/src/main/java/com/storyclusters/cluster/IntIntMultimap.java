@@ -231,17 +231,30 @@ final class IntIntMultimap {
     int end = p + Math.abs(header);
     int v = 0;
     while (p < end) {
-      int gap = 0;
-      int shift = 0;
-      byte b;
-      do {
-        b = arena[p++];
-        gap |= (b & 0x7F) << shift;
-        shift += 7;
-      } while (b < 0);
-      v += gap;
+      long g = gapAt(arena, p);
+      p = (int) (g >>> 32);
+      v += (int) g;
     }
     return v;
+  }
+
+  /**
+   * The LEB128 gap at {@code b[p]} and the position after it, as {@code position << 32 | gap} (a
+   * gap is below 2^31): one byte at once, the rare longer ones in a loop.
+   */
+  private static long gapAt(byte[] b, int p) {
+    int gap = b[p++];
+    if (gap < 0) { // more bytes follow
+      gap &= 0x7F;
+      int shift = 7;
+      byte x;
+      do {
+        x = b[p++];
+        gap |= (x & 0x7F) << shift;
+        shift += 7;
+      } while (x < 0);
+    }
+    return (long) p << 32 | (gap & 0xFFFFFFFFL);
   }
 
   /** Bytes of the LEB128 form of {@code v} (>= 0). */
@@ -421,18 +434,9 @@ final class IntIntMultimap {
     int v = 0;
     int n = 0;
     while (p < end) {
-      int gap = b[p++];
-      if (gap < 0) { // more bytes follow
-        gap &= 0x7F;
-        int shift = 7;
-        byte x;
-        do {
-          x = b[p++];
-          gap |= (x & 0x7F) << shift;
-          shift += 7;
-        } while (x < 0);
-      }
-      v += gap;
+      long g = gapAt(b, p);
+      p = (int) (g >>> 32);
+      v += (int) g;
       if (v >= limit) {
         break;
       }
