@@ -29,9 +29,13 @@ import java.util.Map;
  *   <li>open time: reopening the index, which rebuilds everything held in memory from it, and
  *       the heap held per article after that open (what a restarted service holds).</li>
  * </ul>
- * {@code --no-store-text} builds the index without texts. {@code --breakdown} adds a line per size:
- * the heap's largest structures and the evidence scratch file, in bytes an article ({@link
- * HeapBreakdown}).
+ * {@code --no-store-text} builds the index without texts. {@code --breakdown} adds two lines per
+ * size: the heap's largest structures and the evidence scratch file ({@link HeapBreakdown}), and
+ * what the index folder's bytes hold ({@link DiskBreakdown}), in bytes an article. {@code --floor}
+ * cuts the clustering down to one anchor looked up and one candidate scored an article ({@code
+ * maxAnchors(1)}, {@code maxCandidates(1)}; the clusters are not the defaults'): what the rest of
+ * the run (fingerprinting, statistics, indexing, the collector and the compilers) leaves of the
+ * throughput, however fast candidates were found and scored.
  * <pre>
  * java -Xmx8g -cp benchmarks/target/benchmarks.jar com.storyclusters.benchmarks.ScaleHarness \
  *     --data ../shared/data 10000 100000
@@ -45,11 +49,14 @@ public final class ScaleHarness {
     List<Integer> sizes = new ArrayList<>();
     boolean storeText = true;
     boolean breakdown = false;
+    boolean floor = false;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--no-store-text")) {
         storeText = false;
       } else if (args[i].equals("--breakdown")) {
         breakdown = true;
+      } else if (args[i].equals("--floor")) {
+        floor = true;
       } else if (args[i].equals("--data")) {
         data = Path.of(args[++i]);
       } else {
@@ -77,7 +84,11 @@ public final class ScaleHarness {
       long heap;
       Map<String, Long> parts = null;
       long[] latencies = new long[probe.size()];
-      try (StoryClusters sc = StoryClusters.builder().directory(dir).storeText(storeText).build()) {
+      com.storyclusters.Settings.Builder settings = StoryClusters.builder().directory(dir).storeText(storeText);
+      if (floor) {
+        settings.maxAnchors(1).maxCandidates(1);
+      }
+      try (StoryClusters sc = settings.build()) {
         for (int i = 0; i < n; i += 2048) {
           sc.addAll(body.subList(i, Math.min(n, i + 2048)), 2);
         }
@@ -95,9 +106,10 @@ public final class ScaleHarness {
         Arrays.sort(latencies);
       }
       long disk = size(dir);
+      Map<String, Long> diskParts = breakdown ? DiskBreakdown.of(dir) : null;
       long opening = System.nanoTime(); // everything in memory is rebuilt from the index
       long heapOpen;
-      try (StoryClusters sc = StoryClusters.builder().directory(dir).storeText(storeText).build()) {
+      try (StoryClusters sc = settings.build()) {
         opening = System.nanoTime() - opening;
         heapOpen = (usedHeap() - before) / (n + probe.size()); // what a restarted service holds
       }
@@ -117,6 +129,7 @@ public final class ScaleHarness {
         }
         line.append(String.format(Locale.ROOT, " the rest of the heap %d", (heap - named) / n));
         System.out.println(line);
+        System.out.println(DiskBreakdown.line(diskParts, n + probe.size()));
       }
       delete(dir);
     }

@@ -49,6 +49,46 @@ class BenchmarksSmokeTest {
     }
   }
 
+  /**
+   * The disk breakdown's parts sum to the folder's bytes, and it finds the binary doc-value fields
+   * in the index itself: with and without text, the same fields, and only the stored fields grow
+   * with the text.
+   */
+  @Test
+  void diskBreakdownAccountsForEveryByte(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Map<String, Long> withText = null;
+    for (boolean storeText : new boolean[] {true, false}) {
+      Path index = dir.resolve("index-" + storeText);
+      try (com.storyclusters.StoryClusters sc = com.storyclusters.StoryClusters.builder()
+          .directory(index).frequencyBits(10).storeText(storeText).build()) {
+        for (com.storyclusters.Article a : com.storyclusters.examples.Jsonl.readArticles(
+            Path.of("../samples/seeds/articles.jsonl"))) {
+          sc.add(a);
+        }
+        sc.commit();
+      }
+      Map<String, Long> parts = DiskBreakdown.of(index);
+      assertEquals(ScaleHarness.size(index) - sizeOfLock(index),
+          parts.values().stream().mapToLong(Long::longValue).sum());
+      assertTrue(parts.keySet().stream().filter(k -> k.startsWith("binary doc values ")).count()
+          >= 3, parts.toString());
+      assertTrue(parts.get("beside the index") > 0, "the statistics file: " + parts);
+      if (withText == null) {
+        withText = parts;
+      } else {
+        assertEquals(withText.keySet(), parts.keySet());
+        assertTrue(withText.get("stored fields") > parts.get("stored fields") + 1000,
+            withText + " " + parts);
+      }
+    }
+  }
+
+  private static long sizeOfLock(Path index) throws java.io.IOException {
+    Path lock = index.resolve("write.lock");
+    return java.nio.file.Files.exists(lock) ? java.nio.file.Files.size(lock) : 0;
+  }
+
   @Test
   void qualityHarnessScoresTheSeeds() throws Exception {
     List<QualityHarness.Set> sets = QualityHarness.sets(Path.of("../samples"));
