@@ -15,12 +15,21 @@ import java.util.concurrent.TimeUnit;
  * batches (two queued, one filling, one the caller's) whatever the size of the input. Bad lines
  * and warnings go to the given sink's {@code bad} and {@code warning}, on the reader's thread;
  * when {@code bad} returns false, reading stops and the batch holding the bad line is not handed
- * on. One consumer; close it when done (it stops the reader, quietly).
+ * on. Each article's {@link InputCheckpoint} hash is taken on the reader's thread too, in input
+ * order (hashing every article's text is work the adding thread would otherwise do between its
+ * batches). One consumer; close it when done (it stops the reader, quietly).
  */
 final class BatchReader implements AutoCloseable {
-  private static final List<Article> END = new ArrayList<>();
+  /**
+   * Articles in input order and, for each, the {@link InputCheckpoint#hash()} of the input up to
+   * it and with it (for {@link InputCheckpoint#added(long)}). The arrays are not written after
+   * they are handed on.
+   */
+  record Batch(List<Article> articles, long[] checkpoints) {}
 
-  private final BlockingQueue<List<Article>> queue = new ArrayBlockingQueue<>(2);
+  private static final Batch END = new Batch(List.of(), new long[0]);
+
+  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
   private final Thread thread;
   private volatile Throwable failure;
   private volatile boolean closed;
@@ -35,15 +44,18 @@ final class BatchReader implements AutoCloseable {
     thread = new Thread(() -> {
       try {
         boolean[] stopped = {false};
-        List<List<Article>> current = new ArrayList<>(List.of(new ArrayList<>(batchSize)));
+        InputCheckpoint chain = new InputCheckpoint();
+        Batch[] current = {new Batch(new ArrayList<>(batchSize), new long[batchSize])};
         input.read(new Jsonl.Sink<Article>() {
           @Override
           public void accept(Article article) {
-            List<Article> batch = current.get(0);
-            batch.add(article);
-            if (batch.size() == batchSize) {
+            Batch batch = current[0];
+            chain.add(article);
+            batch.checkpoints[batch.articles.size()] = chain.hash();
+            batch.articles.add(article);
+            if (batch.articles.size() == batchSize) {
               hand(batch);
-              current.set(0, new ArrayList<>(batchSize));
+              current[0] = new Batch(new ArrayList<>(batchSize), new long[batchSize]);
             }
           }
 
@@ -58,8 +70,8 @@ final class BatchReader implements AutoCloseable {
             lines.warning(message);
           }
         });
-        if (!stopped[0] && !current.get(0).isEmpty()) {
-          hand(current.get(0));
+        if (!stopped[0] && !current[0].articles.isEmpty()) {
+          hand(current[0]);
         }
       } catch (IOException | RuntimeException | Error e) {
         if (!closed) {
@@ -78,7 +90,7 @@ final class BatchReader implements AutoCloseable {
   }
 
   /** Queues a batch; throws once the consumer has closed this reader (ending the reading). */
-  private void hand(List<Article> batch) {
+  private void hand(Batch batch) {
     try {
       while (!closed) {
         if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
@@ -96,8 +108,8 @@ final class BatchReader implements AutoCloseable {
    *
    * @throws IOException if reading failed (the input could not be read)
    */
-  List<Article> next() throws IOException {
-    List<Article> batch;
+  Batch next() throws IOException {
+    Batch batch;
     try {
       batch = queue.take();
     } catch (InterruptedException e) {

@@ -188,8 +188,8 @@ public final class ClusterCommand implements Callable<Integer> {
       // input is read and parsed on its own thread, a batch or two ahead of the clustering
       try (BatchReader reader = new BatchReader(sink -> source.read(input, followLinks,
           sink), BATCH, reports)) {
-        for (List<Article> batch = reader.next(); batch != null; batch = reader.next()) {
-          articles += batch.size();
+        for (BatchReader.Batch batch = reader.next(); batch != null; batch = reader.next()) {
+          articles += batch.articles().size();
           flush(sc, batch, out, progress, resume);
         }
       }
@@ -247,13 +247,14 @@ public final class ClusterCommand implements Callable<Integer> {
    * them (not re-added: a superseded version would undo its update); the rest are added in runs
    * that end where a commit is due, so that each commit records how far the input was read.
    */
-  private void flush(StoryClusters sc, List<Article> batch, Output out, Progress progress,
+  private void flush(StoryClusters sc, BatchReader.Batch read, Output out, Progress progress,
       Resume resume) throws IOException {
+    List<Article> batch = read.articles();
     int from = 0;
     while (from < batch.size()) {
       if (resume.read.articles() < resume.committed) {
-        Article a = batch.get(from++);
-        resume.read.add(a);
+        Article a = batch.get(from);
+        resume.read.added(read.checkpoints()[from++]);
         out.line(Jsonl.write(toJson(sc.assignment(a.id()).orElseThrow(() -> new IOException(
             "article " + a.id() + " of the input's committed part is not in the index")))));
         progress.update(1, sc);
@@ -266,7 +267,9 @@ public final class ClusterCommand implements Callable<Integer> {
       }
       List<Article> run = batch.subList(from, to);
       List<Assignment> done = sc.addAll(run, threads);
-      run.forEach(resume.read::add);
+      for (int k = from; k < to; k++) {
+        resume.read.added(read.checkpoints()[k]);
+      }
       for (Assignment a : done) {
         out.line(Jsonl.write(toJson(a)));
       }

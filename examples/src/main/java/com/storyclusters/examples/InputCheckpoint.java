@@ -16,7 +16,8 @@ import java.util.Optional;
  * count) and a hash of them in input order, plus the hash of the first alone (so that another
  * input is told at its first article). A run that finds the checkpoint of its own input's prefix
  * resumes after it: re-adding that prefix would re-apply versions that later lines superseded.
- * Not thread-safe.
+ * The hash of each article can be taken ahead, on the thread that reads the input ({@link
+ * BatchReader}), and counted by the thread that adds it ({@link #added(long)}). Not thread-safe.
  */
 final class InputCheckpoint {
   private static final String FORMAT = "storyclusters-input/1";
@@ -27,8 +28,30 @@ final class InputCheckpoint {
 
   /** Counts one more article of the input. */
   void add(Article a) {
+    added(chained(hash, a));
+  }
+
+  /**
+   * Counts one more article of the input, whose hash another checkpoint gave when it counted the
+   * same articles in the same order ({@link #hash()} after its {@link #add}): the state is then the
+   * same as if this one had added the article.
+   */
+  void added(long hashAfter) {
+    hash = hashAfter;
+    if (++articles == 1) {
+      first = hash;
+    }
+  }
+
+  /** The hash of the articles counted so far, in input order. */
+  long hash() {
+    return hash;
+  }
+
+  /** The hash after {@code a}, chained from {@code previous}. */
+  private static long chained(long previous, Article a) {
     Hasher h = Hashing.murmur3_128().newHasher()
-        .putLong(hash)
+        .putLong(previous)
         .putString(a.id(), StandardCharsets.UTF_8).putByte((byte) 0)
         .putString(a.source(), StandardCharsets.UTF_8).putByte((byte) 0)
         .putString(a.title(), StandardCharsets.UTF_8).putByte((byte) 0)
@@ -36,10 +59,7 @@ final class InputCheckpoint {
         .putString(a.language(), StandardCharsets.UTF_8).putByte((byte) 0)
         .putLong(a.published().map(Instant::getEpochSecond).orElse(Long.MIN_VALUE))
         .putInt(a.published().map(Instant::getNano).orElse(-1));
-    hash = h.hash().asLong();
-    if (++articles == 1) {
-      first = hash;
-    }
+    return h.hash().asLong();
   }
 
   /** Articles counted so far. */

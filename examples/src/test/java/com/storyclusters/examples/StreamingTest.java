@@ -53,13 +53,21 @@ class StreamingTest {
     try (BatchReader reader = new BatchReader(sink -> Jsonl.readArticles(in, sink), batch,
         new JsonlTest.Collected())) {
       long id = 0;
+      InputCheckpoint mine = new InputCheckpoint();
+      InputCheckpoint counted = new InputCheckpoint();
       for (int i = 0; i < 5; i++) {
-        List<Article> b = reader.next();
+        BatchReader.Batch read = reader.next();
+        List<Article> b = read.articles();
         assertEquals(batch, b.size());
-        for (Article a : b) {
+        for (int k = 0; k < b.size(); k++) {
+          Article a = b.get(k);
           assertEquals("a" + id++, a.id(), "input order");
+          mine.add(a);
+          assertEquals(mine.hash(), read.checkpoints()[k], "the reader's hash of the input so far");
+          counted.added(read.checkpoints()[k]);
         }
       }
+      assertEquals(mine.encode(), counted.encode());
       Thread.sleep(300); // let the reader run as far ahead as it may
       long lineBytes = 50;
       long ahead = in.read.get() - 5L * batch * lineBytes;
