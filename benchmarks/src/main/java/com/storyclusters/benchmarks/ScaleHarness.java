@@ -1,6 +1,7 @@
 package com.storyclusters.benchmarks;
 
 import com.storyclusters.Article;
+import com.storyclusters.Settings;
 import com.storyclusters.StoryClusters;
 import com.storyclusters.examples.CorpusGenerator;
 import com.storyclusters.examples.Jsonl;
@@ -37,8 +38,9 @@ import java.util.Map;
  * the run (fingerprinting, statistics, indexing, the collector and the compilers) leaves of the
  * throughput, however fast candidates were found and scored.
  * <pre>
- * java -Xmx8g -cp benchmarks/target/benchmarks.jar com.storyclusters.benchmarks.ScaleHarness \
- *     --data ../shared/data 10000 100000
+ * java -Xmx8g -XX:+UseParallelGC -Xmn512m -XX:MaxInlineLevel=6 -XX:FreqInlineSize=100 \
+ *     -XX:InlineSmallCode=500 -cp benchmarks/target/benchmarks.jar \
+ *     com.storyclusters.benchmarks.ScaleHarness --data ../shared/data 10000 100000
  * </pre>
  */
 public final class ScaleHarness {
@@ -84,7 +86,7 @@ public final class ScaleHarness {
       long heap;
       Map<String, Long> parts = null;
       long[] latencies = new long[probe.size()];
-      com.storyclusters.Settings.Builder settings = StoryClusters.builder().directory(dir).storeText(storeText);
+      Settings.Builder settings = StoryClusters.builder().directory(dir).storeText(storeText);
       if (floor) {
         settings.maxAnchors(1).maxCandidates(1);
       }
