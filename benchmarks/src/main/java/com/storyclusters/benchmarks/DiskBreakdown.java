@@ -126,11 +126,18 @@ final class DiskBreakdown {
     }
     Path folder = Path.of(args[0]);
     long docs;
+    Map<String, Long> parts;
     try (Directory d = FSDirectory.open(folder); DirectoryReader r = DirectoryReader.open(d)) {
       docs = r.numDocs();
+      parts = of(folder);
+    } catch (IOException e) {
+      System.err.println("DiskBreakdown: " + folder + " holds no index a reader opens ("
+          + e.getClass().getSimpleName() + ")");
+      System.exit(1);
+      return;
     }
     long total = 0;
-    for (Map.Entry<String, Long> e : of(folder).entrySet()) {
+    for (Map.Entry<String, Long> e : parts.entrySet()) {
       System.out.printf(java.util.Locale.ROOT, "%-32s %14d B %10.1f B/article%n", e.getKey(),
           e.getValue(), (double) e.getValue() / Math.max(1, docs));
       total += e.getValue();
