@@ -109,11 +109,22 @@ public final class CandidateIndex implements java.io.Closeable {
    */
   public void addAll(Evidence[] evidence, Parallel parallel) {
     int first = size;
-    int[][] held = new int[evidence.length][];
-    parallel.run(evidence.length, k -> held[k] = heldKeys.apply(evidence[k]));
-    for (int k = 0; k < evidence.length; k++) {
-      register(evidence[k]);
+    int registered = 0;
+    try {
+      for (; registered < evidence.length; registered++) {
+        register(evidence[registered]);
+      }
+    } catch (RuntimeException e) { // an id held already: what was registered holds its evidence
+      for (int k = 0; k < registered; k++) {
+        store.write(first + k, evidence[k]);
+      }
+      throw e;
     }
+    int[][] held = new int[evidence.length][];
+    parallel.run(evidence.length, k -> {
+      held[k] = heldKeys.apply(evidence[k]);
+      store.write(first + k, evidence[k]); // each into the room register made for it
+    });
     post(first, held, parallel);
   }
 
@@ -141,7 +152,7 @@ public final class CandidateIndex implements java.io.Closeable {
     }
     int ordinal = size++;
     ids[ordinal] = e.id();
-    store.put(ordinal, e);
+    store.reserve(ordinal, e); // written by the caller
     ordinals.put(ordinal, ids);
     return ordinal;
   }

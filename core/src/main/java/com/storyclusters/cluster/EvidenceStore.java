@@ -24,7 +24,23 @@ import java.util.List;
  */
 abstract class EvidenceStore implements Closeable {
   /** Stores the evidence of {@code ordinal}, the next one: every lower one is stored. */
-  abstract void put(int ordinal, Evidence e);
+  final void put(int ordinal, Evidence e) {
+    reserve(ordinal, e);
+    write(ordinal, e);
+  }
+
+  /**
+   * Makes room for the evidence of {@code ordinal}, the next one (every lower one has room), for
+   * {@link #write}; under the lock, as every write.
+   */
+  abstract void reserve(int ordinal, Evidence e);
+
+  /**
+   * Stores the evidence of {@code ordinal} where {@link #reserve} made room for it. The writes of
+   * distinct reserved ordinals may run at once on several threads, the caller waiting for all
+   * before any is read.
+   */
+  abstract void write(int ordinal, Evidence e);
 
   /** The evidence stored under {@code ordinal}, its id {@code id}. */
   abstract Evidence get(int ordinal, String id);
@@ -60,11 +76,16 @@ abstract class EvidenceStore implements Closeable {
     private Evidence[] entries = new Evidence[1024];
 
     @Override
-    void put(int ordinal, Evidence e) {
+    void reserve(int ordinal, Evidence e) {
       if (ordinal == entries.length) {
         entries = Arrays.copyOf(entries, 2 * ordinal);
       }
       entries[ordinal] = e;
+    }
+
+    @Override
+    void write(int ordinal, Evidence e) {
+      // held as it is since reserve
     }
 
     @Override
@@ -144,8 +165,13 @@ abstract class EvidenceStore implements Closeable {
     }
 
     @Override
-    void put(int ordinal, Evidence e) {
-      long start = reserve(ordinal, EvidenceRecord.size(e));
+    void reserve(int ordinal, Evidence e) {
+      reserve(ordinal, EvidenceRecord.size(e));
+    }
+
+    @Override
+    void write(int ordinal, Evidence e) {
+      long start = at[ordinal];
       EvidenceRecord.write(chunks.get((int) (start / CHUNK_INTS)), (int) (start % CHUNK_INTS), e);
     }
 

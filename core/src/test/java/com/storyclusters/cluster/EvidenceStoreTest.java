@@ -49,6 +49,45 @@ class EvidenceStoreTest {
     }
   }
 
+  /**
+   * Batches whose records are written on several threads at once, in any order, hold what adds
+   * one by one hold; a batch that meets an id held already throws, and the entries it registered
+   * before it hold their evidence.
+   */
+  @Test
+  void evidenceWrittenInParallelIsEvidenceWrittenInOrder() throws Exception {
+    java.util.function.Function<Evidence, int[]> held =
+        e -> Arrays.stream(e.set()).filter(h -> h % 5 == 0).toArray();
+    Parallel threads = (n, task) -> java.util.stream.IntStream.range(0, n).parallel()
+        .map(i -> n - 1 - i).forEach(task);
+    SplittableRandom r = new SplittableRandom(20261205L);
+    List<Evidence> added = new ArrayList<>();
+    try (CandidateIndex oneByOne = new CandidateIndex(held, folder.resolve("a.scratch"));
+        CandidateIndex batched = new CandidateIndex(held, folder.resolve("b.scratch"))) {
+      for (int b = 0; b < 40; b++) {
+        Evidence[] batch = new Evidence[1 + r.nextInt(300)];
+        for (int k = 0; k < batch.length; k++) {
+          batch[k] = random("a" + added.size(), r);
+          added.add(batch[k]);
+          oneByOne.add(batch[k]);
+        }
+        batched.addAll(batch, threads);
+      }
+      for (Evidence e : added) {
+        assertSame(oneByOne.evidence(e.id()), batched.evidence(e.id()));
+      }
+      Evidence[] clash = {random("new-1", r), random("new-2", r), added.get(7), random("new-3", r)};
+      try {
+        batched.addAll(clash, threads);
+        throw new AssertionError("an id held already was added again");
+      } catch (IllegalStateException expected) {
+        assertSame(clash[0], batched.evidence("new-1"));
+        assertSame(clash[1], batched.evidence("new-2"));
+        assertNull(batched.evidence("new-3"));
+      }
+    }
+  }
+
   @Test
   void mappedEvidenceAnswersAsHeapEvidence() throws Exception {
     java.util.function.Function<Evidence, int[]> held =
