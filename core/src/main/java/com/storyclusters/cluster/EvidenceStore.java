@@ -23,12 +23,6 @@ import java.util.List;
  * writes. Internal.
  */
 abstract class EvidenceStore implements Closeable {
-  /** Stores the evidence of {@code ordinal}, the next one: every lower one is stored. */
-  final void put(int ordinal, Evidence e) {
-    reserve(ordinal, e);
-    write(ordinal, e);
-  }
-
   /**
    * Makes room for the evidence of {@code ordinal}, the next one (every lower one has room), for
    * {@link #write}; under the lock, as every write.
