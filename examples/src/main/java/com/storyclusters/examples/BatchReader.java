@@ -15,15 +15,15 @@ import java.util.concurrent.TimeUnit;
  * batches (two queued, one filling, one the caller's) whatever the size of the input. Bad lines
  * and warnings go to the given sink's {@code bad} and {@code warning}, on the reader's thread;
  * when {@code bad} returns false, reading stops and the batch holding the bad line is not handed
- * on. Each article's {@link InputCheckpoint} hash is taken on the reader's thread too, in input
- * order (hashing every article's text is work the adding thread would otherwise do between its
- * batches). One consumer; close it when done (it stops the reader, quietly).
+ * on. When asked for, each article's {@link InputCheckpoint} hash is taken on the reader's thread
+ * too, in input order (hashing every article's text is work the adding thread would otherwise do
+ * between its batches). One consumer; close it when done (it stops the reader, quietly).
  */
 final class BatchReader implements AutoCloseable {
   /**
    * Articles in input order and, for each, the {@link InputCheckpoint#hash()} of the input up to
-   * it and with it (for {@link InputCheckpoint#added(long)}). The arrays are not written after
-   * they are handed on.
+   * it and with it (for {@link InputCheckpoint#added(long)}; 0 when the reader was not asked for
+   * them). The arrays are not written after they are handed on.
    */
   record Batch(List<Article> articles, long[] checkpoints) {}
 
@@ -41,6 +41,14 @@ final class BatchReader implements AutoCloseable {
   }
 
   BatchReader(Input input, int batchSize, Jsonl.Sink<Article> lines) {
+    this(input, batchSize, lines, true);
+  }
+
+  /**
+   * @param checkpoints whether to take each article's checkpoint hash (a run with no index to
+   *     commit it to needs none)
+   */
+  BatchReader(Input input, int batchSize, Jsonl.Sink<Article> lines, boolean checkpoints) {
     thread = new Thread(() -> {
       try {
         boolean[] stopped = {false};
@@ -50,8 +58,10 @@ final class BatchReader implements AutoCloseable {
           @Override
           public void accept(Article article) {
             Batch batch = current[0];
-            chain.add(article);
-            batch.checkpoints[batch.articles.size()] = chain.hash();
+            if (checkpoints) {
+              chain.add(article);
+              batch.checkpoints[batch.articles.size()] = chain.hash();
+            }
             batch.articles.add(article);
             if (batch.articles.size() == batchSize) {
               hand(batch);

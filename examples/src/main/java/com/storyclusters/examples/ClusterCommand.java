@@ -186,8 +186,9 @@ public final class ClusterCommand implements Callable<Integer> {
       Resume resume = new Resume(index == null || input.toString().equals(ArticleReader.STDIN)
           ? 0 : InputCheckpoint.resumable(sc.checkpoint(), input, followLinks));
       // input is read and parsed on its own thread, a batch or two ahead of the clustering
+      // the input checkpoint is committed with an index only
       try (BatchReader reader = new BatchReader(sink -> source.read(input, followLinks,
-          sink), BATCH, reports)) {
+          sink), BATCH, reports, index != null)) {
         for (BatchReader.Batch batch = reader.next(); batch != null; batch = reader.next()) {
           articles += batch.articles().size();
           flush(sc, batch, out, progress, resume);

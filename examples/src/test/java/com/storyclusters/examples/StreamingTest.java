@@ -46,6 +46,20 @@ class StreamingTest {
     }
   }
 
+  /** A reader not asked for checkpoints hands the same articles, with no hash taken. */
+  @Test
+  void aReaderWithoutCheckpointsHashesNothing() throws Exception {
+    try (BatchReader reader = new BatchReader(sink -> Jsonl.readArticles(new Endless(), sink), 100,
+        new JsonlTest.Collected(), false)) {
+      BatchReader.Batch read = reader.next();
+      assertEquals(100, read.articles().size());
+      assertEquals("a99", read.articles().get(99).id());
+      for (long h : read.checkpoints()) {
+        assertEquals(0, h);
+      }
+    }
+  }
+
   @Test
   void anEndlessInputIsReadInBoundedBatches() throws Exception {
     Endless in = new Endless();
